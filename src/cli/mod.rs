@@ -1,0 +1,108 @@
+//! Command-line arguments (clap derive) and the commands behind them. No other module sees clap.
+
+mod eval;
+mod extract;
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+/// quotegraph: people, places, organizations and who-said-what from news articles, as JSON Lines.
+#[derive(Debug, Parser)]
+#[command(name = "quotegraph", version, about)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Extract entities and quotations from documents, one JSON object per line.
+    Extract(ExtractArgs),
+    /// Score quotegraph against annotated data.
+    #[command(subcommand)]
+    Eval(EvalCommand),
+}
+
+/// Model selection shared by every command that runs the tagger.
+#[derive(Debug, Args)]
+struct ModelArgs {
+    /// Model directory in Hugging Face layout (config.json, tokenizer.json, model.safetensors).
+    /// Defaults to $QUOTEGRAPH_MODEL, else the bundled models/quotegraph-ner-minilm.
+    #[arg(long, value_name = "DIR")]
+    model: Option<PathBuf>,
+    /// Windows of sub-tokens per forward pass.
+    #[arg(long, default_value_t = 16, value_name = "N")]
+    batch_size: usize,
+}
+
+#[derive(Debug, Args)]
+struct ExtractArgs {
+    /// Input files: `.txt` (one document each, id = the path as given) or `.jsonl` (one
+    /// `{"id": …, "text": …}` per line). None, or `-`, reads standard input.
+    #[arg(value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// Standard input holds JSON Lines records instead of one plain-text document.
+    #[arg(long)]
+    jsonl: bool,
+    /// Write to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Indent the JSON (for reading one document; not JSON Lines any more).
+    #[arg(long)]
+    pretty: bool,
+    /// Also write each document's text, so offsets can be checked from the output alone.
+    #[arg(long)]
+    include_text: bool,
+    #[command(flatten)]
+    model: ModelArgs,
+}
+
+#[derive(Debug, Subcommand)]
+enum EvalCommand {
+    /// Entity-level precision, recall and F1 on a CoNLL-format file (conlleval semantics).
+    Ner {
+        /// CoNLL file: token first, tag last on each line; `-DOCSTART-` separates documents.
+        file: PathBuf,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        model: ModelArgs,
+    },
+}
+
+/// Exit status of a finished command.
+pub enum Outcome {
+    /// Everything succeeded (exit 0).
+    Success,
+    /// Some records failed; the others were written (exit 1).
+    SomeFailed,
+}
+
+impl Cli {
+    /// Runs the chosen command.
+    pub fn run(self) -> anyhow::Result<Outcome> {
+        match self.command {
+            Command::Extract(args) => extract::run(args),
+            Command::Eval(EvalCommand::Ner { file, json, model }) => {
+                eval::ner(&file, json, &model)
+            }
+        }
+    }
+}
+
+impl ModelArgs {
+    fn load(&self) -> anyhow::Result<quotegraph::Pipeline> {
+        use anyhow::Context;
+        let dir = self
+            .model
+            .clone()
+            .unwrap_or_else(quotegraph::default_model_dir);
+        let options = quotegraph::TaggerOptions {
+            batch_size: self.batch_size,
+            ..Default::default()
+        };
+        quotegraph::Pipeline::load_with(&dir, options)
+            .with_context(|| format!("cannot load the model in {}", dir.display()))
+    }
+}

@@ -1,0 +1,248 @@
+//! The document model every stage reads and writes, and the JSON Lines contract it serializes to.
+//!
+//! # Offsets
+//! Every `start`/`end` in this module is a **character offset** (Unicode scalar values),
+//! end-exclusive, into [`Document::text`] exactly as given: the numbers Python's
+//! `text[start:end]` uses. Stages that work on bytes convert through [`crate::offsets`], once.
+//!
+//! # Output, one JSON object per document
+//! ```json
+//! { "id": "article-1",
+//!   "entities": [ { "id": "e0", "label": "PER", "name": "Mike Pompeo",
+//!                   "mentions": [ { "text": "Pompeo", "start": 446, "end": 452, "score": 0.998 } ] } ],
+//!   "quotes": [ { "id": "q0", "kind": "direct", "text": "…", "start": 921, "end": 1002,
+//!                 "cue": { "text": "said", "start": 1010, "end": 1014 },
+//!                 "speaker": { "text": "Pompeo", "start": 1003, "end": 1009,
+//!                              "entity": "e0", "name": "Mike Pompeo" },
+//!                 "rule": "quote-comma-speaker-cue" } ] }
+//! ```
+//! The command-line writer ([`crate::output`]) adds the input `text` only when it differs from
+//! what the user supplied (text extracted from HTML) or when asked, and `warnings` only when any.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A half-open character range `[start, end)` into a document's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Span {
+    /// First character of the span.
+    pub start: usize,
+    /// One past the last character of the span.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end` (character offsets).
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+
+    /// Number of characters covered.
+    pub fn len(&self) -> usize {
+        self.end.saturating_sub(self.start)
+    }
+
+    /// True when the span covers no character.
+    pub fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+
+    /// True when the two spans share at least one character.
+    pub fn overlaps(&self, other: &Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
+    /// True when `other` lies entirely inside this span.
+    pub fn contains(&self, other: &Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+}
+
+/// Entity type. The four CoNLL types are named; any other type a model emits passes through.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Label {
+    /// A person (`PER`).
+    Person,
+    /// A location, including geo-political entities (`LOC`).
+    Location,
+    /// An organization (`ORG`).
+    Organization,
+    /// Other names: nationalities, events, works (`MISC`).
+    Misc,
+    /// Any other type, as the model's label set names it (e.g. `DATE`).
+    Other(String),
+}
+
+impl Label {
+    /// The label as written in the output (`PER`, `LOC`, `ORG`, `MISC`, or the model's own).
+    pub fn as_str(&self) -> &str {
+        match self {
+            Label::Person => "PER",
+            Label::Location => "LOC",
+            Label::Organization => "ORG",
+            Label::Misc => "MISC",
+            Label::Other(name) => name,
+        }
+    }
+
+    /// Parses an output label; names other than the four CoNLL ones become [`Label::Other`].
+    pub fn from_output(name: &str) -> Self {
+        match name {
+            "PER" => Label::Person,
+            "LOC" => Label::Location,
+            "ORG" => Label::Organization,
+            "MISC" => Label::Misc,
+            other => Label::Other(other.to_string()),
+        }
+    }
+}
+
+impl fmt::Display for Label {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Label {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Label {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let name = String::deserialize(d)?;
+        Ok(Label::from_output(&name))
+    }
+}
+
+/// One stretch of text the tagger labelled as a name.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Mention {
+    /// The mention as written: `document.text[start..end]` in characters.
+    pub text: String,
+    /// First character.
+    pub start: usize,
+    /// One past the last character.
+    pub end: usize,
+    /// Entity type; not serialized per mention, since the owning entity carries it.
+    #[serde(skip, default = "default_label")]
+    pub label: Label,
+    /// The tagger's confidence: mean probability of the chosen labels over the mention's words.
+    pub score: f32,
+}
+
+fn default_label() -> Label {
+    Label::Misc
+}
+
+impl Mention {
+    /// The mention's character span.
+    pub fn span(&self) -> Span {
+        Span::new(self.start, self.end)
+    }
+}
+
+/// A named thing: all mentions of one person, place, organization or other name in a document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    /// Document-local id, `e0`, `e1`, … in order of first mention.
+    pub id: String,
+    /// Entity type.
+    pub label: Label,
+    /// Canonical name: the fullest form among the mentions, without titles or possessives.
+    pub name: String,
+    /// Every mention, in text order.
+    pub mentions: Vec<Mention>,
+}
+
+/// How a quotation is presented in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// Words inside quote marks, standing as speech on their own.
+    Direct,
+    /// Quoted words inside reported speech (`he said he had "a good conversation"`).
+    Mixed,
+    /// Reported speech without quote marks (`X said that …`, `according to X, …`).
+    Indirect,
+    /// Quote marks that are not speech (scare quotes, nicknames); never attributed.
+    Scare,
+}
+
+/// A piece of text with its character span, used for cues and speakers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TextSpan {
+    /// The text as written: `document.text[start..end]` in characters.
+    pub text: String,
+    /// First character.
+    pub start: usize,
+    /// One past the last character.
+    pub end: usize,
+}
+
+/// Who a quotation is attributed to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Speaker {
+    /// The mention the attribution rule used, as written (a pronoun stays "he").
+    pub text: String,
+    /// First character of that mention.
+    pub start: usize,
+    /// One past its last character.
+    pub end: usize,
+    /// Id of the entity the speaker resolves to, when it is a tagged name.
+    pub entity: Option<String>,
+    /// Canonical name of that entity, or the speaker text for group speakers.
+    pub name: String,
+}
+
+/// A quotation (direct, mixed or reported) and, when recoverable, its speaker.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    /// Document-local id, `q0`, `q1`, … in text order.
+    pub id: String,
+    /// How the quotation is presented.
+    pub kind: QuoteKind,
+    /// The quoted or reported words, without quote marks.
+    pub text: String,
+    /// First character of `text`.
+    pub start: usize,
+    /// One past the last character of `text`.
+    pub end: usize,
+    /// The speech verb or phrase that introduces it (`said`, `according to`), if any.
+    pub cue: Option<TextSpan>,
+    /// Who said it; `null` when no speaker can be recovered.
+    pub speaker: Option<Speaker>,
+    /// Short id of the rule that found or linked it, for debugging and evaluation.
+    pub rule: String,
+}
+
+/// One input document and everything quotegraph found in it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// The caller's id for the document (a file path, a JSONL `id` field).
+    pub id: String,
+    /// The text every offset refers to.
+    #[serde(default)]
+    pub text: String,
+    /// Named entities, in order of first mention.
+    pub entities: Vec<Entity>,
+    /// Quotations, in text order.
+    pub quotes: Vec<Quote>,
+    /// Problems with the input that did not stop processing (e.g. invalid UTF-8 replaced).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+}
+
+impl Document {
+    /// An empty document ready for the pipeline's stages.
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Self {
+        Document {
+            id: id.into(),
+            text: text.into(),
+            entities: Vec::new(),
+            quotes: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+}

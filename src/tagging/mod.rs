@@ -1,0 +1,273 @@
+//! Named-entity tagging: tokenizer → transformer → word labels → character-span mentions.
+//!
+//! quotegraph owns the steps around the network: each document is tokenized once (with
+//! offsets), cut into overlapping windows when it is longer than the model allows, windows of
+//! many documents are sorted by length and batched, and each word takes the scores of its
+//! first sub-token from the window where it sits most centrally. Word scores are decoded with
+//! scheme-constrained Viterbi search ([`labels`]); spans are converted from bytes to
+//! characters once, through [`crate::offsets::CharIndex`].
+
+pub mod features;
+pub mod labels;
+pub mod model;
+pub mod windows;
+
+use crate::doc::Mention;
+use crate::error::{Error, Result};
+use crate::offsets::CharIndex;
+use features::{CaseClass, ExtraInputs};
+use model::TokenClassifier;
+use std::path::Path;
+use tch::Tensor;
+use tokenizers::Tokenizer;
+use windows::Window;
+
+/// Settings of the tagger that do not come from the model directory.
+#[derive(Debug, Clone)]
+pub struct TaggerOptions {
+    /// Most sub-tokens per window, special tokens excluded (capped by the model's limit).
+    pub window: usize,
+    /// Windows per forward pass.
+    pub batch_size: usize,
+}
+
+impl Default for TaggerOptions {
+    fn default() -> Self {
+        TaggerOptions {
+            window: 254,
+            batch_size: 16,
+        }
+    }
+}
+
+/// A loaded tagger; load once, tag many documents.
+#[derive(Debug)]
+pub struct Tagger {
+    tokenizer: Tokenizer,
+    classifier: TokenClassifier,
+    /// Special token ids put before / after each window (e.g. `[CLS]` / `[SEP]`).
+    prefix: Vec<u32>,
+    suffix: Vec<u32>,
+    window: usize,
+    batch_size: usize,
+}
+
+/// One document prepared for the network.
+struct Encoded {
+    ids: Vec<u32>,
+    types: Vec<i64>,
+    /// Per word: first sub-token index and character span.
+    words: Vec<(usize, usize, usize)>,
+    windows: Vec<Window>,
+}
+
+impl Tagger {
+    /// Loads the model directory `dir` (Hugging Face layout) with default options.
+    pub fn load(dir: &Path) -> Result<Tagger> {
+        Tagger::load_with(dir, TaggerOptions::default())
+    }
+
+    /// Loads the model directory `dir` with the given options.
+    pub fn load_with(dir: &Path, options: TaggerOptions) -> Result<Tagger> {
+        let tokenizer_path = dir.join("tokenizer.json");
+        let mut tokenizer = Tokenizer::from_file(&tokenizer_path).map_err(|e| Error::Model {
+            dir: dir.to_path_buf(),
+            message: format!("tokenizer.json: {e}"),
+        })?;
+        tokenizer
+            .with_truncation(None)
+            .map_err(|e| Error::Model {
+                dir: dir.to_path_buf(),
+                message: format!("tokenizer.json: {e}"),
+            })?
+            .with_padding(None);
+        let classifier = TokenClassifier::load(dir)?;
+        let (prefix, suffix) = special_tokens(&tokenizer).map_err(|message| Error::Model {
+            dir: dir.to_path_buf(),
+            message,
+        })?;
+        let limit = classifier
+            .max_sequence
+            .saturating_sub(prefix.len() + suffix.len());
+        let window = options.window.clamp(2, limit.max(2));
+        Ok(Tagger {
+            tokenizer,
+            classifier,
+            prefix,
+            suffix,
+            window,
+            batch_size: options.batch_size.max(1),
+        })
+    }
+
+    /// Tags each text; returns its mentions in text order.
+    pub fn tag(&self, texts: &[&str]) -> Result<Vec<Vec<Mention>>> {
+        let indexes: Vec<CharIndex> = texts.iter().map(|t| CharIndex::new(t)).collect();
+        let encoded = texts
+            .iter()
+            .zip(&indexes)
+            .map(|(text, index)| self.encode(text, index))
+            .collect::<Result<Vec<_>>>()?;
+        let n_labels = self.classifier.labels.len();
+        let mut scores: Vec<Vec<f32>> = encoded
+            .iter()
+            .map(|e| vec![0f32; e.ids.len() * n_labels])
+            .collect();
+
+        // All windows of all documents, longest first, so batches pad little.
+        let mut jobs: Vec<(usize, usize)> = encoded
+            .iter()
+            .enumerate()
+            .flat_map(|(d, e)| (0..e.windows.len()).map(move |w| (d, w)))
+            .collect();
+        jobs.sort_by_key(|&(d, w)| std::cmp::Reverse(encoded[d].windows[w].len()));
+        let owners: Vec<Vec<usize>> = encoded
+            .iter()
+            .map(|e| windows::owners(e.ids.len(), &e.windows))
+            .collect();
+        for batch in jobs.chunks(self.batch_size) {
+            let log_probs = self.run_batch(&encoded, batch)?;
+            let length = log_probs.size().get(1).copied().unwrap_or(0) as usize;
+            let values = Vec::<f32>::try_from(log_probs.flatten(0, -1))
+                .map_err(|e| Error::Inference(e.to_string()))?;
+            for (row, &(d, w)) in batch.iter().enumerate() {
+                let window = encoded[d].windows[w];
+                for i in (window.start..window.end).filter(|&i| owners[d][i] == w) {
+                    let position = row * length + self.prefix.len() + i - window.start;
+                    scores[d][i * n_labels..(i + 1) * n_labels].copy_from_slice(
+                        &values[position * n_labels..(position + 1) * n_labels],
+                    );
+                }
+            }
+        }
+        Ok(encoded
+            .iter()
+            .zip(&scores)
+            .zip(texts.iter().zip(&indexes))
+            .map(|((e, s), (text, index))| self.decode(e, s, text, index))
+            .collect())
+    }
+
+    /// Tokenizes one document and computes its windows and extra inputs.
+    fn encode(&self, text: &str, index: &CharIndex) -> Result<Encoded> {
+        let encoding = self
+            .tokenizer
+            .encode(text, false)
+            .map_err(|e| Error::Inference(format!("tokenizer: {e}")))?;
+        let ids = encoding.get_ids().to_vec();
+        let mut words: Vec<(usize, usize, usize)> = Vec::new();
+        let mut last_word = None;
+        for (i, (word, &(start, end))) in encoding
+            .get_word_ids()
+            .iter()
+            .zip(encoding.get_offsets())
+            .enumerate()
+        {
+            let (start, end) = (index.char_of_byte(start), index.char_of_byte(end));
+            if word.is_some() && *word == last_word {
+                if let Some(w) = words.last_mut() {
+                    w.2 = w.2.max(end);
+                }
+            } else {
+                words.push((i, start, end));
+            }
+            last_word = *word;
+        }
+        let mut types = vec![0i64; ids.len()];
+        if self.classifier.extra_inputs == ExtraInputs::CaseAsTokenType {
+            for (w, &(first, start, end)) in words.iter().enumerate() {
+                let next = words.get(w + 1).map_or(ids.len(), |n| n.0);
+                let class = CaseClass::of(index.slice(text, start, end)) as i64;
+                types[first..next].fill(class);
+            }
+        }
+        let windows = windows::plan(ids.len(), self.window);
+        Ok(Encoded {
+            ids,
+            types,
+            words,
+            windows,
+        })
+    }
+
+    /// Runs one batch of windows; returns `rows × length × labels` log-probabilities.
+    fn run_batch(&self, encoded: &[Encoded], batch: &[(usize, usize)]) -> Result<Tensor> {
+        let specials = self.prefix.len() + self.suffix.len();
+        let length = batch
+            .iter()
+            .map(|&(d, w)| encoded[d].windows[w].len() + specials)
+            .max()
+            .unwrap_or(specials);
+        let rows = batch.len();
+        let mut ids = vec![self.classifier.pad_id; rows * length];
+        let mut types = vec![0i64; rows * length];
+        let mut mask = vec![0i64; rows * length];
+        for (row, &(d, w)) in batch.iter().enumerate() {
+            let window = encoded[d].windows[w];
+            let sequence = self
+                .prefix
+                .iter()
+                .chain(&encoded[d].ids[window.start..window.end])
+                .chain(&self.suffix);
+            let base = row * length;
+            for (k, &id) in sequence.enumerate() {
+                ids[base + k] = i64::from(id);
+                mask[base + k] = 1;
+            }
+            let offset = base + self.prefix.len();
+            types[offset..offset + window.len()]
+                .copy_from_slice(&encoded[d].types[window.start..window.end]);
+        }
+        let shape = [rows as i64, length as i64];
+        let ids = Tensor::from_slice(&ids).view(shape);
+        let types = Tensor::from_slice(&types).view(shape);
+        let mask = Tensor::from_slice(&mask).view(shape);
+        self.classifier.log_probs(&ids, &mask, &types)
+    }
+
+    /// Turns per-sub-token scores into mentions with character offsets.
+    fn decode(&self, e: &Encoded, scores: &[f32], text: &str, index: &CharIndex) -> Vec<Mention> {
+        let labels = &self.classifier.labels;
+        let n = labels.len();
+        let word_scores: Vec<f32> = e
+            .words
+            .iter()
+            .flat_map(|&(first, _, _)| scores[first * n..(first + 1) * n].iter().copied())
+            .collect();
+        let path = labels.viterbi(&word_scores);
+        labels
+            .spans(&path)
+            .into_iter()
+            .map(|(first, last, label)| {
+                let start = e.words[first].1;
+                let end = e.words[last].2;
+                let score = (first..=last)
+                    .map(|w| word_scores[w * n + path[w]].exp())
+                    .sum::<f32>()
+                    / (last - first + 1) as f32;
+                Mention {
+                    text: index.slice(text, start, end).to_string(),
+                    start,
+                    end,
+                    label,
+                    score,
+                }
+            })
+            .collect()
+    }
+}
+
+/// The special tokens the tokenizer's post-processor puts around a single sequence.
+fn special_tokens(tokenizer: &Tokenizer) -> std::result::Result<(Vec<u32>, Vec<u32>), String> {
+    let probe = tokenizer
+        .encode("a", true)
+        .map_err(|e| format!("tokenizer.json: {e}"))?;
+    let mask = probe.get_special_tokens_mask();
+    let first_plain = mask.iter().position(|&m| m == 0).unwrap_or(mask.len());
+    let last_plain = mask.iter().rposition(|&m| m == 0).map_or(first_plain, |p| p + 1);
+    let ids = probe.get_ids();
+    Ok((
+        ids[..first_plain].to_vec(),
+        ids[last_plain.max(first_plain)..].to_vec(),
+    ))
+}
