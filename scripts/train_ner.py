@@ -147,6 +147,19 @@ def windows(enc, capacity, first_capacity):
     return out
 
 
+def inference_windows(n, capacity):
+    """Half-overlapping windows, as quotegraph cuts them (src/tagging/windows.rs)."""
+    if n <= capacity:
+        return [(0, n)] if n else []
+    out, start = [], 0
+    while True:
+        end = min(start + capacity, n)
+        out.append((max(end - capacity, 0), end))
+        if end == n:
+            return out
+        start += capacity // 2
+
+
 def batchify(encs, spans, cls_id, sep_id):
     longest = max(e - s for (_, s, e) in spans) + 2
     ids = torch.zeros(len(spans), longest, dtype=torch.long)
@@ -206,10 +219,16 @@ def evaluate(model, encs, cls_id, sep_id, window=254):
     for di, enc in enumerate(encs):
         n = len(enc["ids"])
         logp = np.zeros((n, len(LABELS)), dtype=np.float32)
-        for s, e in windows(enc, window, window):
+        best = np.full(n, -1)
+        for s, e in inference_windows(n, window):
             ids, types, mask, _ = batchify(encs, [(di, s, e)], cls_id, sep_id)
             out = model(input_ids=ids, token_type_ids=types, attention_mask=mask).logits
-            logp[s:e] = torch.log_softmax(out[0, 1:e - s + 1], -1).numpy()
+            lp = torch.log_softmax(out[0, 1:e - s + 1], -1).numpy()
+            for i in range(s, e):
+                centrality = min(i - s, e - 1 - i)
+                if centrality > best[i]:
+                    best[i] = centrality
+                    logp[i] = lp[i - s]
         words = enc["words"]
         path = viterbi(logp[[f for f, _, _ in words]])
         pred, cur = set(), None
@@ -249,7 +268,7 @@ def export(model, tok_path, base_dir, out_dir, meta):
     save_file(state, os.path.join(out_dir, "model.safetensors"), metadata={"format": "pt"})
     cfg = model.config.to_dict()
     cfg.update(architectures=["BertForTokenClassification"], torch_dtype="float16",
-               quotegraph_case_feature="token_type_ids")
+               quotegraph_case_feature="token_type_ids", quotegraph_window=meta["args"]["window"])
     cfg.pop("_name_or_path", None)
     with open(os.path.join(out_dir, "config.json"), "w") as f:
         json.dump(cfg, f, indent=2, sort_keys=True)
@@ -344,7 +363,7 @@ def main():
             loss_sum += loss.item()
             if step % 100 == 0:
                 print(f"epoch {epoch} step {step} loss {loss.item():.4f} {time.time() - t0:.0f}s", flush=True)
-        scores = evaluate(model, dev, cls_id, sep_id)
+        scores = evaluate(model, dev, cls_id, sep_id, window=args.window)
         history.append(dict(epoch=epoch, loss=loss_sum / steps_per_epoch, dev=scores, seconds=time.time() - t0))
         f1 = scores["micro"]["f1"]
         print(f"epoch {epoch} mean loss {loss_sum / steps_per_epoch:.4f} dev F1 {f1:.4f} "

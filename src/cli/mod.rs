@@ -33,6 +33,10 @@ struct ModelArgs {
     /// Windows of sub-tokens per forward pass.
     #[arg(long, default_value_t = 16, value_name = "N")]
     batch_size: usize,
+    /// Most sub-tokens per model window (longer documents get overlapping windows). Default:
+    /// the window the model was trained with, else 254.
+    #[arg(long, value_name = "N")]
+    window: Option<usize>,
 }
 
 #[derive(Debug, Args)]
@@ -84,9 +88,7 @@ impl Cli {
     pub fn run(self) -> anyhow::Result<Outcome> {
         match self.command {
             Command::Extract(args) => extract::run(args),
-            Command::Eval(EvalCommand::Ner { file, json, model }) => {
-                eval::ner(&file, json, &model)
-            }
+            Command::Eval(EvalCommand::Ner { file, json, model }) => eval::ner(&file, json, &model),
         }
     }
 }
@@ -100,7 +102,7 @@ impl ModelArgs {
             .unwrap_or_else(quotegraph::default_model_dir);
         let options = quotegraph::TaggerOptions {
             batch_size: self.batch_size,
-            ..Default::default()
+            window: self.window,
         };
         quotegraph::Pipeline::load_with(&dir, options)
             .with_context(|| format!("cannot load the model in {}", dir.display()))

@@ -26,15 +26,20 @@ use windows::Window;
 #[derive(Debug, Clone)]
 pub struct TaggerOptions {
     /// Most sub-tokens per window, special tokens excluded (capped by the model's limit).
-    pub window: usize,
+    /// `None` takes the window the model was trained with (`quotegraph_window` in its
+    /// config.json), else [`DEFAULT_WINDOW`].
+    pub window: Option<usize>,
     /// Windows per forward pass.
     pub batch_size: usize,
 }
 
+/// Window for models that do not declare one.
+pub const DEFAULT_WINDOW: usize = 254;
+
 impl Default for TaggerOptions {
     fn default() -> Self {
         TaggerOptions {
-            window: 254,
+            window: None,
             batch_size: 16,
         }
     }
@@ -89,7 +94,11 @@ impl Tagger {
         let limit = classifier
             .max_sequence
             .saturating_sub(prefix.len() + suffix.len());
-        let window = options.window.clamp(2, limit.max(2));
+        let window = options
+            .window
+            .or(classifier.trained_window)
+            .unwrap_or(DEFAULT_WINDOW)
+            .clamp(2, limit.max(2));
         Ok(Tagger {
             tokenizer,
             classifier,
@@ -98,6 +107,11 @@ impl Tagger {
             window,
             batch_size: options.batch_size.max(1),
         })
+    }
+
+    /// The model's label set, in classifier-output order.
+    pub fn labels(&self) -> &labels::LabelSet {
+        &self.classifier.labels
     }
 
     /// Tags each text; returns its mentions in text order.
@@ -134,9 +148,8 @@ impl Tagger {
                 let window = encoded[d].windows[w];
                 for i in (window.start..window.end).filter(|&i| owners[d][i] == w) {
                     let position = row * length + self.prefix.len() + i - window.start;
-                    scores[d][i * n_labels..(i + 1) * n_labels].copy_from_slice(
-                        &values[position * n_labels..(position + 1) * n_labels],
-                    );
+                    scores[d][i * n_labels..(i + 1) * n_labels]
+                        .copy_from_slice(&values[position * n_labels..(position + 1) * n_labels]);
                 }
             }
         }
@@ -173,6 +186,8 @@ impl Tagger {
             }
             last_word = *word;
         }
+        // Words without characters (a byte-level tokenizer's lone trailing space) name nothing.
+        words.retain(|&(_, start, end)| end > start);
         let mut types = vec![0i64; ids.len()];
         if self.classifier.extra_inputs == ExtraInputs::CaseAsTokenType {
             for (w, &(first, start, end)) in words.iter().enumerate() {
@@ -264,7 +279,10 @@ fn special_tokens(tokenizer: &Tokenizer) -> std::result::Result<(Vec<u32>, Vec<u
         .map_err(|e| format!("tokenizer.json: {e}"))?;
     let mask = probe.get_special_tokens_mask();
     let first_plain = mask.iter().position(|&m| m == 0).unwrap_or(mask.len());
-    let last_plain = mask.iter().rposition(|&m| m == 0).map_or(first_plain, |p| p + 1);
+    let last_plain = mask
+        .iter()
+        .rposition(|&m| m == 0)
+        .map_or(first_plain, |p| p + 1);
     let ids = probe.get_ids();
     Ok((
         ids[..first_plain].to_vec(),

@@ -33,6 +33,7 @@ struct CommonConfig {
     max_position_embeddings: Option<i64>,
     type_vocab_size: Option<i64>,
     quotegraph_case_feature: Option<String>,
+    quotegraph_window: Option<usize>,
 }
 
 /// A loaded token classifier: network, weights, label set and what inputs it expects.
@@ -49,6 +50,9 @@ pub struct TokenClassifier {
     pub pad_id: i64,
     /// Longest sequence (special tokens included) the position embeddings allow.
     pub max_sequence: usize,
+    /// Sub-tokens per window the model was fine-tuned on (`quotegraph_window`), if declared:
+    /// positions beyond it saw no fine-tuning, so inference windows should not exceed it.
+    pub trained_window: Option<usize>,
 }
 
 impl std::fmt::Debug for TokenClassifier {
@@ -139,8 +143,8 @@ impl TokenClassifier {
             .map_err(|e| model_error(dir, format!("loading {}: {e}", weights_path.display())))?;
         // Weights stored in half precision load as such; compute in f32 on the CPU.
         weights.float();
-        let max_sequence = (common.max_position_embeddings.unwrap_or(512) - position_offset)
-            .max(8) as usize;
+        let max_sequence =
+            (common.max_position_embeddings.unwrap_or(512) - position_offset).max(8) as usize;
         Ok(TokenClassifier {
             network,
             _weights: weights,
@@ -149,6 +153,7 @@ impl TokenClassifier {
             extra_inputs,
             pad_id: common.pad_token_id.unwrap_or(0),
             max_sequence,
+            trained_window: common.quotegraph_window,
         })
     }
 

@@ -1,0 +1,151 @@
+//! Loading paths for each supported architecture, with tiny random models the tests write.
+
+mod util;
+
+use quotegraph::tagging::labels::Position;
+use quotegraph::{Tagger, TaggerOptions};
+use serde_json::json;
+use util::{assert_offsets_slice, write_tiny_model, Arch};
+
+const NON_ASCII: &str = "Zoë Ångström met 習近平 in Genève 🙂, then said \"ça va\" to Müller.";
+
+fn tag_one(tagger: &Tagger, text: &str) -> Vec<quotegraph::Mention> {
+    tagger.tag(&[text]).unwrap().pop().unwrap()
+}
+
+fn check_architecture(arch: Arch, labels: &[&str], half: bool) {
+    let dir = tempfile::tempdir().unwrap();
+    write_tiny_model(dir.path(), arch, labels, json!({}), half);
+    let tagger = Tagger::load(dir.path()).unwrap();
+    let mentions = tag_one(&tagger, NON_ASCII);
+    assert_offsets_slice(NON_ASCII, &mentions);
+    // A random model labels something somewhere in a long enough text; the decoder must still
+    // produce well-formed, ordered spans.
+    let long = "the mayor said the bridge would open. ".repeat(40);
+    let mentions = tag_one(&tagger, &long);
+    assert_offsets_slice(&long, &mentions);
+    assert!(mentions.windows(2).all(|p| p[0].end <= p[1].start));
+}
+
+#[test]
+fn bert_loads_and_tags_non_ascii_with_char_offsets() {
+    check_architecture(
+        Arch::Bert,
+        &["O", "B-PER", "I-PER", "B-LOC", "I-LOC"],
+        false,
+    );
+}
+
+#[test]
+fn distilbert_loads_with_bioes_labels() {
+    check_architecture(
+        Arch::DistilBert,
+        &["O", "B-ORG", "I-ORG", "E-ORG", "S-ORG", "S-PER"],
+        false,
+    );
+}
+
+#[test]
+fn roberta_loads_with_byte_level_tokens_and_ontonotes_types() {
+    check_architecture(
+        Arch::Roberta,
+        &[
+            "O", "B-PERSON", "I-PERSON", "B-GPE", "I-GPE", "B-DATE", "I-DATE",
+        ],
+        false,
+    );
+}
+
+#[test]
+fn half_precision_weights_load_as_float() {
+    check_architecture(Arch::Bert, &["O", "B-PER", "I-PER"], true);
+}
+
+#[test]
+fn empty_and_blank_documents_have_no_mentions() {
+    let dir = tempfile::tempdir().unwrap();
+    write_tiny_model(
+        dir.path(),
+        Arch::Bert,
+        &["O", "B-PER", "I-PER"],
+        json!({}),
+        false,
+    );
+    let tagger = Tagger::load(dir.path()).unwrap();
+    let out = tagger.tag(&["", "   \n\t ", "a"]).unwrap();
+    assert_eq!(out.len(), 3);
+    assert!(out[0].is_empty() && out[1].is_empty());
+}
+
+#[test]
+fn windows_smaller_than_the_document_cover_every_word() {
+    let dir = tempfile::tempdir().unwrap();
+    // Every word predicted B-PER: the bias of the classifier decides, so force it.
+    write_tiny_model(dir.path(), Arch::Bert, &["B-PER"], json!({}), false);
+    let text =
+        "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi. ".repeat(12);
+    let words = text.split_whitespace().count();
+    for window in [8, 16, 62] {
+        let tagger = Tagger::load_with(
+            dir.path(),
+            TaggerOptions {
+                window: Some(window),
+                batch_size: 3,
+            },
+        )
+        .unwrap();
+        let mentions = tag_one(&tagger, &text);
+        assert_offsets_slice(&text, &mentions);
+        // one B-PER per BERT word: each alphabetic word plus each full stop.
+        assert_eq!(mentions.len(), words + 12, "window {window}");
+    }
+}
+
+#[test]
+fn label_schemes_map_to_quotegraph_types() {
+    let dir = tempfile::tempdir().unwrap();
+    write_tiny_model(
+        dir.path(),
+        Arch::Bert,
+        &[
+            "O",
+            "U-PERSON",
+            "B-GPE",
+            "L-GPE",
+            "I-ORGANIZATION",
+            "B-MISC",
+        ],
+        json!({}),
+        false,
+    );
+    let tagger = Tagger::load(dir.path()).unwrap();
+    let labels = tagger.labels();
+    assert_eq!(labels.get(1).position, Position::Single);
+    assert_eq!(labels.get(1).label, Some(quotegraph::Label::Person));
+    assert_eq!(labels.get(3).label, Some(quotegraph::Label::Location));
+    assert_eq!(labels.get(4).label, Some(quotegraph::Label::Organization));
+    assert_eq!(labels.get(5).label, Some(quotegraph::Label::Misc));
+}
+
+#[test]
+fn case_feature_needs_four_token_types() {
+    let dir = tempfile::tempdir().unwrap();
+    write_tiny_model(
+        dir.path(),
+        Arch::Bert,
+        &["O", "B-PER"],
+        json!({"quotegraph_case_feature": "token_type_ids"}),
+        false,
+    );
+    let err = Tagger::load(dir.path()).unwrap_err().to_string();
+    assert!(err.contains("token-type table"), "{err}");
+}
+
+#[test]
+fn missing_weights_are_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    write_tiny_model(dir.path(), Arch::Bert, &["O", "B-PER"], json!({}), false);
+    std::fs::remove_file(dir.path().join("model.safetensors")).unwrap();
+    let err = Tagger::load(dir.path()).unwrap_err().to_string();
+    assert!(err.contains("model.safetensors"), "{err}");
+}
