@@ -64,12 +64,12 @@ pub fn plan(tokens: usize, capacity: usize) -> Vec<Window> {
 /// For each sub-token, the index of the window (in `windows`) where it is most central.
 pub fn owners(tokens: usize, windows: &[Window]) -> Vec<usize> {
     let mut owner = vec![0usize; tokens];
-    let mut best = vec![0usize; tokens];
+    let mut best: Vec<Option<usize>> = vec![None; tokens];
     for (w, window) in windows.iter().enumerate() {
         for i in window.start..window.end {
             let c = window.centrality(i);
-            if w == 0 || c > best[i] {
-                best[i] = c;
+            if best[i].is_none_or(|b| c > b) {
+                best[i] = Some(c);
                 owner[i] = w;
             }
         }
