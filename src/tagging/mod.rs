@@ -4,8 +4,9 @@
 //! offsets), cut into overlapping windows when it is longer than the model allows, windows of
 //! many documents are sorted by length and batched, and each word takes the scores of its
 //! first sub-token from the window where it sits most centrally. Word scores are decoded with
-//! scheme-constrained Viterbi search ([`labels`]); spans are converted from bytes to
-//! characters once, through [`crate::offsets::CharIndex`].
+//! scheme-constrained Viterbi search ([`labels`]); a span ending on a hyphen glued to the next
+//! word takes that word in ("Jae-" + "in"), and spans without a letter or digit are dropped.
+//! Offsets are converted from bytes to characters once, through [`crate::offsets::CharIndex`].
 
 pub mod features;
 pub mod labels;
@@ -253,20 +254,31 @@ impl Tagger {
         labels
             .spans(&path)
             .into_iter()
-            .map(|(first, last, label)| {
+            .filter_map(|(first, mut last, label)| {
+                // A name never ends on a hyphen glued to the next word ("Moon Jae-" + "in").
+                while last + 1 < e.words.len()
+                    && e.words[last + 1].1 == e.words[last].2
+                    && index.slice(text, e.words[last].1, e.words[last].2).ends_with('-')
+                {
+                    last += 1;
+                }
                 let start = e.words[first].1;
                 let end = e.words[last].2;
+                let mention_text = index.slice(text, start, end);
+                if !mention_text.chars().any(char::is_alphanumeric) {
+                    return None;
+                }
                 let score = (first..=last)
                     .map(|w| word_scores[w * n + path[w]].exp())
                     .sum::<f32>()
                     / (last - first + 1) as f32;
-                Mention {
-                    text: index.slice(text, start, end).to_string(),
+                Some(Mention {
+                    text: mention_text.to_string(),
                     start,
                     end,
                     label,
                     score,
-                }
+                })
             })
             .collect()
     }

@@ -1,0 +1,81 @@
+//! The bundled model on real sentences written for these tests.
+
+mod util;
+
+use quotegraph::{Document, Label, Mention, Pipeline, Tagger, TaggerOptions};
+use util::{assert_offsets_slice, bundled_model};
+
+fn tag(text: &str) -> Vec<Mention> {
+    let tagger = Tagger::load(&bundled_model()).expect("bundled model loads");
+    let mentions = tagger.tag(&[text]).unwrap().pop().unwrap();
+    assert_offsets_slice(text, &mentions);
+    mentions
+}
+
+fn has(mentions: &[Mention], text: &str, label: Label) -> bool {
+    mentions.iter().any(|m| m.text == text && m.label == label)
+}
+
+#[test]
+fn tags_people_places_and_organizations_in_news_text() {
+    let text = "Secretary of State Mike Pompeo flew to Seoul on Sunday to meet President Moon \
+                Jae-in, the State Department said. Pompeo later spoke with reporters from \
+                Reuters and the Associated Press.";
+    let m = tag(text);
+    assert!(has(&m, "Mike Pompeo", Label::Person), "{m:?}");
+    assert!(has(&m, "Moon Jae-in", Label::Person), "{m:?}");
+    assert!(has(&m, "Pompeo", Label::Person), "{m:?}");
+    assert!(has(&m, "Seoul", Label::Location), "{m:?}");
+    assert!(has(&m, "State Department", Label::Organization), "{m:?}");
+    assert!(has(&m, "Reuters", Label::Organization), "{m:?}");
+}
+
+#[test]
+fn offsets_count_characters_in_accented_cjk_and_emoji_text() {
+    let text = "🙂🙂 Ärzte in Zürich: Dr. Zoë Müller told the Süddeutsche Zeitung that \
+                Angela Merkel visited Genève and Beijing (北京) last week.";
+    let m = tag(text);
+    assert!(has(&m, "Zürich", Label::Location), "{m:?}");
+    assert!(has(&m, "Angela Merkel", Label::Person), "{m:?}");
+    assert!(has(&m, "Genève", Label::Location), "{m:?}");
+    let merkel = m.iter().find(|x| x.text == "Angela Merkel").unwrap();
+    let byte = text.find("Angela Merkel").unwrap();
+    assert_eq!(merkel.start, text[..byte].chars().count());
+    assert_eq!(merkel.end, merkel.start + "Angela Merkel".chars().count());
+}
+
+#[test]
+fn long_documents_are_tagged_the_same_across_window_boundaries() {
+    let paragraph = "Mayor Angela Ruiz said the bridge in Portsmouth would reopen in June, \
+                     and the Maine Department of Transportation agreed to pay half. ";
+    let text = paragraph.repeat(25);
+    let small = Tagger::load_with(
+        &bundled_model(),
+        TaggerOptions {
+            window: Some(40),
+            batch_size: 7,
+        },
+    )
+    .unwrap();
+    let mentions = small.tag(&[&text]).unwrap().pop().unwrap();
+    assert_offsets_slice(&text, &mentions);
+    let period = paragraph.chars().count();
+    let ruiz: Vec<usize> = mentions
+        .iter()
+        .filter(|m| m.text == "Angela Ruiz" && m.label == Label::Person)
+        .map(|m| m.start)
+        .collect();
+    assert_eq!(ruiz.len(), 25, "{mentions:?}");
+    for (k, start) in ruiz.iter().enumerate() {
+        assert_eq!(*start, 6 + k * period);
+    }
+}
+
+#[test]
+fn empty_and_blank_documents_produce_empty_records() {
+    let pipeline = Pipeline::load(&bundled_model()).unwrap();
+    for text in ["", " \n\n\t "] {
+        let doc = pipeline.process(Document::new("blank", text)).unwrap();
+        assert!(doc.entities.is_empty() && doc.quotes.is_empty());
+    }
+}
