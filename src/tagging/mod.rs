@@ -18,7 +18,10 @@ use crate::error::{Error, Result};
 use crate::offsets::CharIndex;
 use features::{CaseClass, ExtraInputs};
 use model::TokenClassifier;
+use serde::Serialize;
+use std::cell::Cell;
 use std::path::Path;
+use std::time::Instant;
 use tch::Tensor;
 use tokenizers::Tokenizer;
 use windows::Window;
@@ -56,6 +59,20 @@ pub struct Tagger {
     suffix: Vec<u32>,
     window: usize,
     batch_size: usize,
+    stats: Cell<TaggerStats>,
+}
+
+/// Work counters of a tagger since it was loaded, for benchmarks (FLOP rates, padding waste).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct TaggerStats {
+    /// Forward passes run.
+    pub batches: u64,
+    /// Sequence positions fed to the network, padding included.
+    pub positions: u64,
+    /// Sequence positions that were real tokens (special tokens included, padding not).
+    pub real_positions: u64,
+    /// Wall-clock seconds spent in forward passes.
+    pub forward_seconds: f64,
 }
 
 /// One document prepared for the network.
@@ -107,7 +124,18 @@ impl Tagger {
             suffix,
             window,
             batch_size: options.batch_size.max(1),
+            stats: Cell::new(TaggerStats::default()),
         })
+    }
+
+    /// Work done so far (forward passes, positions, time).
+    pub fn stats(&self) -> TaggerStats {
+        self.stats.get()
+    }
+
+    /// Sub-tokens per window this tagger uses.
+    pub fn window(&self) -> usize {
+        self.window
     }
 
     /// The model's label set, in classifier-output order.
@@ -238,7 +266,18 @@ impl Tagger {
         let ids = Tensor::from_slice(&ids).view(shape);
         let types = Tensor::from_slice(&types).view(shape);
         let mask = Tensor::from_slice(&mask).view(shape);
-        self.classifier.log_probs(&ids, &mask, &types)
+        let started = Instant::now();
+        let log_probs = self.classifier.log_probs(&ids, &mask, &types)?;
+        let mut stats = self.stats.get();
+        stats.batches += 1;
+        stats.positions += (rows * length) as u64;
+        stats.real_positions += batch
+            .iter()
+            .map(|&(d, w)| (encoded[d].windows[w].len() + specials) as u64)
+            .sum::<u64>();
+        stats.forward_seconds += started.elapsed().as_secs_f64();
+        self.stats.set(stats);
+        Ok(log_probs)
     }
 
     /// Turns per-sub-token scores into mentions with character offsets.

@@ -1,0 +1,126 @@
+#!/usr/bin/env python3
+"""The Python baselines of scripts/bench.sh, and the machine's matmul rate.
+
+    bench_python.py hf CORPUS.jsonl MODEL_DIR --threads 2 --runs 3
+    bench_python.py spacy CORPUS.jsonl --threads 2 --runs 3
+    bench_python.py matmul --threads 2
+
+Each prints one JSON object: docs/s and tokens/s (median and spread over runs), peak RSS,
+model-load seconds. Tokens are the model tokenizer's sub-tokens for `hf`, spaCy tokens for
+`spacy`.
+"""
+import argparse
+import json
+import resource
+import statistics
+import time
+
+
+def read_corpus(path):
+    return [json.loads(line)["text"] for line in open(path, encoding="utf-8") if line.strip()]
+
+
+def peak_rss_mib():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def summarize(name, runs, docs, tokens, load_seconds, extra):
+    rates = [docs / s for s in runs]
+    return dict(system=name, runs_seconds=runs, docs=docs, tokens=tokens,
+                docs_per_s=statistics.median(rates), docs_per_s_min=min(rates), docs_per_s_max=max(rates),
+                tokens_per_s=tokens / statistics.median(runs), peak_rss_mib=peak_rss_mib(),
+                load_seconds=load_seconds, **extra)
+
+
+def bench_hf(args):
+    import torch
+    from transformers import AutoModelForTokenClassification, AutoTokenizer, pipeline
+    torch.set_num_threads(args.threads)
+    texts = read_corpus(args.corpus)
+    t0 = time.perf_counter()
+    tokenizer = AutoTokenizer.from_pretrained(args.model)
+    model = AutoModelForTokenClassification.from_pretrained(args.model, torch_dtype=torch.float32).eval()
+    ner = pipeline("token-classification", model=model, tokenizer=tokenizer,
+                   aggregation_strategy="simple", stride=32, device=-1)
+    load = time.perf_counter() - t0
+    tokens = sum(len(tokenizer(t, add_special_tokens=False)["input_ids"]) for t in texts)
+    # Pick the best batch size on a sample, then time whole runs with it.
+    sample = texts[: max(8, len(texts) // 6)]
+    best = None
+    for bs in (1, 4, 16):
+        t = time.perf_counter()
+        with torch.inference_mode():
+            list(ner(sample, batch_size=bs))
+        dt = time.perf_counter() - t
+        if best is None or dt < best[1]:
+            best = (bs, dt)
+    runs = []
+    for _ in range(args.runs):
+        t = time.perf_counter()
+        with torch.inference_mode():
+            out = list(ner(texts, batch_size=best[0]))
+        runs.append(time.perf_counter() - t)
+    return summarize("python-transformers", runs, len(texts), tokens, load,
+                     dict(batch_size=best[0], entities=sum(len(o) for o in out)))
+
+
+def bench_spacy(args):
+    import spacy
+    from thinc.api import set_num_threads  # noqa: F401  (spaCy's CPU ops are single-threaded)
+    texts = read_corpus(args.corpus)
+    t0 = time.perf_counter()
+    nlp = spacy.load("en_core_web_sm", disable=["tagger", "parser", "attribute_ruler", "lemmatizer", "senter"])
+    load = time.perf_counter() - t0
+    tokens = sum(len(d) for d in nlp.tokenizer.pipe(texts))
+    runs = []
+    for _ in range(args.runs):
+        t = time.perf_counter()
+        out = list(nlp.pipe(texts, batch_size=32))
+        runs.append(time.perf_counter() - t)
+    return summarize("spacy-en_core_web_sm", runs, len(texts), tokens, load,
+                     dict(entities=sum(len(d.ents) for d in out)))
+
+
+def bench_matmul(args):
+    import torch
+    torch.set_num_threads(args.threads)
+    rates = {}
+    for n in (256, 512, 1024):
+        a, b = torch.randn(n, n), torch.randn(n, n)
+        for _ in range(3):
+            a @ b
+        reps = max(3, int(2e10 / (2 * n ** 3)))
+        t = time.perf_counter()
+        for _ in range(reps):
+            a @ b
+        rates[n] = 2 * n ** 3 * reps / (time.perf_counter() - t)
+    # The encoder's own shapes: (tokens x 384) @ (384 x 1536) and (384 x 384).
+    shapes = {}
+    for m, k, n in ((2016, 384, 1536), (2016, 384, 384), (2016, 1536, 384)):
+        a, b = torch.randn(m, k), torch.randn(k, n)
+        for _ in range(3):
+            a @ b
+        reps = 50
+        t = time.perf_counter()
+        for _ in range(reps):
+            a @ b
+        shapes[f"{m}x{k}x{n}"] = 2 * m * k * n * reps / (time.perf_counter() - t)
+    return dict(system="libtorch-matmul", threads=args.threads, torch=torch.__version__,
+                square_flops=rates, encoder_shape_flops=shapes,
+                peak_flops=max(list(rates.values()) + list(shapes.values())))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("mode", choices=["hf", "spacy", "matmul"])
+    ap.add_argument("corpus", nargs="?")
+    ap.add_argument("model", nargs="?")
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--runs", type=int, default=3)
+    args = ap.parse_args()
+    result = {"hf": bench_hf, "spacy": bench_spacy, "matmul": bench_matmul}[args.mode](args)
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
