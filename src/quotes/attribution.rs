@@ -198,6 +198,14 @@ const STOPS: &[&str] = &[
     "per",
 ];
 
+/// Frequent verbs outside the cue lexicon, to find where a subject ends.
+const COMMON_VERBS: &[&str] = &[
+    "is", "was", "are", "were", "has", "had", "have", "began", "went", "made", "took", "got",
+    "gave", "sent", "came", "likes", "loves", "hates", "gets", "goes", "makes", "takes", "keeps",
+    "kept", "seems", "seemed", "became", "becomes", "won", "wins", "lost", "loses", "sees", "saw",
+    "ran", "runs", "stood", "stands", "left", "leaves", "brought", "brings",
+];
+
 /// Pronouns that can be speakers, kept as written.
 const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it", "you", "who"];
 
@@ -551,7 +559,10 @@ impl<'a> Ctx<'a> {
                 return self.t.is_capitalized(name.last).then_some(name);
             }
             if self.t.toks[j].kind == TokKind::Punct
-                && !matches!(self.t.chars[self.t.toks[j].start], '-' | '\'' | '’' | '.')
+                && !matches!(
+                    self.t.chars[self.t.toks[j].start],
+                    '-' | '\'' | '’' | '.' | '(' | ')'
+                )
             {
                 return None;
             }
@@ -563,6 +574,14 @@ impl<'a> Ctx<'a> {
 
     /// The speaker phrase whose last token is `last`, scanning back to a boundary.
     pub fn phrase_ending_at(&self, last: usize) -> Option<Phrase> {
+        let mut last = last;
+        // `Gov. Jane Roe (R-Ohio)`: the name before the bracket.
+        if self.t.is_punct(last, ')') {
+            let open = (last.saturating_sub(6)..last)
+                .rev()
+                .find(|&i| self.t.is_punct(i, '('))?;
+            last = open.checked_sub(1)?;
+        }
         if !self.free_word(last) {
             return None;
         }
@@ -570,7 +589,11 @@ impl<'a> Ctx<'a> {
         if self.is_pronoun(last) {
             return Some(Phrase { first: last, last });
         }
-        if self.is_stop(last) || cues::is_cue(&lower) && !self.t.is_capitalized(last) {
+        if self.is_stop(last)
+            || cues::is_cue(&lower) && !self.t.is_capitalized(last)
+            || lower.ends_with("'s")
+            || lower.ends_with("’s")
+        {
             return None;
         }
         let para = self.t.toks[last].para;
@@ -662,6 +685,97 @@ impl<'a> Ctx<'a> {
             last += 1;
         }
         Some(Phrase { first, last })
+    }
+
+    /// The words from `first` up to cue token `cue`, as a speaker phrase: everything before an
+    /// appositive comma, less trailing auxiliaries (`"…," a voice-over in the ad states`).
+    pub fn loose_phrase(&self, first: usize, cue: usize) -> Option<Phrase> {
+        if matches!(
+            self.lower(first).as_str(),
+            "that" | "which" | "but" | "and" | "as" | "when" | "if" | "while" | "because" | "so"
+        ) {
+            return None;
+        }
+        let mut last = (first..cue)
+            .find(|&i| self.t.is_punct(i, ','))
+            .unwrap_or(cue);
+        while last > first && {
+            let w = self.lower(last - 1);
+            BETWEEN.contains(&w.as_str()) || w.ends_with("ly")
+        } {
+            last -= 1;
+        }
+        (last > first && self.t.is_word(last - 1)).then_some(Phrase {
+            first,
+            last: last - 1,
+        })
+    }
+
+    /// Words from `first` up to punctuation (at most ten), when one is capitalized:
+    /// `"…," said retired surgeon Ana Diaz.`
+    pub fn trailing_phrase(&self, first: usize) -> Option<Phrase> {
+        let para = self.t.toks.get(first)?.para;
+        let mut last = first;
+        if !self.free_word(first) {
+            return None;
+        }
+        while self.free_word(last + 1) && self.t.toks[last + 1].para == para && last - first < 10 {
+            last += 1;
+        }
+        let ends = !self.t.toks.get(last + 1).is_some_and(|t| t.para == para)
+            || self.t.is_punct(last + 1, ',')
+            || self.t.is_punct(last + 1, '.');
+        (ends && (first..=last).any(|i| self.t.is_capitalized(i))).then_some(Phrase { first, last })
+    }
+
+    /// The subject of the sentence whose tokens start at `start`, looked for before `before`:
+    /// after an introductory phrase closed by a comma, the words up to the first verb-like
+    /// word (`The Florida senator likes "…"` → `The Florida senator`).
+    pub fn sentence_subject(&self, start: usize, before: usize) -> Option<Phrase> {
+        let mut s = start;
+        while s < before
+            && matches!(
+                self.lower(s).as_str(),
+                "but" | "and" | "so" | "yet" | "still" | "now" | "then"
+            )
+        {
+            s += 1;
+        }
+        let intro =
+            self.is_stop(s) || self.lower(s).ends_with("ing") || is_time_word(&self.lower(s));
+        if intro {
+            let comma = (s..before.min(s + 14)).find(|&i| self.t.is_punct(i, ','))?;
+            s = comma + 1;
+        }
+        if s >= before || !self.free_word(s) {
+            return None;
+        }
+        if self.is_pronoun(s) {
+            return Some(Phrase { first: s, last: s });
+        }
+        let mut last = s;
+        while last + 1 < before && last - s < 7 {
+            let n = last + 1;
+            let w = self.lower(n);
+            let verb_like = !self.t.is_capitalized(n)
+                && (cues::is_cue(&w)
+                    || BETWEEN.contains(&w.as_str())
+                    || STOPS.contains(&w.as_str())
+                    || w.ends_with("ed")
+                    || COMMON_VERBS.contains(&w.as_str()));
+            if verb_like || !(self.free_word(n) || self.t.is_punct(n, '.')) {
+                break;
+            }
+            last = n;
+        }
+        let lower = self.lower(last);
+        let head_ok = self.t.is_capitalized(last)
+            || NOMINAL_HEADS.contains(&lower.as_str())
+            || lower.ends_with("man")
+            || lower.ends_with("woman")
+            || lower.ends_with("ers")
+            || lower.ends_with("ists");
+        head_ok.then_some(Phrase { first: s, last })
     }
 
     /// Turns a speaker phrase into a [`Speaker`]: the tagged name that ends it, a resolved

@@ -126,7 +126,14 @@ fn sentences(t: &Tokens, in_quote: &[Option<usize>]) -> Vec<usize> {
         let c = t.chars[tok.start];
         if tok.kind == TokKind::Punct && in_quote[i].is_none() {
             if is_sentence_end(c) {
-                break_before_next = true;
+                // `R-Wis., said` or `p.m. on`: a dot before a comma or a lower-case word
+                // does not end the sentence.
+                let next_continues = t.toks.get(i + 1).is_some_and(|n| {
+                    n.para == tok.para
+                        && (matches!(t.chars[n.start], ',' | ';')
+                            || n.kind == TokKind::Word && t.chars[n.start].is_lowercase())
+                });
+                break_before_next = !next_continues;
             } else if marks::is_double_mark(c)
                 && i > 0
                 && in_quote[i - 1].is_some()

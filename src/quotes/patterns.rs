@@ -75,13 +75,34 @@ pub(crate) fn attribute_marked(ctx: &Ctx, marked: &[Marked]) -> Vec<Found> {
         if !lead_empty && !lead_is_cue_clause && !lead_is_conjunction(ctx, lead_start, open_tok) {
             kind = QuoteKind::Mixed;
         }
+        let strong_end = matches!(last_char, ',' | '?' | '!' | '—' | '–' | '…')
+            || close_tok.is_some_and(|c| ctx.t.is_punct(c + 1, ','));
+        if attr.is_none() && kind == QuoteKind::Mixed && !strong_end {
+            attr = mixed_cue(ctx, lead_start, open_tok);
+        }
         if attr.is_none() {
             if let Some(c) = close_tok {
-                attr = after_quote(ctx, c);
+                attr = after_quote(ctx, c, strong_end || is_sentence_end(last_char));
             }
         }
+        if attr.is_none() && is_title(ctx, m, words) {
+            out.push(found(ctx, m, QuoteKind::Scare, None, "scare-title"));
+            paras.push(para);
+            continue;
+        }
         if attr.is_none() && kind == QuoteKind::Mixed {
-            attr = mixed_cue(ctx, lead_start, open_tok);
+            attr = mixed_cue(ctx, lead_start, open_tok).or_else(|| {
+                ctx.sentence_subject(lead_start, open_tok).map(|p| Attr {
+                    cue: None,
+                    speaker: Some(ctx.speaker(p)),
+                    rule: "mixed-sentence-subject",
+                })
+            });
+        }
+        if attr.is_none() && !lead_empty && lead_is_cue_clause {
+            attr = previous_sentence_lead(ctx, lead_start);
+        } else if attr.is_none() && lead_empty {
+            attr = previous_sentence_lead(ctx, open_tok);
         }
         if attr.is_none() && lead_empty && open_tok > 0 && m.open == ctx.t.toks[open_tok].start {
             let starts_para = ctx.t.paras.get(para).is_some_and(|p| p.0 == m.open);
@@ -176,6 +197,42 @@ fn lead_is_conjunction(ctx: &Ctx, start: usize, open_tok: usize) -> bool {
     })
 }
 
+/// A title of a work or show (`"Meet the Press"`): at most six words, every long one
+/// capitalized.
+fn is_title(ctx: &Ctx, m: &Marked, words: usize) -> bool {
+    if !(2..=5).contains(&words) {
+        return false;
+    }
+    let content: String = ctx.t.chars[m.start..m.end].iter().collect();
+    let mut long = content
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .filter(|w| {
+            !matches!(
+                *w,
+                "of" | "the"
+                    | "and"
+                    | "a"
+                    | "an"
+                    | "in"
+                    | "on"
+                    | "with"
+                    | "to"
+                    | "for"
+                    | "at"
+                    | "from"
+                    | "by"
+            )
+        });
+    let first = content.chars().find(|c| c.is_alphanumeric());
+    first.is_some_and(char::is_uppercase)
+        && long.all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        })
+}
+
 /// `Marcello "Shorty" Cuttitta`, `the so-called "woke" crowd`.
 fn is_nickname(ctx: &Ctx, open_tok: usize, close_tok: Option<usize>, words: usize) -> bool {
     if words > 3 || open_tok == 0 {
@@ -241,7 +298,10 @@ fn lead_in(ctx: &Ctx, start: usize, last: usize) -> Option<Attr> {
 }
 
 /// The cue and speaker right after a closing mark at token `close`.
-fn after_quote(ctx: &Ctx, close: usize) -> Option<Attr> {
+fn after_quote(ctx: &Ctx, close: usize, ends_clause: bool) -> Option<Attr> {
+    if !ends_clause {
+        return None;
+    }
     let para = ctx.t.toks.get(close)?.para;
     let same = |i: usize| ctx.t.toks.get(i).is_some_and(|t| t.para == para);
     let mut j = close + 1;
@@ -273,7 +333,7 @@ fn after_quote(ctx: &Ctx, close: usize) -> Option<Attr> {
         }
     }
     if ctx.is_speech_cue(j) {
-        if let Some(p) = ctx.speaker_after(j) {
+        if let Some(p) = ctx.speaker_after(j).or_else(|| ctx.trailing_phrase(j + 1)) {
             return Some(Attr {
                 cue: Some((j, j)),
                 speaker: Some(ctx.speaker(p)),
@@ -290,36 +350,94 @@ fn after_quote(ctx: &Ctx, close: usize) -> Option<Attr> {
             });
         }
     }
-    // `"…," X said` with the speaker phrase starting right after the mark.
-    for k in j + 1..j + 18 {
+    // `"…," X said`: the words between the mark and the cue are the speaker.
+    for k in j..j + 16 {
         if !same(k) || ctx.in_quote.get(k).is_some_and(Option::is_some) {
             break;
         }
         let tok = ctx.t.toks[k];
         let c = ctx.t.chars[tok.start];
         if tok.kind == super::tokens::TokKind::Punct
-            && (is_sentence_end(c) || matches!(c, ';' | '"' | '“' | '”' | '(' | ':'))
+            && (is_sentence_end(c) || matches!(c, ';' | '"' | '“' | '”' | ':'))
         {
             break;
         }
-        if ctx.is_speech_cue(k) {
-            let p = ctx.speaker_before(k)?;
-            if p.first != j {
-                return None;
-            }
-            return Some(Attr {
-                cue: Some((k, k)),
-                speaker: Some(ctx.speaker(p)),
-                rule: "quote-speaker-cue",
-            });
+        let lower = ctx.lower(k);
+        let verb_like = ctx.is_speech_cue(k)
+            || (k > j
+                && ctx.free_word(k)
+                && !ctx.t.is_capitalized(k)
+                && lower.ends_with("ed")
+                && (ctx.t.is_punct(k + 1, '.') || ctx.t.is_punct(k + 1, ',') || !same(k + 1)));
+        if !verb_like {
+            continue;
         }
+        if k == j {
+            return None;
+        }
+        let p = ctx
+            .speaker_before(k)
+            .filter(|p| p.first == j)
+            .or_else(|| ctx.loose_phrase(j, k))?;
+        return Some(Attr {
+            cue: Some((k, k)),
+            speaker: Some(ctx.speaker(p)),
+            rule: "quote-speaker-cue",
+        });
     }
     None
 }
 
+/// `X said in a statement. "…"`: a short previous sentence in the same paragraph that is only
+/// a speaker and a cue.
+fn previous_sentence_lead(ctx: &Ctx, first_tok: usize) -> Option<Attr> {
+    let prev_end = first_tok.checked_sub(1)?;
+    let para = ctx.t.toks.get(first_tok)?.para;
+    if ctx.t.toks[prev_end].para != para || !ctx.t.is_punct(prev_end, '.') {
+        return None;
+    }
+    let start = sentence_start(ctx, prev_end);
+    if prev_end - start > 20 {
+        return None;
+    }
+    // The cue must be among the last words: nothing reported after it.
+    let k = (start..prev_end)
+        .rev()
+        .take(6)
+        .find(|&k| ctx.is_speech_cue(k))?;
+    let tail_ok = (k + 1..prev_end).all(|i| {
+        is_time_word(&ctx.lower(i))
+            || matches!(
+                ctx.lower(i).as_str(),
+                "in" | "a"
+                    | "an"
+                    | "the"
+                    | "statement"
+                    | "interview"
+                    | "on"
+                    | "twitter"
+                    | "email"
+                    | "written"
+                    | "by"
+                    | "phone"
+                    | "reporters"
+                    | "to"
+            )
+    });
+    if !tail_ok {
+        return None;
+    }
+    let p = ctx.speaker_before(k).filter(|p| p.first >= start)?;
+    Some(Attr {
+        cue: Some((k, k)),
+        speaker: Some(ctx.speaker(p)),
+        rule: "speaker-cue-quote",
+    })
+}
+
 /// `X said he had "…"`: the last cue of the sentence before the opening mark.
 fn mixed_cue(ctx: &Ctx, start: usize, open_tok: usize) -> Option<Attr> {
-    for k in (start..open_tok).rev() {
+    for k in start..open_tok {
         if ctx.is_according_to(k) {
             if let Some(p) = ctx.speaker_after(k + 1) {
                 return Some(Attr {
