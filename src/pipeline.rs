@@ -44,8 +44,9 @@ impl Pipeline {
     /// Runs every stage on one document.
     pub fn process(&self, doc: Document) -> Result<Document> {
         let mut out = self.process_batch(vec![doc]);
-        out.pop()
-            .unwrap_or_else(|| Err(crate::Error::Inference("no result for the document".into())))
+        out.pop().unwrap_or_else(|| {
+            Err(crate::Error::Inference("no result for the document".into()))
+        })
     }
 
     /// Runs every stage on many documents, batching the transformer across them. Returns one
@@ -57,11 +58,7 @@ impl Pipeline {
             Ok(all) => all.into_iter().map(Ok).collect(),
             Err(_) if texts.len() > 1 => texts
                 .iter()
-                .map(|t| {
-                    self.tagger
-                        .tag(&[t])
-                        .map(|mut m| m.pop().unwrap_or_default())
-                })
+                .map(|t| self.tagger.tag(&[t]).map(|mut m| m.pop().unwrap_or_default()))
                 .collect(),
             Err(e) => vec![Err(e)],
         };

@@ -89,17 +89,10 @@ fn inputs<'a>(
     if stdin_only && paths.len() <= 1 {
         return stdin_items(jsonl_stdin, fields);
     }
-    Box::new(
-        paths
-            .iter()
-            .flat_map(move |path| path_items(path, jsonl_stdin, fields)),
-    )
+    Box::new(paths.iter().flat_map(move |path| path_items(path, jsonl_stdin, fields)))
 }
 
-fn stdin_items<'a>(
-    jsonl: bool,
-    fields: &'a JsonFields,
-) -> Box<dyn Iterator<Item = InputItem> + 'a> {
+fn stdin_items<'a>(jsonl: bool, fields: &'a JsonFields) -> Box<dyn Iterator<Item = InputItem> + 'a> {
     if jsonl {
         Box::new(input::read_jsonl(io::stdin(), "<stdin>", fields))
     } else {
@@ -129,11 +122,7 @@ fn path_items<'a>(
     }
     if path.extension().is_some_and(|e| e == "jsonl") {
         return match File::open(path) {
-            Ok(file) => Box::new(input::read_jsonl(
-                file,
-                path.to_str().unwrap_or("input"),
-                fields,
-            )),
+            Ok(file) => Box::new(input::read_jsonl(file, path.to_str().unwrap_or("input"), fields)),
             Err(source) => Box::new(std::iter::once(InputItem {
                 id: path.display().to_string(),
                 document: Err(quotegraph::Error::Io {

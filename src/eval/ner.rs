@@ -192,10 +192,7 @@ mod tests {
     fn rebuilds_documents_and_gold_chunks() {
         let docs = parse_conll(SAMPLE);
         assert_eq!(docs.len(), 2);
-        assert_eq!(
-            docs[0].text,
-            "Ada Lovelace visited Turin .\nShe met Babbage"
-        );
+        assert_eq!(docs[0].text, "Ada Lovelace visited Turin .\nShe met Babbage");
         let spans: Vec<(&str, &str)> = docs[0]
             .gold
             .iter()
@@ -204,11 +201,7 @@ mod tests {
         // IOB1: an I- tag after O opens a chunk.
         assert_eq!(
             spans,
-            vec![
-                ("Ada Lovelace", "PER"),
-                ("Turin", "LOC"),
-                ("Babbage", "PER")
-            ]
+            vec![("Ada Lovelace", "PER"), ("Turin", "LOC"), ("Babbage", "PER")]
         );
         assert_eq!(docs[1].gold, vec![(0, 3, Label::Organization)]);
     }

@@ -340,12 +340,12 @@ fn judge(speaker: &mut Accuracy, cue: &mut Accuracy, p: &Quote, g: &GoldAttribut
     }
 }
 
+/// A source of mentions for a batch of articles: the tagger, or a cache of its output.
+pub type MentionSource<'a> = dyn FnMut(&[&GoldArticle]) -> Result<Vec<Vec<Mention>>> + 'a;
+
 /// Runs `tag` (the tagger, or any source of mentions) and the rule pass over every article,
 /// in batches of eight, and scores the result.
-pub fn evaluate(
-    articles: &[GoldArticle],
-    tag: &mut dyn FnMut(&[&GoldArticle]) -> Result<Vec<Vec<Mention>>>,
-) -> Result<QuoteScores> {
+pub fn evaluate(articles: &[GoldArticle], tag: &mut MentionSource<'_>) -> Result<QuoteScores> {
     let mut scorer = Scorer::default();
     for chunk in articles.chunks(8) {
         let refs: Vec<&GoldArticle> = chunk.iter().collect();

@@ -84,10 +84,7 @@ pub fn parse_json_line(line: &str, fallback_id: &str, fields: &JsonFields) -> In
             fields.text,
             json_type(other)
         ))),
-        None => Err(Error::Input(format!(
-            "record has no {:?} field",
-            fields.text
-        ))),
+        None => Err(Error::Input(format!("record has no {:?} field", fields.text))),
     };
     InputItem { id, document }
 }
@@ -136,8 +133,7 @@ mod tests {
 
     #[test]
     fn jsonl_records_and_their_errors_keep_their_place() {
-        let input =
-            "{\"id\":\"a\",\"text\":\"Hi\"}\nnot json\n\n{\"id\":\"c\"}\n{\"id\":7,\"text\":3}\n";
+        let input = "{\"id\":\"a\",\"text\":\"Hi\"}\nnot json\n\n{\"id\":\"c\"}\n{\"id\":7,\"text\":3}\n";
         let fields = JsonFields::default();
         let items: Vec<InputItem> = read_jsonl(input.as_bytes(), "in.jsonl", &fields).collect();
         assert_eq!(items.len(), 4);

@@ -103,8 +103,7 @@ mod tests {
     fn writes_one_line_per_document_and_error() {
         let mut buf = Vec::new();
         let mut w = JsonlWriter::new(&mut buf, false);
-        w.write_document(&Document::new("a", "Hello."), false)
-            .unwrap();
+        w.write_document(&Document::new("a", "Hello."), false).unwrap();
         w.write_error("b", "input", "not JSON").unwrap();
         let text = String::from_utf8(buf).unwrap();
         let lines: Vec<&str> = text.lines().collect();

@@ -589,7 +589,12 @@ impl<'a> Ctx<'a> {
         if self.is_pronoun(last) {
             return Some(Phrase { first: last, last });
         }
-        if self.is_stop(last)
+        let determiner = matches!(
+            lower.as_str(),
+            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your" | "this"
+        );
+        if determiner
+            || self.is_stop(last)
             || cues::is_cue(&lower) && !self.t.is_capitalized(last)
             || lower.ends_with("'s")
             || lower.ends_with("’s")
@@ -722,7 +727,7 @@ impl<'a> Ctx<'a> {
         while self.free_word(last + 1) && self.t.toks[last + 1].para == para && last - first < 10 {
             last += 1;
         }
-        let ends = !self.t.toks.get(last + 1).is_some_and(|t| t.para == para)
+        let ends = self.t.toks.get(last + 1).is_none_or(|t| t.para != para)
             || self.t.is_punct(last + 1, ',')
             || self.t.is_punct(last + 1, '.');
         (ends && (first..=last).any(|i| self.t.is_capitalized(i))).then_some(Phrase { first, last })

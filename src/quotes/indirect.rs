@@ -46,6 +46,15 @@ pub(crate) fn find_indirect(ctx: &Ctx) -> Vec<Found> {
 
 /// Tokens `[start, end)` of one sentence, trailing punctuation excluded.
 fn sentence(ctx: &Ctx, start: usize, end: usize) -> Option<Found> {
+    // Headlines and captions (no final punctuation) are not reported speech.
+    let final_punct = ctx.t.toks[end - 1].kind == TokKind::Punct
+        && super::tokens::is_sentence_end(ctx.t.chars[ctx.t.toks[end - 1].start]);
+    let para = ctx.t.toks[start].para;
+    let whole_para = (start == 0 || ctx.t.toks[start - 1].para != para)
+        && ctx.t.toks.get(end).is_none_or(|t| t.para != para);
+    if !final_punct && whole_para {
+        return None;
+    }
     let mut last = end; // exclusive
     while last > start && ctx.t.toks[last - 1].kind == TokKind::Punct {
         last -= 1;

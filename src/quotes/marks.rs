@@ -220,6 +220,6 @@ mod tests {
         let marks = pair_marks(&t.chars, &t.paras);
         assert_eq!(marks.len(), 3);
         assert!(marks.iter().all(|m| m.chain == marks[0].chain));
-        assert_eq!(marks[2].close.is_some(), true);
+        assert!(marks[2].close.is_some());
     }
 }

@@ -116,7 +116,8 @@ fn sentences(t: &Tokens, in_quote: &[Option<usize>]) -> Vec<usize> {
                 && matches!(t.chars[tok.start], '”' | ')' | ']' | '"' | '’' | '\'')
                 && tok.para == t.toks[i - 1].para
                 && in_quote[i].is_none()
-                && in_quote[i - 1].is_none();
+                && in_quote[i - 1].is_none()
+                && in_quote.get(i + 1).is_none_or(Option::is_none);
             if !closer {
                 current += 1;
                 break_before_next = false;

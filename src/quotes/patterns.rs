@@ -92,6 +92,10 @@ pub(crate) fn attribute_marked(ctx: &Ctx, marked: &[Marked]) -> Vec<Found> {
         }
         if attr.is_none() && kind == QuoteKind::Mixed {
             attr = mixed_cue(ctx, lead_start, open_tok).or_else(|| {
+                // A single quoted word with no cue is a scare quote, not speech.
+                if words < 2 {
+                    return None;
+                }
                 ctx.sentence_subject(lead_start, open_tok).map(|p| Attr {
                     cue: None,
                     speaker: Some(ctx.speaker(p)),
@@ -448,10 +452,7 @@ fn mixed_cue(ctx: &Ctx, start: usize, open_tok: usize) -> Option<Attr> {
             }
         }
         if ctx.is_any_cue(k) {
-            let phrase = ctx.speaker_before(k).or_else(|| {
-                // `…, said X, "…"` is rare; `called it "…"` has its subject before.
-                None
-            });
+            let phrase = ctx.speaker_before(k);
             if let Some(p) = phrase {
                 return Some(Attr {
                     cue: Some((k, k)),

@@ -153,14 +153,7 @@ impl LabelSet {
         }
         const FORBIDDEN: f32 = -1e9;
         let mut score: Vec<f32> = (0..n)
-            .map(|j| {
-                log_probs[j]
-                    + if self.allowed_first[j] {
-                        0.0
-                    } else {
-                        FORBIDDEN
-                    }
-            })
+            .map(|j| log_probs[j] + if self.allowed_first[j] { 0.0 } else { FORBIDDEN })
             .collect();
         let mut back = vec![0usize; words * n];
         let mut next_score = vec![0f32; n];
@@ -168,17 +161,10 @@ impl LabelSet {
             for j in 0..n {
                 let (best_i, best) = (0..n)
                     .map(|i| {
-                        let penalty = if self.allowed[i * n + j] {
-                            0.0
-                        } else {
-                            FORBIDDEN
-                        };
+                        let penalty = if self.allowed[i * n + j] { 0.0 } else { FORBIDDEN };
                         (i, score[i] + penalty)
                     })
-                    .fold(
-                        (0, f32::NEG_INFINITY),
-                        |acc, x| if x.1 > acc.1 { x } else { acc },
-                    );
+                    .fold((0, f32::NEG_INFINITY), |acc, x| if x.1 > acc.1 { x } else { acc });
                 back[t * n + j] = best_i;
                 next_score[j] = best + log_probs[t * n + j];
             }

@@ -134,8 +134,9 @@ impl Tagger {
                 let window = encoded[d].windows[w];
                 for i in (window.start..window.end).filter(|&i| owners[d][i] == w) {
                     let position = row * length + self.prefix.len() + i - window.start;
-                    scores[d][i * n_labels..(i + 1) * n_labels]
-                        .copy_from_slice(&values[position * n_labels..(position + 1) * n_labels]);
+                    scores[d][i * n_labels..(i + 1) * n_labels].copy_from_slice(
+                        &values[position * n_labels..(position + 1) * n_labels],
+                    );
                 }
             }
         }
@@ -263,10 +264,7 @@ fn special_tokens(tokenizer: &Tokenizer) -> std::result::Result<(Vec<u32>, Vec<u
         .map_err(|e| format!("tokenizer.json: {e}"))?;
     let mask = probe.get_special_tokens_mask();
     let first_plain = mask.iter().position(|&m| m == 0).unwrap_or(mask.len());
-    let last_plain = mask
-        .iter()
-        .rposition(|&m| m == 0)
-        .map_or(first_plain, |p| p + 1);
+    let last_plain = mask.iter().rposition(|&m| m == 0).map_or(first_plain, |p| p + 1);
     let ids = probe.get_ids();
     Ok((
         ids[..first_plain].to_vec(),

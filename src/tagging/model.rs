@@ -139,8 +139,8 @@ impl TokenClassifier {
             .map_err(|e| model_error(dir, format!("loading {}: {e}", weights_path.display())))?;
         // Weights stored in half precision load as such; compute in f32 on the CPU.
         weights.float();
-        let max_sequence =
-            (common.max_position_embeddings.unwrap_or(512) - position_offset).max(8) as usize;
+        let max_sequence = (common.max_position_embeddings.unwrap_or(512) - position_offset)
+            .max(8) as usize;
         Ok(TokenClassifier {
             network,
             _weights: weights,
