@@ -1,6 +1,6 @@
 //! `quotegraph eval …`: scoring against annotated corpora.
 
-use super::{ModelArgs, Outcome};
+use super::{EvalQuotesArgs, ModelArgs, Outcome};
 use std::path::Path;
 
 /// `eval ner FILE`: entity-level scores of the tagger on CoNLL data.
@@ -8,6 +8,93 @@ pub(super) fn ner(file: &Path, json: bool, model: &ModelArgs) -> anyhow::Result<
     let pipeline = model.load()?;
     let scores = quotegraph::eval::ner::evaluate_file(pipeline.tagger(), file)?;
     if json {
+        println!("{}", serde_json::to_string_pretty(&scores)?);
+    } else {
+        print!("{}", scores.table());
+    }
+    Ok(Outcome::Success)
+}
+
+/// Mentions as stored in the tagger cache (the label is not part of `Mention`'s JSON).
+#[derive(serde::Serialize, serde::Deserialize)]
+struct CachedMention {
+    text: String,
+    start: usize,
+    end: usize,
+    label: String,
+    score: f32,
+}
+
+/// `eval quotes`: the full pipeline (tagger, linking, quotes) scored on brat standoff.
+pub(super) fn quotes(args: &EvalQuotesArgs) -> anyhow::Result<Outcome> {
+    use anyhow::Context;
+    use quotegraph::eval::quotes::{evaluate, load_corpus, GoldArticle};
+    use quotegraph::{Label, Mention};
+    use std::collections::HashMap;
+
+    let articles = load_corpus(&args.text_dir, &args.ann_dir)?;
+    let mut cache: HashMap<String, Vec<CachedMention>> = match &args.mentions_cache {
+        Some(path) if path.exists() => {
+            let raw = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read {}", path.display()))?;
+            serde_json::from_str(&raw).with_context(|| format!("bad cache {}", path.display()))?
+        }
+        _ => HashMap::new(),
+    };
+    let needs_model = !args.no_model && articles.iter().any(|a| !cache.contains_key(&a.name));
+    let pipeline = if needs_model {
+        Some(args.model.load()?)
+    } else {
+        None
+    };
+    let mut tag = |batch: &[&GoldArticle]| -> quotegraph::Result<Vec<Vec<Mention>>> {
+        let missing: Vec<&GoldArticle> = batch
+            .iter()
+            .copied()
+            .filter(|a| !cache.contains_key(&a.name))
+            .collect();
+        if let (Some(p), false) = (&pipeline, missing.is_empty()) {
+            let texts: Vec<&str> = missing.iter().map(|a| a.text.as_str()).collect();
+            for (a, mentions) in missing.iter().zip(p.tagger().tag(&texts)?) {
+                let cached = mentions
+                    .into_iter()
+                    .map(|m| CachedMention {
+                        label: m.label.as_str().to_string(),
+                        text: m.text,
+                        start: m.start,
+                        end: m.end,
+                        score: m.score,
+                    })
+                    .collect();
+                cache.insert(a.name.clone(), cached);
+            }
+        }
+        Ok(batch
+            .iter()
+            .map(|a| {
+                cache
+                    .get(&a.name)
+                    .map(|ms| {
+                        ms.iter()
+                            .map(|m| Mention {
+                                text: m.text.clone(),
+                                start: m.start,
+                                end: m.end,
+                                label: Label::from_output(&m.label),
+                                score: m.score,
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default()
+            })
+            .collect())
+    };
+    let scores = evaluate(&articles, &mut tag)?;
+    if let (Some(path), true) = (&args.mentions_cache, needs_model) {
+        std::fs::write(path, serde_json::to_string(&cache)?)
+            .with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    if args.json {
         println!("{}", serde_json::to_string_pretty(&scores)?);
     } else {
         print!("{}", scores.table());

@@ -73,6 +73,30 @@ enum EvalCommand {
         #[command(flatten)]
         model: ModelArgs,
     },
+    /// Quotation detection, speaker and cue accuracy on brat standoff (PolNeAR layout).
+    Quotes(EvalQuotesArgs),
+}
+
+#[derive(Debug, Args)]
+struct EvalQuotesArgs {
+    /// Folder of `<article>.txt` files.
+    #[arg(long, value_name = "DIR")]
+    text_dir: PathBuf,
+    /// Folder of `<article>_<annotator>.ann` files; the first annotator in sorted order is gold.
+    #[arg(long, value_name = "DIR")]
+    ann_dir: PathBuf,
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    json: bool,
+    /// Score the rules alone, with no entities (rule development without a model).
+    #[arg(long)]
+    no_model: bool,
+    /// Tagger output cache (JSON): read when it exists, written after tagging otherwise, so
+    /// that repeated runs while tuning rules skip the model.
+    #[arg(long, value_name = "FILE")]
+    mentions_cache: Option<PathBuf>,
+    #[command(flatten)]
+    model: ModelArgs,
 }
 
 /// Exit status of a finished command.
@@ -89,6 +113,7 @@ impl Cli {
         match self.command {
             Command::Extract(args) => extract::run(args),
             Command::Eval(EvalCommand::Ner { file, json, model }) => eval::ner(&file, json, &model),
+            Command::Eval(EvalCommand::Quotes(args)) => eval::quotes(&args),
         }
     }
 }

@@ -1,6 +1,8 @@
-//! Evaluation against annotated corpora: entity tagging on CoNLL files ([`ner`]).
+//! Evaluation against annotated corpora: entity tagging on CoNLL files ([`ner`]), quotations
+//! and speakers on brat standoff in PolNeAR's layout ([`quotes`]).
 
 pub mod ner;
+pub mod quotes;
 
 use serde::Serialize;
 

@@ -1,20 +1,128 @@
 //! Entity linking within a document: groups the tagger's mentions into entities.
 //!
 //! Mentions with the same label and the same normalized text form one entity; its `name` is the
-//! mention text without possessive endings. Person canonicalization across surface forms
-//! ("Pompeo" → "Mike Pompeo") builds on this grouping.
+//! mention text without possessive endings. Persons are then canonicalized within the
+//! document: titles are stripped ("Secretary of State Mike Pompeo" → "Mike Pompeo",
+//! "President Trump" → "Trump"), and a shorter form joins the person whose full name ends with
+//! it or starts with it ("Pompeo" → "Mike Pompeo", "Kim" → "Kim Jong Un"). The entity's name is
+//! the fullest title-free form.
 
-use crate::doc::{Entity, Mention};
+use crate::doc::{Entity, Label, Mention};
 use std::collections::HashMap;
 
-/// Groups `mentions` (any order) into entities numbered `e0`, `e1`, … by first mention.
+/// Titles and honorifics dropped from the front of a person's name (compared lower case,
+/// without dots).
+const TITLES: &[&str] = &[
+    "president",
+    "vice",
+    "secretary",
+    "of",
+    "state",
+    "defense",
+    "treasury",
+    "homeland",
+    "security",
+    "sen",
+    "senator",
+    "rep",
+    "representative",
+    "gov",
+    "governor",
+    "mayor",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "professor",
+    "gen",
+    "general",
+    "adm",
+    "admiral",
+    "col",
+    "colonel",
+    "lt",
+    "capt",
+    "captain",
+    "sgt",
+    "judge",
+    "justice",
+    "chief",
+    "former",
+    "the",
+    "speaker",
+    "leader",
+    "minister",
+    "prime",
+    "foreign",
+    "attorney",
+    "first",
+    "lady",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "rev",
+    "reverend",
+    "sir",
+    "dame",
+    "lord",
+    "chairman",
+    "chairwoman",
+    "ambassador",
+    "commissioner",
+    "director",
+    "deputy",
+    "press",
+    "sheriff",
+    "candidate",
+    "nominee",
+    "presidential",
+    "democratic",
+    "republican",
+    "supreme",
+    "leader",
+    "north",
+    "south",
+    "korean",
+    "us",
+    "american",
+    "sens",
+    "reps",
+    "house",
+    "senate",
+    "majority",
+    "minority",
+    "whip",
+    "interior",
+    "energy",
+    "commerce",
+    "labor",
+    "education",
+    "agriculture",
+    "transportation",
+    "health",
+    "sec",
+    "adviser",
+    "advisor",
+    "national",
+    "supt",
+];
+
+/// Groups `mentions` (any order) into entities numbered `e0`, `e1`, … by first mention, then
+/// merges the forms of one person (see the module documentation).
 pub fn group_mentions(mentions: &[Mention]) -> Vec<Entity> {
     let mut sorted: Vec<&Mention> = mentions.iter().collect();
     sorted.sort_by_key(|m| (m.start, m.end));
     let mut entities: Vec<Entity> = Vec::new();
     let mut by_key: HashMap<(String, String), usize> = HashMap::new();
     for mention in sorted {
-        let name = display_name(&mention.text);
+        let mut name = display_name(&mention.text);
+        if mention.label == Label::Person {
+            name = strip_titles(&name);
+        }
         let key = (mention.label.as_str().to_string(), normalize(&name));
         let index = *by_key.entry(key).or_insert_with(|| {
             entities.push(Entity {
@@ -27,7 +135,73 @@ pub fn group_mentions(mentions: &[Mention]) -> Vec<Entity> {
         });
         entities[index].mentions.push(mention.clone());
     }
-    entities
+    merge_persons(entities)
+}
+
+/// A person's name without leading titles; the name itself when only titles remain.
+pub fn strip_titles(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let keep = words
+        .iter()
+        .position(|w| !TITLES.contains(&w.replace('.', "").to_lowercase().as_str()))
+        .unwrap_or(words.len());
+    // A name is never stripped to nothing, nor past its last word.
+    let keep = keep.min(words.len().saturating_sub(1));
+    words[keep..].join(" ")
+}
+
+/// Joins person entities whose names are a word-suffix or word-prefix of a longer person's name
+/// ("Pompeo" → "Mike Pompeo", "Kim" → "Kim Jong Un"); ambiguous short forms (two candidates)
+/// stay apart. Ids are renumbered by first mention.
+fn merge_persons(mut entities: Vec<Entity>) -> Vec<Entity> {
+    let words: Vec<Vec<String>> = entities
+        .iter()
+        .map(|e| normalize(&e.name).split(' ').map(str::to_string).collect())
+        .collect();
+    let mut target: Vec<Option<usize>> = vec![None; entities.len()];
+    for (i, short) in words.iter().enumerate() {
+        if entities[i].label != Label::Person {
+            continue;
+        }
+        let candidates: Vec<usize> = (0..entities.len())
+            .filter(|&j| {
+                j != i
+                    && entities[j].label == Label::Person
+                    && words[j].len() > short.len()
+                    && (words[j].ends_with(short) || words[j].starts_with(short))
+            })
+            .collect();
+        // The fullest name among candidates that all share it.
+        let longest = candidates.iter().copied().max_by_key(|&j| words[j].len());
+        if let Some(l) = longest {
+            let compatible = candidates
+                .iter()
+                .all(|&j| words[l].ends_with(&words[j]) || words[l].starts_with(&words[j]));
+            if compatible {
+                target[i] = Some(l);
+            }
+        }
+    }
+    for i in 0..entities.len() {
+        if let Some(t) = target[i] {
+            let moved = std::mem::take(&mut entities[i].mentions);
+            entities[t].mentions.extend(moved);
+        }
+    }
+    let mut kept: Vec<Entity> = entities
+        .into_iter()
+        .zip(target)
+        .filter(|(_, t)| t.is_none())
+        .map(|(e, _)| e)
+        .collect();
+    for e in &mut kept {
+        e.mentions.sort_by_key(|m| (m.start, m.end));
+    }
+    kept.sort_by_key(|e| e.mentions.first().map_or(usize::MAX, |m| m.start));
+    for (i, e) in kept.iter_mut().enumerate() {
+        e.id = format!("e{i}");
+    }
+    kept
 }
 
 /// The mention text as a name: surrounding whitespace and a possessive `'s` / `’s` removed.
@@ -76,6 +250,39 @@ mod tests {
         assert_eq!(entities[0].name, "Kim");
         assert_eq!(entities[0].mentions.len(), 2);
         assert_eq!(entities[1].name, "Haiti");
+    }
+
+    #[test]
+    fn persons_are_canonicalized_within_a_document() {
+        let mentions = vec![
+            mention("President Trump", 0, Label::Person),
+            mention("Kim Jong Un", 20, Label::Person),
+            mention("Secretary of State Mike Pompeo", 40, Label::Person),
+            mention("Trump", 80, Label::Person),
+            mention("Kim", 90, Label::Person),
+            mention("Pompeo", 100, Label::Person),
+            mention("Kim's", 110, Label::Person),
+        ];
+        let entities = group_mentions(&mentions);
+        let names: Vec<(&str, usize)> = entities
+            .iter()
+            .map(|e| (e.name.as_str(), e.mentions.len()))
+            .collect();
+        assert_eq!(
+            names,
+            vec![("Trump", 2), ("Kim Jong Un", 3), ("Mike Pompeo", 2)]
+        );
+        assert_eq!(entities[2].id, "e2");
+    }
+
+    #[test]
+    fn ambiguous_surnames_stay_apart() {
+        let mentions = vec![
+            mention("Hillary Clinton", 0, Label::Person),
+            mention("Bill Clinton", 20, Label::Person),
+            mention("Clinton", 40, Label::Person),
+        ];
+        assert_eq!(group_mentions(&mentions).len(), 3);
     }
 
     #[test]

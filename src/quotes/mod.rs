@@ -1,9 +1,182 @@
 //! Quotations and their speakers: the rule pass that runs after tagging and linking.
+//!
+//! [`find_quotes`] takes the text and its entities (from [`crate::linking`]) and returns every
+//! quotation in text order. It needs no model, so it can run and be tested with entities given
+//! by hand. The stages:
+//!
+//! 1. [`marks`]: pairs double quote marks into quotations (multi-paragraph chains, stray marks,
+//!    apostrophes and nested single quotes handled there).
+//! 2. [`patterns`]: attributes each marked quotation — the cue and speaker after it or before
+//!    it, a colon lead-in, an em-dash byline, the previous quotation's turn — and decides its
+//!    kind (`direct`, `mixed`, or `scare` for scare quotes and nicknames, never attributed).
+//! 3. [`indirect`]: reported speech without marks (`X said (that) …`, `…, X said.`,
+//!    `according to X, …`), in sentences that hold no quotation.
+//! 4. [`attribution`]: the speaker phrase beside a cue and what it refers to (entity, pronoun,
+//!    group); [`cues`] is the lexicon of speech and reporting verbs.
+//!
+//! Rule ids (`Quote::rule`) are listed in `docs/quotes.md`.
 
-use crate::doc::{Entity, Quote};
+pub(crate) mod attribution;
+pub(crate) mod cues;
+pub(crate) mod indirect;
+pub(crate) mod marks;
+pub(crate) mod patterns;
+pub(crate) mod tokens;
+
+use crate::doc::{Entity, Quote, QuoteKind, Speaker, TextSpan};
+use crate::offsets::CharIndex;
+use attribution::Ctx;
+use tokens::{is_sentence_end, TokKind, Tokens};
+
+/// One quotation before ids are assigned.
+#[derive(Debug, Clone)]
+pub(crate) struct Found {
+    pub kind: QuoteKind,
+    pub start: usize,
+    pub end: usize,
+    pub cue: Option<TextSpan>,
+    pub speaker: Option<Speaker>,
+    pub rule: &'static str,
+}
 
 /// Finds the quotations in `text` and links each to a speaker among `entities`.
+///
+/// Quotations come back in text order with ids `q0`, `q1`, …; offsets are character offsets
+/// into `text`. Scare quotes and nicknames are returned with kind [`QuoteKind::Scare`] and no
+/// speaker, so callers that want speech only can drop them.
 pub fn find_quotes(text: &str, entities: &[Entity]) -> Vec<Quote> {
-    let _ = (text, entities);
-    Vec::new()
+    let ctx = context(text, entities);
+    let marked = marks::pair_marks(&ctx.t.chars, &ctx.t.paras);
+    let mut found = patterns::attribute_marked(&ctx, &marked);
+    found.extend(indirect::find_indirect(&ctx));
+    found.sort_by_key(|f| (f.start, f.end));
+    found
+        .into_iter()
+        .enumerate()
+        .map(|(i, f)| Quote {
+            id: format!("q{i}"),
+            kind: f.kind,
+            text: ctx.slice(f.start, f.end),
+            start: f.start,
+            end: f.end,
+            cue: f.cue,
+            speaker: f.speaker,
+            rule: f.rule.to_string(),
+        })
+        .collect()
+}
+
+/// True for the characters quotegraph treats as double quote marks (`"`, `“`, `”`, `„`, `«`,
+/// `»`); single marks and apostrophes are never quotation boundaries.
+pub fn is_double_quote_mark(c: char) -> bool {
+    marks::is_double_mark(c)
+}
+
+/// Tokenizes, pairs marks and splits sentences: everything the rules read.
+fn context<'a>(text: &'a str, entities: &'a [Entity]) -> Ctx<'a> {
+    let t = Tokens::new(text);
+    let marked = marks::pair_marks(&t.chars, &t.paras);
+    let mut in_quote = vec![None; t.toks.len()];
+    for (q, m) in marked.iter().enumerate() {
+        let first = t.first_at_or_after(m.start);
+        let last = t.first_ending_after(m.end.saturating_sub(1));
+        for slot in in_quote.iter_mut().take(last + 1).skip(first) {
+            *slot = Some(q);
+        }
+    }
+    let sentence = sentences(&t, &in_quote);
+    let mut mentions: Vec<(usize, usize, usize)> = entities
+        .iter()
+        .enumerate()
+        .flat_map(|(e, ent)| ent.mentions.iter().map(move |m| (m.start, m.end, e)))
+        .filter(|&(s, e, _)| s < e && e <= t.chars.len())
+        .collect();
+    mentions.sort_unstable();
+    Ctx {
+        text,
+        index: CharIndex::new(text),
+        t,
+        entities,
+        mentions,
+        in_quote,
+        sentence,
+    }
+}
+
+/// Sentence number of each token. Sentences end at `.`, `!`, `?` outside quotations, after a
+/// quotation that ends a sentence and is followed by a capital, and at every line break.
+fn sentences(t: &Tokens, in_quote: &[Option<usize>]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(t.toks.len());
+    let mut current = 0usize;
+    let mut break_before_next = false;
+    for (i, tok) in t.toks.iter().enumerate() {
+        if i > 0 && (tok.para != t.toks[i - 1].para || break_before_next) {
+            // Closing marks and brackets stay with the sentence they close.
+            let closer = tok.kind == TokKind::Punct
+                && matches!(t.chars[tok.start], '”' | ')' | ']' | '"' | '’' | '\'')
+                && tok.para == t.toks[i - 1].para
+                && in_quote[i].is_none()
+                && in_quote[i - 1].is_none()
+                && in_quote.get(i + 1).is_none_or(Option::is_none);
+            if !closer {
+                current += 1;
+                break_before_next = false;
+            }
+        }
+        out.push(current);
+        let c = t.chars[tok.start];
+        if tok.kind == TokKind::Punct && in_quote[i].is_none() {
+            if is_sentence_end(c) {
+                // `R-Wis., said` or `p.m. on`: a dot before a comma or a lower-case word
+                // does not end the sentence.
+                let next_continues = t.toks.get(i + 1).is_some_and(|n| {
+                    n.para == tok.para
+                        && (matches!(t.chars[n.start], ',' | ';')
+                            || n.kind == TokKind::Word && t.chars[n.start].is_lowercase())
+                });
+                break_before_next = !next_continues;
+            } else if marks::is_double_mark(c)
+                && i > 0
+                && in_quote[i - 1].is_some()
+                && is_sentence_end(t.chars[t.toks[i - 1].start])
+                && (t.is_capitalized(i + 1)
+                    || t.toks
+                        .get(i + 1)
+                        .is_some_and(|n| marks::is_double_mark(t.chars[n.start])))
+            {
+                break_before_next = true;
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_and_markless_texts_have_no_quotes() {
+        assert!(find_quotes("", &[]).is_empty());
+        assert!(find_quotes("Nothing was said here at all", &[]).is_empty());
+    }
+
+    #[test]
+    fn sentences_split_outside_quotes_only() {
+        let t = Tokens::new("“One. Two,” he said. Then more.");
+        let marked = marks::pair_marks(&t.chars, &t.paras);
+        let mut in_quote = vec![None; t.toks.len()];
+        for (q, m) in marked.iter().enumerate() {
+            for (i, tok) in t.toks.iter().enumerate() {
+                if tok.start >= m.start && tok.end <= m.end {
+                    in_quote[i] = Some(q);
+                }
+            }
+        }
+        let s = sentences(&t, &in_quote);
+        assert_eq!(s.first(), Some(&0));
+        assert_eq!(s[t.toks.len() - 2], 1);
+        let said = t.toks.iter().position(|k| t.text(k) == "said").unwrap_or(0);
+        assert_eq!(s[said], 0);
+    }
 }

@@ -1,0 +1,54 @@
+//! Fuzz target: the quote pass on arbitrary UTF-8, with synthetic person entities on the
+//! capitalized words, must not panic, and every offset must lie inside the text and slice to
+//! the reported strings.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use quotegraph::linking::group_mentions;
+use quotegraph::quotes::find_quotes;
+use quotegraph::{Label, Mention};
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let chars: Vec<char> = text.chars().collect();
+    // Synthetic mentions: every run of letters that starts with a capital.
+    let mut mentions = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_uppercase() {
+            let start = i;
+            while i < chars.len() && chars[i].is_alphabetic() {
+                i += 1;
+            }
+            mentions.push(Mention {
+                text: chars[start..i].iter().collect(),
+                start,
+                end: i,
+                label: if start % 3 == 0 { Label::Organization } else { Label::Person },
+                score: 0.9,
+            });
+        } else {
+            i += 1;
+        }
+    }
+    let entities = group_mentions(&mentions);
+    let quotes = find_quotes(text, &entities);
+    let slice = |s: usize, e: usize| -> String { chars[s..e].iter().collect() };
+    for q in &quotes {
+        assert!(q.start < q.end && q.end <= chars.len());
+        assert_eq!(slice(q.start, q.end), q.text);
+        if let Some(s) = &q.speaker {
+            assert!(s.start < s.end && s.end <= chars.len());
+            assert_eq!(slice(s.start, s.end), s.text);
+        }
+        if let Some(c) = &q.cue {
+            assert!(c.start < c.end && c.end <= chars.len());
+            assert_eq!(slice(c.start, c.end), c.text);
+        }
+    }
+    for w in quotes.windows(2) {
+        assert!(w[0].start <= w[1].start);
+    }
+});

@@ -1,0 +1,927 @@
+//! Speakers: the noun phrase next to a cue verb, and what it refers to.
+//!
+//! - A speaker is found syntactically, from the cue: the phrase before it (`Pompeo said`,
+//!   `South Korean officials said`, `Hugh Hill, a doctor at the clinic, said`) or after it
+//!   (`said Secretary of State Mike Pompeo`), so group and nominal speakers are kept even when
+//!   no entity matches.
+//! - A phrase that ends with a tagged name becomes that name's mention (`Secretary of State Mike
+//!   Pompeo` → the mention `Mike Pompeo`, entity and canonical name from linking).
+//! - `he` / `she` (and a relative `who`) stay as written and resolve to the subject-most person
+//!   of the nearest earlier sentence that names one, never reaching past a few sentences.
+
+use super::cues;
+use super::tokens::{TokKind, Tokens};
+use crate::doc::{Entity, Label, Speaker, TextSpan};
+use crate::offsets::CharIndex;
+
+/// Everything the rules need about one document.
+pub(crate) struct Ctx<'a> {
+    /// The original text.
+    pub text: &'a str,
+    /// Char ↔ byte index of `text`.
+    pub index: CharIndex,
+    /// Tokens and paragraphs.
+    pub t: Tokens,
+    /// The document's entities.
+    pub entities: &'a [Entity],
+    /// Every mention as (start, end, entity index), sorted by start.
+    pub mentions: Vec<(usize, usize, usize)>,
+    /// For each token, the quotation (index into the marked quotes) whose content holds it.
+    pub in_quote: Vec<Option<usize>>,
+    /// For each token, its sentence number.
+    pub sentence: Vec<usize>,
+}
+
+/// A candidate speaker phrase, in tokens `[first, last]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Phrase {
+    pub first: usize,
+    pub last: usize,
+}
+
+/// Words that may sit between a speaker and its verb (`has said`, `also noted`).
+const BETWEEN: &[&str] = &[
+    "has",
+    "had",
+    "have",
+    "also",
+    "later",
+    "then",
+    "once",
+    "previously",
+    "would",
+    "will",
+    "recently",
+    "reportedly",
+    "repeatedly",
+    "again",
+    "further",
+    "first",
+    "earlier",
+    "often",
+    "frequently",
+    "quickly",
+    "simply",
+    "flatly",
+    "long",
+    "since",
+    "already",
+    "still",
+    "just",
+    "only",
+    "even",
+    "never",
+    "has",
+    "did",
+    "does",
+    "do",
+    "could",
+    "might",
+    "may",
+    "can",
+    "should",
+    "must",
+    "openly",
+    "publicly",
+    "privately",
+    "separately",
+    "subsequently",
+    "always",
+    "finally",
+    "initially",
+    "ultimately",
+    "famously",
+    "and",
+];
+
+/// Words that end a backward scan for a speaker phrase: the phrase starts after them.
+const STOPS: &[&str] = &[
+    "that",
+    "which",
+    "what",
+    "and",
+    "but",
+    "or",
+    "nor",
+    "because",
+    "if",
+    "when",
+    "while",
+    "whereas",
+    "as",
+    "after",
+    "before",
+    "since",
+    "so",
+    "than",
+    "though",
+    "although",
+    "unless",
+    "until",
+    "where",
+    "whether",
+    "in",
+    "on",
+    "at",
+    "with",
+    "for",
+    "from",
+    "by",
+    "about",
+    "to",
+    "into",
+    "over",
+    "under",
+    "during",
+    "against",
+    "among",
+    "between",
+    "through",
+    "without",
+    "is",
+    "was",
+    "were",
+    "are",
+    "be",
+    "been",
+    "being",
+    "not",
+    "also",
+    "has",
+    "had",
+    "have",
+    "said",
+    "says",
+    "told",
+    "says",
+    "asked",
+    "added",
+    "how",
+    "why",
+    "who",
+    "whom",
+    "whose",
+    "there",
+    "here",
+    "yet",
+    "however",
+    "meanwhile",
+    "instead",
+    "then",
+    "now",
+    "thus",
+    "therefore",
+    "though",
+    "even",
+    "just",
+    "only",
+    "once",
+    "like",
+    "unlike",
+    "will",
+    "would",
+    "could",
+    "should",
+    "can",
+    "may",
+    "might",
+    "must",
+    "do",
+    "does",
+    "did",
+    "this",
+    "these",
+    "those",
+    "it's",
+    "let",
+    "via",
+    "per",
+];
+
+/// Frequent verbs outside the cue lexicon, to find where a subject ends.
+const COMMON_VERBS: &[&str] = &[
+    "is", "was", "are", "were", "has", "had", "have", "began", "went", "made", "took", "got",
+    "gave", "sent", "came", "likes", "loves", "hates", "gets", "goes", "makes", "takes", "keeps",
+    "kept", "seems", "seemed", "became", "becomes", "won", "wins", "lost", "loses", "sees", "saw",
+    "ran", "runs", "stood", "stands", "left", "leaves", "brought", "brings",
+];
+
+/// Pronouns that can be speakers, kept as written.
+const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it", "you", "who"];
+
+/// Lower-case words that can head a nominal speaker (`officials said`, `the ministry said`).
+const NOMINAL_HEADS: &[&str] = &[
+    "official",
+    "officials",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "spokespeople",
+    "ministry",
+    "department",
+    "agency",
+    "statement",
+    "report",
+    "reports",
+    "campaign",
+    "aide",
+    "aides",
+    "source",
+    "sources",
+    "adviser",
+    "advisers",
+    "advisor",
+    "advisors",
+    "analyst",
+    "analysts",
+    "expert",
+    "experts",
+    "critic",
+    "critics",
+    "supporter",
+    "supporters",
+    "leader",
+    "leaders",
+    "lawmaker",
+    "lawmakers",
+    "senator",
+    "senators",
+    "candidate",
+    "candidates",
+    "president",
+    "minister",
+    "secretary",
+    "governor",
+    "mayor",
+    "police",
+    "prosecutor",
+    "prosecutors",
+    "lawyer",
+    "lawyers",
+    "attorney",
+    "attorneys",
+    "government",
+    "administration",
+    "poll",
+    "polls",
+    "survey",
+    "study",
+    "studies",
+    "researchers",
+    "economists",
+    "voters",
+    "residents",
+    "witnesses",
+    "investigators",
+    "authorities",
+    "officers",
+    "group",
+    "committee",
+    "court",
+    "judge",
+    "company",
+    "firm",
+    "organization",
+    "party",
+    "team",
+    "office",
+    "website",
+    "newspaper",
+    "paper",
+    "network",
+    "magazine",
+    "post",
+    "letter",
+    "memo",
+    "document",
+    "documents",
+    "filing",
+    "complaint",
+    "lawsuit",
+    "data",
+    "figures",
+    "numbers",
+    "analysis",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "director",
+    "manager",
+    "executive",
+    "ceo",
+    "founder",
+    "member",
+    "members",
+    "people",
+    "others",
+    "many",
+    "some",
+    "both",
+    "republicans",
+    "democrats",
+    "conservatives",
+    "liberals",
+    "activists",
+    "protesters",
+    "demonstrators",
+    "diplomat",
+    "diplomats",
+    "ambassador",
+    "envoy",
+    "military",
+    "army",
+    "pentagon",
+    "commander",
+    "general",
+    "doctor",
+    "doctors",
+    "scientist",
+    "scientists",
+    "professor",
+    "economist",
+    "strategist",
+    "strategists",
+    "operative",
+    "operatives",
+    "pollster",
+    "pollsters",
+    "observers",
+    "insiders",
+    "staff",
+    "staffers",
+    "spokesmen",
+    "representative",
+    "representatives",
+    "delegate",
+    "delegates",
+    "voter",
+    "woman",
+    "man",
+    "father",
+    "mother",
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "friend",
+    "friends",
+    "colleague",
+    "colleagues",
+    "neighbor",
+    "neighbors",
+    "owner",
+    "worker",
+    "workers",
+    "employee",
+    "employees",
+    "union",
+    "unions",
+    "officer",
+    "deputy",
+    "sheriff",
+    "chief",
+    "head",
+    "counsel",
+    "coach",
+    "player",
+    "players",
+    "fans",
+    "users",
+    "ad",
+    "ads",
+    "tweet",
+    "message",
+    "release",
+    "update",
+    "rules",
+    "law",
+    "bill",
+    "constitution",
+    "article",
+    "story",
+    "editorial",
+    "column",
+    "book",
+    "board",
+    "council",
+    "commission",
+    "congress",
+    "senate",
+    "house",
+    "parliament",
+    "cabinet",
+    "ministers",
+    "republican",
+    "democrat",
+    "nominee",
+    "rival",
+    "rivals",
+    "opponent",
+    "opponents",
+    "host",
+    "anchor",
+    "reporter",
+    "reporters",
+    "correspondent",
+    "editor",
+    "author",
+    "writer",
+    "columnist",
+    "commentator",
+    "critics",
+    "skeptics",
+    "allies",
+    "advocates",
+    "groups",
+    "organizers",
+    "researcher",
+    "surveys",
+    "findings",
+    "records",
+    "estimates",
+    "projections",
+    "models",
+    "forecasters",
+    "forecast",
+    "person",
+    "persons",
+    "individual",
+    "individuals",
+    "everyone",
+    "nobody",
+    "somebody",
+    "someone",
+    "anyone",
+    "statements",
+    "spokespersons",
+    "family",
+    "relatives",
+    "citizens",
+    "americans",
+];
+
+impl<'a> Ctx<'a> {
+    /// The characters of token `i`, lower case.
+    pub fn lower(&self, i: usize) -> String {
+        self.t.lower(i)
+    }
+
+    /// Character span of tokens `[first, last]`.
+    pub fn span(&self, p: Phrase) -> (usize, usize) {
+        (self.t.toks[p.first].start, self.t.toks[p.last].end)
+    }
+
+    /// The text between two character offsets.
+    pub fn slice(&self, start: usize, end: usize) -> String {
+        self.index.slice(self.text, start, end).to_string()
+    }
+
+    /// A [`TextSpan`] for tokens `[first, last]`.
+    pub fn text_span(&self, first: usize, last: usize) -> TextSpan {
+        let (start, end) = self.span(Phrase { first, last });
+        TextSpan {
+            text: self.slice(start, end),
+            start,
+            end,
+        }
+    }
+
+    /// True when token `i` is a word outside every quotation.
+    pub fn free_word(&self, i: usize) -> bool {
+        self.t.is_word(i) && self.in_quote.get(i).is_some_and(Option::is_none)
+    }
+
+    /// True when token `i` is a cue verb of the speech class outside quotations.
+    pub fn is_speech_cue(&self, i: usize) -> bool {
+        self.free_word(i) && cues::is_speech(&self.lower(i))
+    }
+
+    /// True when token `i` is a cue verb of either class outside quotations.
+    pub fn is_any_cue(&self, i: usize) -> bool {
+        self.free_word(i) && cues::is_cue(&self.lower(i))
+    }
+
+    /// True when tokens `i`, `i + 1` are `according to`.
+    pub fn is_according_to(&self, i: usize) -> bool {
+        self.free_word(i) && self.lower(i) == "according" && self.lower(i + 1) == "to"
+    }
+
+    fn is_stop(&self, i: usize) -> bool {
+        STOPS.contains(&self.lower(i).as_str())
+    }
+
+    /// True when token `i` is a pronoun that can be a speaker.
+    pub fn is_pronoun(&self, i: usize) -> bool {
+        self.t.is_word(i) && PRONOUNS.contains(&self.lower(i).as_str())
+    }
+
+    /// The speaker phrase ending just before cue token `cue` (`X said`), if the words before
+    /// the cue form one. Handles auxiliaries (`X has said`) and appositives
+    /// (`X, a doctor at the clinic, said`).
+    pub fn speaker_before(&self, cue: usize) -> Option<Phrase> {
+        let para = self.t.toks.get(cue)?.para;
+        let mut i = cue.checked_sub(1)?;
+        let mut skipped = 0;
+        while self.free_word(i)
+            && self.t.toks[i].para == para
+            && (BETWEEN.contains(&self.lower(i).as_str()) || self.lower(i).ends_with("ly"))
+            && !self.is_pronoun(i)
+            && skipped < 3
+        {
+            // `and` only between two cues (`he paused and added`) is not a speaker boundary.
+            if self.lower(i) == "and" {
+                return None;
+            }
+            i = i.checked_sub(1)?;
+            skipped += 1;
+        }
+        if self.t.toks[i].para != para {
+            return None;
+        }
+        if self.t.is_punct(i, ',') {
+            return self.appositive_before(i);
+        }
+        self.phrase_ending_at(i)
+    }
+
+    /// `Name, appositive,` before a cue: the name is the speaker.
+    fn appositive_before(&self, comma: usize) -> Option<Phrase> {
+        let para = self.t.toks[comma].para;
+        let mut j = comma.checked_sub(1)?;
+        let mut steps = 0;
+        while steps < 14 {
+            if self.t.toks[j].para != para || self.in_quote[j].is_some() {
+                return None;
+            }
+            if self.t.is_punct(j, ',') {
+                let name = self.phrase_ending_at(j.checked_sub(1)?)?;
+                // The name must look like one: capitalized, or a pronoun-free nominal.
+                return self.t.is_capitalized(name.last).then_some(name);
+            }
+            if self.t.toks[j].kind == TokKind::Punct
+                && !matches!(
+                    self.t.chars[self.t.toks[j].start],
+                    '-' | '\'' | '’' | '.' | '(' | ')'
+                )
+            {
+                return None;
+            }
+            j = j.checked_sub(1)?;
+            steps += 1;
+        }
+        None
+    }
+
+    /// The speaker phrase whose last token is `last`, scanning back to a boundary.
+    pub fn phrase_ending_at(&self, last: usize) -> Option<Phrase> {
+        let mut last = last;
+        // `Gov. Jane Roe (R-Ohio)`: the name before the bracket.
+        if self.t.is_punct(last, ')') {
+            let open = (last.saturating_sub(6)..last)
+                .rev()
+                .find(|&i| self.t.is_punct(i, '('))?;
+            last = open.checked_sub(1)?;
+        }
+        if !self.free_word(last) {
+            return None;
+        }
+        let lower = self.lower(last);
+        if self.is_pronoun(last) {
+            return Some(Phrase { first: last, last });
+        }
+        let determiner = matches!(
+            lower.as_str(),
+            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your" | "this"
+        );
+        if determiner
+            || self.is_stop(last)
+            || cues::is_cue(&lower) && !self.t.is_capitalized(last)
+            || lower.ends_with("'s")
+            || lower.ends_with("’s")
+        {
+            return None;
+        }
+        let para = self.t.toks[last].para;
+        let mut first = last;
+        while first > 0 {
+            let j = first - 1;
+            if !self.free_word(j) || self.t.toks[j].para != para || self.is_stop(j) {
+                break;
+            }
+            // `of` only inside a title or name (`Secretary of State`).
+            if self.lower(j) == "of" && !self.t.is_capitalized(first) {
+                break;
+            }
+            if self.is_pronoun(j) && self.lower(j) != "i" {
+                break;
+            }
+            if cues::is_cue(&self.lower(j)) && !self.t.is_capitalized(j) {
+                break;
+            }
+            if last - j >= 8 {
+                return None;
+            }
+            first = j;
+        }
+        // Drop leading time words (`Sunday Trump said`) and a leading lower-case word that is
+        // not a determiner or adjective-like modifier.
+        while first < last && is_time_word(&self.lower(first)) {
+            first += 1;
+        }
+        let head_ok = self.t.is_capitalized(last)
+            || NOMINAL_HEADS.contains(&lower.as_str())
+            || lower.ends_with("ers")
+            || lower.ends_with("ists")
+            || lower.ends_with("ians");
+        if !head_ok {
+            return None;
+        }
+        Some(Phrase { first, last })
+    }
+
+    /// The speaker phrase right after cue token `cue` (`said X`), up to punctuation.
+    pub fn speaker_after(&self, cue: usize) -> Option<Phrase> {
+        let para = self.t.toks.get(cue)?.para;
+        let first = cue + 1;
+        if !self.free_word(first) || self.t.toks[first].para != para {
+            return None;
+        }
+        if self.is_pronoun(first) {
+            return Some(Phrase { first, last: first });
+        }
+        let lower = self.lower(first);
+        let starts_ok = self.t.is_capitalized(first)
+            || matches!(
+                lower.as_str(),
+                "the" | "a" | "an" | "one" | "two" | "several" | "some" | "his" | "her" | "their"
+            )
+            || NOMINAL_HEADS.contains(&lower.as_str());
+        if !starts_ok || is_time_word(&lower) {
+            return None;
+        }
+        let mut last = first;
+        while last + 1 < self.t.toks.len()
+            && self.free_word(last + 1)
+            && self.t.toks[last + 1].para == para
+            && last + 1 - first < 10
+        {
+            let next = self.lower(last + 1);
+            if matches!(
+                next.as_str(),
+                "that"
+                    | "who"
+                    | "which"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "to"
+                    | "during"
+                    | "after"
+                    | "before"
+                    | "when"
+                    | "while"
+                    | "and"
+                    | "but"
+                    | "as"
+            ) || is_time_word(&next) && !self.t.is_capitalized(last)
+            {
+                break;
+            }
+            last += 1;
+        }
+        Some(Phrase { first, last })
+    }
+
+    /// The words from `first` up to cue token `cue`, as a speaker phrase: everything before an
+    /// appositive comma, less trailing auxiliaries (`"…," a voice-over in the ad states`).
+    pub fn loose_phrase(&self, first: usize, cue: usize) -> Option<Phrase> {
+        if matches!(
+            self.lower(first).as_str(),
+            "that" | "which" | "but" | "and" | "as" | "when" | "if" | "while" | "because" | "so"
+        ) {
+            return None;
+        }
+        let mut last = (first..cue)
+            .find(|&i| self.t.is_punct(i, ','))
+            .unwrap_or(cue);
+        while last > first && {
+            let w = self.lower(last - 1);
+            BETWEEN.contains(&w.as_str()) || w.ends_with("ly")
+        } {
+            last -= 1;
+        }
+        (last > first && self.t.is_word(last - 1)).then_some(Phrase {
+            first,
+            last: last - 1,
+        })
+    }
+
+    /// Words from `first` up to punctuation (at most ten), when one is capitalized:
+    /// `"…," said retired surgeon Ana Diaz.`
+    pub fn trailing_phrase(&self, first: usize) -> Option<Phrase> {
+        let para = self.t.toks.get(first)?.para;
+        let mut last = first;
+        if !self.free_word(first) {
+            return None;
+        }
+        while self.free_word(last + 1) && self.t.toks[last + 1].para == para && last - first < 10 {
+            last += 1;
+        }
+        let ends = self.t.toks.get(last + 1).is_none_or(|t| t.para != para)
+            || self.t.is_punct(last + 1, ',')
+            || self.t.is_punct(last + 1, '.');
+        (ends && (first..=last).any(|i| self.t.is_capitalized(i))).then_some(Phrase { first, last })
+    }
+
+    /// The subject of the sentence whose tokens start at `start`, looked for before `before`:
+    /// after an introductory phrase closed by a comma, the words up to the first verb-like
+    /// word (`The Florida senator likes "…"` → `The Florida senator`).
+    pub fn sentence_subject(&self, start: usize, before: usize) -> Option<Phrase> {
+        let mut s = start;
+        while s < before
+            && matches!(
+                self.lower(s).as_str(),
+                "but" | "and" | "so" | "yet" | "still" | "now" | "then"
+            )
+        {
+            s += 1;
+        }
+        let intro =
+            self.is_stop(s) || self.lower(s).ends_with("ing") || is_time_word(&self.lower(s));
+        if intro {
+            let comma = (s..before.min(s + 14)).find(|&i| self.t.is_punct(i, ','))?;
+            s = comma + 1;
+        }
+        if s >= before || !self.free_word(s) {
+            return None;
+        }
+        if self.is_pronoun(s) {
+            return Some(Phrase { first: s, last: s });
+        }
+        let mut last = s;
+        while last + 1 < before && last - s < 7 {
+            let n = last + 1;
+            let w = self.lower(n);
+            let verb_like = !self.t.is_capitalized(n)
+                && (cues::is_cue(&w)
+                    || BETWEEN.contains(&w.as_str())
+                    || STOPS.contains(&w.as_str())
+                    || w.ends_with("ed")
+                    || COMMON_VERBS.contains(&w.as_str()));
+            if verb_like || !(self.free_word(n) || self.t.is_punct(n, '.')) {
+                break;
+            }
+            last = n;
+        }
+        let lower = self.lower(last);
+        let head_ok = self.t.is_capitalized(last)
+            || NOMINAL_HEADS.contains(&lower.as_str())
+            || lower.ends_with("man")
+            || lower.ends_with("woman")
+            || lower.ends_with("ers")
+            || lower.ends_with("ists");
+        head_ok.then_some(Phrase { first: s, last })
+    }
+
+    /// Turns a speaker phrase into a [`Speaker`]: the tagged name that ends it, a resolved
+    /// pronoun, or the phrase itself as a group speaker.
+    pub fn speaker(&self, p: Phrase) -> Speaker {
+        let (start, end) = self.span(p);
+        if p.first == p.last && self.is_pronoun(p.first) {
+            let text = self.slice(start, end);
+            let entity = match self.lower(p.first).as_str() {
+                "he" | "she" => self.resolve_person(p.first),
+                "who" => self.relative_antecedent(p.first),
+                _ => None,
+            };
+            return match entity {
+                Some(e) => Speaker {
+                    text,
+                    start,
+                    end,
+                    entity: Some(self.entities[e].id.clone()),
+                    name: self.entities[e].name.clone(),
+                },
+                None => Speaker {
+                    name: text.clone(),
+                    text,
+                    start,
+                    end,
+                    entity: None,
+                },
+            };
+        }
+        // The mention that ends the phrase (a possessive or trailing dot allowed).
+        let ending = self
+            .mentions
+            .iter()
+            .filter(|&&(s, e, _)| s < end && e > start && e + 2 >= end)
+            .max_by_key(|&&(s, e, _)| (e, std::cmp::Reverse(s)));
+        if let Some(&(s, e, ent)) = ending {
+            let label = &self.entities[ent].label;
+            if matches!(label, Label::Person | Label::Organization) || p.first == p.last {
+                let (s, e) = (s.max(start), e.min(end));
+                return Speaker {
+                    text: self.slice(s, e),
+                    start: s,
+                    end: e,
+                    entity: Some(self.entities[ent].id.clone()),
+                    name: self.entities[ent].name.clone(),
+                };
+            }
+        }
+        let text = self.slice(start, end);
+        Speaker {
+            name: text.clone(),
+            text,
+            start,
+            end,
+            entity: None,
+        }
+    }
+
+    fn sentence_of(&self, tok: usize) -> usize {
+        self.sentence.get(tok).copied().unwrap_or(0)
+    }
+
+    /// The person a `he` / `she` at token `tok` most likely refers to: the first person named
+    /// outside quotations in the nearest earlier sentence (the current one first), looking
+    /// back at most four sentences.
+    pub fn resolve_person(&self, tok: usize) -> Option<usize> {
+        let here = self.sentence_of(tok);
+        let pos = self.t.toks[tok].start;
+        let persons: Vec<(usize, usize)> = self
+            .mentions
+            .iter()
+            .filter(|&&(s, _, e)| s < pos && self.entities[e].label == Label::Person)
+            .filter_map(|&(s, _, e)| {
+                let ti = self.t.first_at_or_after(s);
+                (self.in_quote.get(ti).is_some_and(Option::is_none)).then_some((ti, e))
+            })
+            .collect();
+        for back in 0..5 {
+            let Some(target) = here.checked_sub(back) else {
+                break;
+            };
+            if let Some(&(_, e)) = persons
+                .iter()
+                .find(|(ti, _)| self.sentence_of(*ti) == target)
+            {
+                return Some(e);
+            }
+        }
+        None
+    }
+
+    /// The entity named right before `, who`.
+    fn relative_antecedent(&self, who: usize) -> Option<usize> {
+        let comma = who.checked_sub(1)?;
+        if !self.t.is_punct(comma, ',') {
+            return None;
+        }
+        let before = self.t.toks.get(comma.checked_sub(1)?)?.end;
+        self.mentions
+            .iter()
+            .find(|&&(_, e, _)| e == before || e + 2 == before)
+            .map(|&(_, _, ent)| ent)
+    }
+}
+
+/// Days, months and similar words that follow a cue (`said Sunday`) or precede a subject.
+pub(crate) fn is_time_word(w: &str) -> bool {
+    matches!(
+        w,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "yesterday"
+            | "today"
+            | "tonight"
+            | "earlier"
+            | "later"
+            | "recently"
+            | "last"
+            | "this"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "night"
+            | "week"
+            | "weekend"
+            | "month"
+            | "year"
+            | "ago"
+            | "again"
+            | "repeatedly"
+            | "previously"
+            | "once"
+            | "twice"
+            | "now"
+            | "then"
+            | "also"
+    )
+}

@@ -1,0 +1,225 @@
+//! Quote-mark pairing: which double quote marks open and close quotations.
+//!
+//! - Straight `"`, curly `“ ”`, low `„` and guillemets `« »` are quote marks. Single marks
+//!   (`' ‘ ’`) never open or close a quotation: nested single quotes stay inside the outer one,
+//!   and apostrophes (`Kim's`, `'90s`, `rock 'n' roll`) are left alone.
+//! - A quotation never crosses a line break, except in the news style where each paragraph of
+//!   a long quotation opens with a mark and only the last one closes: a paragraph left open
+//!   whose next paragraph starts with an opening mark continues into it (one piece per
+//!   paragraph, all in one chain).
+//! - A mark that cannot be paired (an opener never closed, a closer never opened) is stray and
+//!   ignored, so one stray mark never swallows text beyond its own line.
+
+/// One quotation found by its marks, in characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Marked {
+    /// The opening mark.
+    pub open: usize,
+    /// The closing mark; `None` for a paragraph piece of a quotation that continues.
+    pub close: Option<usize>,
+    /// First character of the content (after the mark and any spaces).
+    pub start: usize,
+    /// One past the last character of the content.
+    pub end: usize,
+    /// Chain number: pieces of one multi-paragraph quotation share it.
+    pub chain: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Open,
+    Close,
+    Either,
+}
+
+/// True for the characters treated as double quote marks.
+pub(crate) fn is_double_mark(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‟' | '＂')
+}
+
+fn role(chars: &[char], i: usize, para: (usize, usize)) -> Role {
+    match chars[i] {
+        '“' | '„' | '«' | '‟' => return Role::Open,
+        '”' | '»' => return Role::Close,
+        _ => {}
+    }
+    let prev = if i > para.0 { Some(chars[i - 1]) } else { None };
+    let next = if i + 1 < para.1 {
+        Some(chars[i + 1])
+    } else {
+        None
+    };
+    let space_or_none = |c: Option<char>| c.is_none_or(char::is_whitespace);
+    let opens_after = |c: Option<char>| {
+        c.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/'))
+    };
+    let closes_before = |c: Option<char>| {
+        c.is_none_or(|c| {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '—' | '–' | '-'
+                )
+        })
+    };
+    let can_open = opens_after(prev) && !space_or_none(next);
+    let can_close = !space_or_none(prev) && closes_before(next);
+    match (can_open, can_close) {
+        (true, false) => Role::Open,
+        (false, true) => Role::Close,
+        _ => Role::Either,
+    }
+}
+
+/// Pairs the quote marks of `chars`, whose paragraphs are `paras` (character spans, in order).
+pub(crate) fn pair_marks(chars: &[char], paras: &[(usize, usize)]) -> Vec<Marked> {
+    let mut out: Vec<Marked> = Vec::new();
+    let mut chain_counter = 0usize;
+    // The chain a paragraph continues, when the previous one was left open.
+    let mut continuing: Option<usize> = None;
+    for (p, &para) in paras.iter().enumerate() {
+        let marks: Vec<(usize, Role)> = (para.0..para.1)
+            .filter(|&i| is_double_mark(chars[i]))
+            .map(|i| (i, role(chars, i, para)))
+            .collect();
+        let starts_with_opener = marks
+            .first()
+            .is_some_and(|&(i, r)| i == para.0 && r != Role::Close);
+        let mut chain_here = if starts_with_opener { continuing } else { None };
+        continuing = None;
+        let mut open: Option<usize> = None;
+        for &(i, r) in &marks {
+            match (open, r) {
+                (None, Role::Open | Role::Either) => open = Some(i),
+                (Some(o), Role::Close | Role::Either) => {
+                    push(
+                        &mut out,
+                        chars,
+                        o,
+                        Some(i),
+                        i,
+                        &mut chain_here,
+                        &mut chain_counter,
+                    );
+                    open = None;
+                }
+                // A second opener: the first one was stray.
+                (Some(_), Role::Open) => open = Some(i),
+                // A closer with nothing open: stray.
+                (None, Role::Close) => {}
+            }
+        }
+        let Some(o) = open else { continue };
+        let next_opens = paras.get(p + 1).is_some_and(|&next| {
+            next.1 > next.0
+                && is_double_mark(chars[next.0])
+                && role(chars, next.0, next) != Role::Close
+        });
+        if next_opens {
+            let chain = chain_here.unwrap_or_else(|| {
+                chain_counter += 1;
+                chain_counter - 1
+            });
+            let mut c = Some(chain);
+            push(&mut out, chars, o, None, para.1, &mut c, &mut chain_counter);
+            continuing = Some(chain);
+        } else if chain_here.is_some() && o == para.0 {
+            // The last paragraph of a chain whose closing mark is missing.
+            push(
+                &mut out,
+                chars,
+                o,
+                None,
+                para.1,
+                &mut chain_here,
+                &mut chain_counter,
+            );
+        }
+    }
+    out
+}
+
+fn push(
+    out: &mut Vec<Marked>,
+    chars: &[char],
+    open: usize,
+    close: Option<usize>,
+    end: usize,
+    chain: &mut Option<usize>,
+    counter: &mut usize,
+) {
+    let mut start = open + 1;
+    let mut end = end;
+    while start < end && chars[start].is_whitespace() {
+        start += 1;
+    }
+    while end > start && chars[end - 1].is_whitespace() {
+        end -= 1;
+    }
+    if start >= end || !chars[start..end].iter().any(|c| c.is_alphanumeric()) {
+        return;
+    }
+    let id = *chain.get_or_insert_with(|| {
+        *counter += 1;
+        *counter - 1
+    });
+    out.push(Marked {
+        open,
+        close,
+        start,
+        end,
+        chain: id,
+    });
+    // Only a piece left open carries its chain on; a closed piece ends it.
+    if close.is_some() {
+        *chain = None;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quotes::tokens::Tokens;
+
+    fn quotes(text: &str) -> Vec<String> {
+        let t = Tokens::new(text);
+        pair_marks(&t.chars, &t.paras)
+            .iter()
+            .map(|m| t.chars[m.start..m.end].iter().collect())
+            .collect()
+    }
+
+    #[test]
+    fn pairs_straight_curly_and_guillemets() {
+        assert_eq!(
+            quotes(r#"He said "yes." She said “no.” They said «maybe»."#),
+            vec!["yes.", "no.", "maybe"]
+        );
+    }
+
+    #[test]
+    fn single_quotes_and_apostrophes_never_pair() {
+        assert_eq!(
+            quotes("Kim's band played rock 'n' roll in the '90s. “It was ‘fun’,” he said."),
+            vec!["It was ‘fun’,"]
+        );
+    }
+
+    #[test]
+    fn stray_mark_stays_on_its_line() {
+        assert_eq!(
+            quotes("A stray “mark here.\nThen “a real one” follows."),
+            vec!["a real one"]
+        );
+    }
+
+    #[test]
+    fn multi_paragraph_quote_is_one_chain() {
+        let text = "“First part.\n\n“Second part.\n\n“Last part,” she said.";
+        let t = Tokens::new(text);
+        let marks = pair_marks(&t.chars, &t.paras);
+        assert_eq!(marks.len(), 3);
+        assert!(marks.iter().all(|m| m.chain == marks[0].chain));
+        assert!(marks[2].close.is_some());
+    }
+}

@@ -1,0 +1,537 @@
+//! Attribution of marked quotations: which cue and speaker each one has, and its kind.
+//!
+//! Tried in this order for each quotation:
+//! 1. nicknames and `so-called` words → `scare` (rule `scare-nickname`);
+//! 2. a lead-in ending in `,` or `:` with a cue (`X said, "…"`, `X told reporters: "…"`) →
+//!    `speaker-cue-quote`; a bare name and colon (`Pompeo: "…"`) → `speaker-colon-quote`;
+//! 3. right after the closing mark: `"…," said X` (`quote-cue-speaker`), `"…," X said`
+//!    (`quote-speaker-cue`), `"…," according to X` (`quote-according-to`), or an em-dash
+//!    byline `" —Commissioner Jane Roe` (`quote-dash-byline`);
+//! 4. a cue in the same sentence before the quotation (`X said he had "…"`) →
+//!    `mixed-speaker-cue`;
+//! 5. a lead-in closing the previous paragraph with a colon → `lead-in-colon`;
+//! 6. the speaker of the previous quotation in the same paragraph (`quote-continuation`), of
+//!    the other paragraphs of a multi-paragraph quotation (`quote-multi-paragraph`), or of the
+//!    previous paragraph's quotation when this paragraph opens with a quotation and nothing else
+//!    attributes it (`paragraph-continuation`);
+//! 7. otherwise a short quotation (four words or fewer, no sentence-final punctuation) is a
+//!    scare quote (`scare-quote`), and a longer one is kept with `speaker: null`
+//!    (`quote-unattributed`).
+//!
+//! The kind is `mixed` when the sentence has unquoted words before the opening mark that are
+//! not a cue lead-in; `direct` otherwise.
+
+use super::attribution::{is_time_word, Ctx, Phrase};
+use super::marks::Marked;
+use super::tokens::is_sentence_end;
+use super::Found;
+use crate::doc::{QuoteKind, Speaker, TextSpan};
+
+/// An attribution: cue tokens, speaker, rule.
+struct Attr {
+    cue: Option<(usize, usize)>,
+    speaker: Option<Speaker>,
+    rule: &'static str,
+}
+
+/// Attributes every marked quotation.
+pub(crate) fn attribute_marked(ctx: &Ctx, marked: &[Marked]) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::with_capacity(marked.len());
+    // Paragraph of each found quote, to look back for turns.
+    let mut paras: Vec<usize> = Vec::with_capacity(marked.len());
+    for (qi, m) in marked.iter().enumerate() {
+        let open_tok = ctx.t.first_at_or_after(m.open);
+        let close_tok = m.close.map(|c| ctx.t.first_at_or_after(c));
+        let para = ctx.t.toks.get(open_tok).map_or(0, |t| t.para);
+        let lead_start = lead_start(ctx, open_tok, marked, qi);
+        let lead_empty = lead_start >= open_tok;
+        let words = ctx.t.chars[m.start..m.end]
+            .split(|c: &char| c.is_whitespace())
+            .filter(|w| !w.is_empty())
+            .count();
+        let last_char = ctx.t.chars[..m.end]
+            .iter()
+            .rev()
+            .find(|c| !matches!(c, '\'' | '’' | '"' | ')'))
+            .copied()
+            .unwrap_or(' ');
+        let sentence_like = is_sentence_end(last_char) || matches!(last_char, ',' | '—' | '–');
+
+        let mut kind = QuoteKind::Direct;
+        let mut attr: Option<Attr> = None;
+        if is_nickname(ctx, open_tok, close_tok, words) {
+            out.push(found(ctx, m, QuoteKind::Scare, None, "scare-nickname"));
+            paras.push(para);
+            continue;
+        }
+        let lead_is_cue_clause = !lead_empty
+            && open_tok > 0
+            && (ctx.t.is_punct(open_tok - 1, ',')
+                || ctx.t.is_punct(open_tok - 1, ':')
+                || ctx.t.is_punct(open_tok - 1, '—'));
+        if lead_is_cue_clause {
+            attr = lead_in(ctx, lead_start, open_tok - 1);
+        }
+        if !lead_empty && !lead_is_cue_clause && !lead_is_conjunction(ctx, lead_start, open_tok) {
+            kind = QuoteKind::Mixed;
+        }
+        let strong_end = matches!(last_char, ',' | '?' | '!' | '—' | '–' | '…')
+            || close_tok.is_some_and(|c| ctx.t.is_punct(c + 1, ','));
+        if attr.is_none() && kind == QuoteKind::Mixed && !strong_end {
+            attr = mixed_cue(ctx, lead_start, open_tok);
+        }
+        if attr.is_none() {
+            if let Some(c) = close_tok {
+                attr = after_quote(ctx, c, strong_end || is_sentence_end(last_char));
+            }
+        }
+        if attr.is_none() && is_title(ctx, m, words) {
+            out.push(found(ctx, m, QuoteKind::Scare, None, "scare-title"));
+            paras.push(para);
+            continue;
+        }
+        if attr.is_none() && kind == QuoteKind::Mixed {
+            attr = mixed_cue(ctx, lead_start, open_tok).or_else(|| {
+                // A single quoted word with no cue is a scare quote, not speech.
+                if words < 2 {
+                    return None;
+                }
+                ctx.sentence_subject(lead_start, open_tok).map(|p| Attr {
+                    cue: None,
+                    speaker: Some(ctx.speaker(p)),
+                    rule: "mixed-sentence-subject",
+                })
+            });
+        }
+        if attr.is_none() && !lead_empty && lead_is_cue_clause {
+            attr = previous_sentence_lead(ctx, lead_start);
+        } else if attr.is_none() && lead_empty {
+            attr = previous_sentence_lead(ctx, open_tok);
+        }
+        if attr.is_none() && lead_empty && open_tok > 0 && m.open == ctx.t.toks[open_tok].start {
+            let starts_para = ctx.t.paras.get(para).is_some_and(|p| p.0 == m.open);
+            if starts_para && ctx.t.is_punct(open_tok - 1, ':') {
+                let colon = open_tok - 1;
+                let start = sentence_start(ctx, colon);
+                attr = lead_in(ctx, start, colon).map(|a| Attr {
+                    rule: "lead-in-colon",
+                    ..a
+                });
+            }
+        }
+        let (cue, speaker, rule) = match attr {
+            Some(a) => (a.cue.map(|(f, l)| ctx.text_span(f, l)), a.speaker, a.rule),
+            None => (None, None, ""),
+        };
+        let mut f = found(ctx, m, kind, cue, rule);
+        f.speaker = speaker;
+        if f.speaker.is_none() && f.cue.is_none() {
+            continuation(ctx, &mut f, m, marked, &out, &paras, qi, para);
+        }
+        if f.rule.is_empty() {
+            let scare = words <= 4 && !sentence_like;
+            f.rule = if scare {
+                "scare-quote"
+            } else {
+                "quote-unattributed"
+            };
+            if scare {
+                f.kind = QuoteKind::Scare;
+            }
+        }
+        out.push(f);
+        paras.push(para);
+    }
+    share_chains(marked, &mut out);
+    out
+}
+
+fn found(
+    ctx: &Ctx,
+    m: &Marked,
+    kind: QuoteKind,
+    cue: Option<TextSpan>,
+    rule: &'static str,
+) -> Found {
+    let _ = ctx;
+    Found {
+        kind,
+        start: m.start,
+        end: m.end,
+        cue,
+        speaker: None,
+        rule,
+    }
+}
+
+/// Where the unquoted lead-in of a quotation starts: its sentence start, or just after an
+/// earlier quotation in the same sentence.
+fn lead_start(ctx: &Ctx, open_tok: usize, marked: &[Marked], qi: usize) -> usize {
+    let mut start = sentence_start(ctx, open_tok);
+    if qi > 0 {
+        if let Some(prev_close) = marked[qi - 1].close {
+            let after = ctx.t.first_at_or_after(prev_close) + 1;
+            if after > start && after <= open_tok {
+                start = after;
+            }
+        }
+    }
+    start
+}
+
+/// First token of the sentence holding token `tok`.
+fn sentence_start(ctx: &Ctx, tok: usize) -> usize {
+    let Some(&s) = ctx.sentence.get(tok) else {
+        return tok;
+    };
+    let mut i = tok;
+    while i > 0 && ctx.sentence[i - 1] == s {
+        i -= 1;
+    }
+    i
+}
+
+/// True when the lead-in is only a conjunction or sentence adverb (`And "…"`, `But "…"`).
+fn lead_is_conjunction(ctx: &Ctx, start: usize, open_tok: usize) -> bool {
+    (start..open_tok).all(|i| {
+        matches!(
+            ctx.lower(i).as_str(),
+            "and" | "but" | "so" | "or" | "yet" | "still" | "then" | "(" | "—" | "–" | "-"
+        )
+    })
+}
+
+/// A title of a work or show (`"Meet the Press"`): at most six words, every long one
+/// capitalized.
+fn is_title(ctx: &Ctx, m: &Marked, words: usize) -> bool {
+    if !(2..=5).contains(&words) {
+        return false;
+    }
+    let content: String = ctx.t.chars[m.start..m.end].iter().collect();
+    let mut long = content
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .filter(|w| {
+            !matches!(
+                *w,
+                "of" | "the"
+                    | "and"
+                    | "a"
+                    | "an"
+                    | "in"
+                    | "on"
+                    | "with"
+                    | "to"
+                    | "for"
+                    | "at"
+                    | "from"
+                    | "by"
+            )
+        });
+    let first = content.chars().find(|c| c.is_alphanumeric());
+    first.is_some_and(char::is_uppercase)
+        && long.all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        })
+}
+
+/// `Marcello "Shorty" Cuttitta`, `the so-called "woke" crowd`.
+fn is_nickname(ctx: &Ctx, open_tok: usize, close_tok: Option<usize>, words: usize) -> bool {
+    if words > 3 || open_tok == 0 {
+        return false;
+    }
+    let prev = open_tok - 1;
+    if matches!(
+        ctx.lower(prev).as_str(),
+        "so-called" | "dubbed" | "nicknamed" | "aka"
+    ) {
+        return true;
+    }
+    let Some(close) = close_tok else {
+        return false;
+    };
+    let same_para =
+        |i: usize| ctx.t.toks.get(i).map(|t| t.para) == ctx.t.toks.get(open_tok).map(|t| t.para);
+    ctx.t.is_capitalized(prev)
+        && same_para(prev)
+        && ctx.t.is_capitalized(close + 1)
+        && same_para(close + 1)
+        && ctx.t.is_capitalized(open_tok + 1)
+        && !super::attribution::is_time_word(&ctx.lower(prev))
+        && !ctx.is_any_cue(prev)
+}
+
+/// A lead-in `[start, last]` whose last token is `,`, `:` or a dash: the last cue in it and its
+/// speaker, or a bare speaker phrase before a colon.
+fn lead_in(ctx: &Ctx, start: usize, last: usize) -> Option<Attr> {
+    for k in (start..last).rev() {
+        if ctx.is_speech_cue(k) {
+            let phrase = ctx.speaker_before(k).or_else(|| ctx.speaker_after(k));
+            if let Some(p) = phrase.filter(|p| p.first >= start) {
+                return Some(Attr {
+                    cue: Some((k, k)),
+                    speaker: Some(ctx.speaker(p)),
+                    rule: "speaker-cue-quote",
+                });
+            }
+        }
+        if ctx.is_according_to(k) {
+            if let Some(p) = ctx.speaker_after(k + 1) {
+                return Some(Attr {
+                    cue: Some((k, k + 1)),
+                    speaker: Some(ctx.speaker(p)),
+                    rule: "speaker-cue-quote",
+                });
+            }
+        }
+    }
+    if ctx.t.is_punct(last, ':') && last > start && last - start <= 7 {
+        if let Some(p) = ctx.phrase_ending_at(last - 1) {
+            if p.first == start || ctx.lower(start) == "—" {
+                return Some(Attr {
+                    cue: None,
+                    speaker: Some(ctx.speaker(p)),
+                    rule: "speaker-colon-quote",
+                });
+            }
+        }
+    }
+    None
+}
+
+/// The cue and speaker right after a closing mark at token `close`.
+fn after_quote(ctx: &Ctx, close: usize, ends_clause: bool) -> Option<Attr> {
+    if !ends_clause {
+        return None;
+    }
+    let para = ctx.t.toks.get(close)?.para;
+    let same = |i: usize| ctx.t.toks.get(i).is_some_and(|t| t.para == para);
+    let mut j = close + 1;
+    if ctx.t.is_punct(j, ',') {
+        j += 1;
+    }
+    if !same(j) {
+        return None;
+    }
+    // Em-dash byline: `" —Commissioner Jane Roe` up to the end of the line.
+    let dash = ctx.t.is_punct(j, '—') || ctx.t.is_punct(j, '–') || ctx.t.is_punct(j, '―');
+    let double_hyphen = ctx.t.is_punct(j, '-') && ctx.t.is_punct(j + 1, '-');
+    if dash || double_hyphen {
+        let first = if double_hyphen { j + 2 } else { j + 1 };
+        let mut last = first;
+        while same(last + 1) && ctx.t.is_word(last + 1) && last - first < 8 {
+            last += 1;
+        }
+        let ends_line =
+            !same(last + 1) || ctx.t.is_punct(last + 1, ',') || ctx.t.is_punct(last + 1, '.');
+        if same(first) && ctx.t.is_capitalized(first) && ends_line && !ctx.is_speech_cue(first) {
+            let p = Phrase { first, last };
+            // A title before the name: keep the whole line as written, the name from linking.
+            return Some(Attr {
+                cue: None,
+                speaker: Some(ctx.speaker(p)),
+                rule: "quote-dash-byline",
+            });
+        }
+    }
+    if ctx.is_speech_cue(j) {
+        if let Some(p) = ctx.speaker_after(j).or_else(|| ctx.trailing_phrase(j + 1)) {
+            return Some(Attr {
+                cue: Some((j, j)),
+                speaker: Some(ctx.speaker(p)),
+                rule: "quote-cue-speaker",
+            });
+        }
+    }
+    if ctx.is_according_to(j) {
+        if let Some(p) = ctx.speaker_after(j + 1) {
+            return Some(Attr {
+                cue: Some((j, j + 1)),
+                speaker: Some(ctx.speaker(p)),
+                rule: "quote-according-to",
+            });
+        }
+    }
+    // `"…," X said`: the words between the mark and the cue are the speaker.
+    for k in j..j + 16 {
+        if !same(k) || ctx.in_quote.get(k).is_some_and(Option::is_some) {
+            break;
+        }
+        let tok = ctx.t.toks[k];
+        let c = ctx.t.chars[tok.start];
+        if tok.kind == super::tokens::TokKind::Punct
+            && (is_sentence_end(c) || matches!(c, ';' | '"' | '“' | '”' | ':'))
+        {
+            break;
+        }
+        let lower = ctx.lower(k);
+        let verb_like = ctx.is_speech_cue(k)
+            || (k > j
+                && ctx.free_word(k)
+                && !ctx.t.is_capitalized(k)
+                && lower.ends_with("ed")
+                && (ctx.t.is_punct(k + 1, '.') || ctx.t.is_punct(k + 1, ',') || !same(k + 1)));
+        if !verb_like {
+            continue;
+        }
+        if k == j {
+            return None;
+        }
+        let p = ctx
+            .speaker_before(k)
+            .filter(|p| p.first == j)
+            .or_else(|| ctx.loose_phrase(j, k))?;
+        return Some(Attr {
+            cue: Some((k, k)),
+            speaker: Some(ctx.speaker(p)),
+            rule: "quote-speaker-cue",
+        });
+    }
+    None
+}
+
+/// `X said in a statement. "…"`: a short previous sentence in the same paragraph that is only
+/// a speaker and a cue.
+fn previous_sentence_lead(ctx: &Ctx, first_tok: usize) -> Option<Attr> {
+    let prev_end = first_tok.checked_sub(1)?;
+    let para = ctx.t.toks.get(first_tok)?.para;
+    if ctx.t.toks[prev_end].para != para || !ctx.t.is_punct(prev_end, '.') {
+        return None;
+    }
+    let start = sentence_start(ctx, prev_end);
+    if prev_end - start > 20 {
+        return None;
+    }
+    // The cue must be among the last words: nothing reported after it.
+    let k = (start..prev_end)
+        .rev()
+        .take(6)
+        .find(|&k| ctx.is_speech_cue(k))?;
+    let tail_ok = (k + 1..prev_end).all(|i| {
+        is_time_word(&ctx.lower(i))
+            || matches!(
+                ctx.lower(i).as_str(),
+                "in" | "a"
+                    | "an"
+                    | "the"
+                    | "statement"
+                    | "interview"
+                    | "on"
+                    | "twitter"
+                    | "email"
+                    | "written"
+                    | "by"
+                    | "phone"
+                    | "reporters"
+                    | "to"
+            )
+    });
+    if !tail_ok {
+        return None;
+    }
+    let p = ctx.speaker_before(k).filter(|p| p.first >= start)?;
+    Some(Attr {
+        cue: Some((k, k)),
+        speaker: Some(ctx.speaker(p)),
+        rule: "speaker-cue-quote",
+    })
+}
+
+/// `X said he had "…"`: the last cue of the sentence before the opening mark.
+fn mixed_cue(ctx: &Ctx, start: usize, open_tok: usize) -> Option<Attr> {
+    for k in start..open_tok {
+        if ctx.is_according_to(k) {
+            if let Some(p) = ctx.speaker_after(k + 1) {
+                return Some(Attr {
+                    cue: Some((k, k + 1)),
+                    speaker: Some(ctx.speaker(p)),
+                    rule: "mixed-according-to",
+                });
+            }
+        }
+        if ctx.is_any_cue(k) {
+            let phrase = ctx.speaker_before(k);
+            if let Some(p) = phrase {
+                return Some(Attr {
+                    cue: Some((k, k)),
+                    speaker: Some(ctx.speaker(p)),
+                    rule: "mixed-speaker-cue",
+                });
+            }
+        }
+    }
+    None
+}
+
+/// Takes the speaker of an earlier quotation whose turn this one continues.
+#[allow(clippy::too_many_arguments)]
+fn continuation(
+    ctx: &Ctx,
+    f: &mut Found,
+    m: &Marked,
+    marked: &[Marked],
+    out: &[Found],
+    paras: &[usize],
+    qi: usize,
+    para: usize,
+) {
+    let Some(prev) = qi.checked_sub(1) else {
+        return;
+    };
+    // The previous quotation in this paragraph.
+    if paras[prev] == para && marked[prev].chain != m.chain {
+        if out[prev].speaker.is_some() && out[prev].kind != QuoteKind::Scare {
+            f.speaker = out[prev].speaker.clone();
+            f.rule = "quote-continuation";
+        }
+        return;
+    }
+    if marked[prev].chain == m.chain {
+        return;
+    }
+    // A paragraph that opens with this quotation, after a paragraph whose last quotation had
+    // a speaker, with no cue of its own outside the quotation.
+    let starts_para = ctx.t.paras.get(para).is_some_and(|p| p.0 == m.open);
+    let prev_para_is_previous = para > 0 && paras[prev] == para - 1;
+    if !starts_para || !prev_para_is_previous {
+        return;
+    }
+    let own_cue = ctx
+        .t
+        .toks
+        .iter()
+        .enumerate()
+        .any(|(i, t)| t.para == para && ctx.is_speech_cue(i));
+    if own_cue {
+        return;
+    }
+    if let Some(sp) = out[prev].speaker.clone() {
+        if matches!(out[prev].kind, QuoteKind::Direct | QuoteKind::Mixed) {
+            f.speaker = Some(sp);
+            f.rule = "paragraph-continuation";
+        }
+    }
+    let _ = is_time_word;
+}
+
+/// Pieces of one multi-paragraph quotation share the speaker one of them found.
+fn share_chains(marked: &[Marked], out: &mut [Found]) {
+    for i in 0..out.len() {
+        if out[i].speaker.is_some() || out[i].kind == QuoteKind::Scare {
+            continue;
+        }
+        let chain = marked[i].chain;
+        let donor = (0..out.len())
+            .find(|&j| j != i && marked[j].chain == chain && out[j].speaker.is_some())
+            .and_then(|j| out[j].speaker.clone());
+        if let Some(sp) = donor {
+            out[i].speaker = Some(sp);
+            out[i].rule = "quote-multi-paragraph";
+            if out[i].kind == QuoteKind::Scare {
+                out[i].kind = QuoteKind::Direct;
+            }
+        }
+    }
+}

@@ -1,0 +1,410 @@
+//! The quote pass on sentences written for these tests, with entities given by hand (no model).
+
+use quotegraph::linking::group_mentions;
+use quotegraph::quotes::find_quotes;
+use quotegraph::{Label, Mention, Quote, QuoteKind};
+
+/// Mentions for every listed name at each of its occurrences in `text` (character offsets).
+fn mentions(text: &str, names: &[(&str, Label)]) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for (name, label) in names {
+        let mut from = 0;
+        while let Some(b) = text[from..].find(name) {
+            let byte = from + b;
+            let start = text[..byte].chars().count();
+            out.push(Mention {
+                text: name.to_string(),
+                start,
+                end: start + name.chars().count(),
+                label: label.clone(),
+                score: 0.99,
+            });
+            from = byte + name.len();
+        }
+    }
+    // Longer names win over names inside them.
+    out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    let mut kept: Vec<Mention> = Vec::new();
+    for m in out {
+        if kept.last().is_none_or(|k| m.start >= k.end) {
+            kept.push(m);
+        }
+    }
+    kept
+}
+
+fn run(text: &str, names: &[(&str, Label)]) -> Vec<Quote> {
+    let entities = group_mentions(&mentions(text, names));
+    let quotes = find_quotes(text, &entities);
+    for q in &quotes {
+        check_offsets(text, q);
+    }
+    quotes
+}
+
+fn slice(text: &str, start: usize, end: usize) -> String {
+    text.chars().skip(start).take(end - start).collect()
+}
+
+fn check_offsets(text: &str, q: &Quote) {
+    assert_eq!(slice(text, q.start, q.end), q.text);
+    if let Some(s) = &q.speaker {
+        assert_eq!(slice(text, s.start, s.end), s.text);
+    }
+    if let Some(c) = &q.cue {
+        assert_eq!(slice(text, c.start, c.end), c.text);
+    }
+}
+
+/// (text, kind, speaker name) of each quote.
+fn summary(quotes: &[Quote]) -> Vec<(String, QuoteKind, Option<String>)> {
+    quotes
+        .iter()
+        .map(|q| {
+            (
+                q.text.clone(),
+                q.kind,
+                q.speaker.as_ref().map(|s| s.name.clone()),
+            )
+        })
+        .collect()
+}
+
+fn per(name: &str) -> (&str, Label) {
+    (name, Label::Person)
+}
+
+fn org(name: &str) -> (&str, Label) {
+    (name, Label::Organization)
+}
+
+fn q(text: &str, kind: QuoteKind, speaker: Option<&str>) -> (String, QuoteKind, Option<String>) {
+    (text.to_string(), kind, speaker.map(str::to_string))
+}
+
+#[test]
+fn comma_quote_then_speaker_and_cue() {
+    let text = "“The bridge will open in May,” Ana Diaz said on Tuesday.";
+    let quotes = run(text, &[per("Ana Diaz")]);
+    assert_eq!(
+        summary(&quotes),
+        vec![q(
+            "The bridge will open in May,",
+            QuoteKind::Direct,
+            Some("Ana Diaz")
+        )]
+    );
+    assert_eq!(quotes[0].rule, "quote-speaker-cue");
+    assert_eq!(
+        quotes[0].cue.as_ref().map(|c| c.text.as_str()),
+        Some("said")
+    );
+    assert_eq!(
+        quotes[0].speaker.as_ref().and_then(|s| s.entity.as_deref()),
+        Some("e0")
+    );
+}
+
+#[test]
+fn inverted_cue_before_speaker_with_title() {
+    let text = "\"We are ready,\" said Mayor Lena Ortiz.";
+    let quotes = run(text, &[per("Lena Ortiz")]);
+    assert_eq!(
+        summary(&quotes),
+        vec![q("We are ready,", QuoteKind::Direct, Some("Lena Ortiz"))]
+    );
+    assert_eq!(quotes[0].rule, "quote-cue-speaker");
+}
+
+#[test]
+fn speaker_cue_comma_and_colon_lead_ins() {
+    let text = "Ana Diaz said, “The vote is close.” Later Tom Reyes told reporters: “We will win.”";
+    let quotes = run(text, &[per("Ana Diaz"), per("Tom Reyes")]);
+    assert_eq!(
+        summary(&quotes),
+        vec![
+            q("The vote is close.", QuoteKind::Direct, Some("Ana Diaz")),
+            q("We will win.", QuoteKind::Direct, Some("Tom Reyes")),
+        ]
+    );
+    assert!(quotes.iter().all(|q| q.rule == "speaker-cue-quote"));
+}
+
+#[test]
+fn bare_name_and_colon() {
+    let text = "Ortiz: \"No comment from the city.\"";
+    let quotes = run(text, &[per("Ortiz")]);
+    assert_eq!(
+        summary(&quotes),
+        vec![q(
+            "No comment from the city.",
+            QuoteKind::Direct,
+            Some("Ortiz")
+        )]
+    );
+    assert_eq!(quotes[0].rule, "speaker-colon-quote");
+}
+
+#[test]
+fn lead_in_on_the_previous_paragraph() {
+    let text = "In a letter to members, the union's president wrote:\n\n“We stand together on this contract.”";
+    let quotes = run(text, &[]);
+    assert_eq!(
+        summary(&quotes),
+        vec![q(
+            "We stand together on this contract.",
+            QuoteKind::Direct,
+            Some("the union's president")
+        )]
+    );
+    assert_eq!(quotes[0].rule, "lead-in-colon");
+}
+
+#[test]
+fn em_dash_byline() {
+    let text = "“Spectrum policy must serve rural towns.” —Commissioner Jane Roe";
+    let quotes = run(text, &[per("Jane Roe")]);
+    assert_eq!(
+        summary(&quotes),
+        vec![q(
+            "Spectrum policy must serve rural towns.",
+            QuoteKind::Direct,
+            Some("Jane Roe")
+        )]
+    );
+    assert_eq!(quotes[0].rule, "quote-dash-byline");
+    assert!(quotes[0].cue.is_none());
+}
+
+#[test]
+fn appositive_speaker() {
+    let text = "“The clinic is full every night,” Hugh Hill, a doctor at the clinic, said.";
+    let quotes = run(text, &[per("Hugh Hill")]);
+    assert_eq!(
+        summary(&quotes),
+        vec![q(
+            "The clinic is full every night,",
+            QuoteKind::Direct,
+            Some("Hugh Hill")
+        )]
+    );
+}
+
+#[test]
+fn title_is_stripped_and_surname_links_to_the_full_name() {
+    let text = "Secretary of State Mike Pompeo flew to the talks. “It was another step forward,” Pompeo said.";
+    let quotes = run(
+        text,
+        &[per("Secretary of State Mike Pompeo"), per("Pompeo")],
+    );
+    let speaker = quotes[0].speaker.as_ref().expect("a speaker");
+    assert_eq!(speaker.text, "Pompeo");
+    assert_eq!(speaker.name, "Mike Pompeo");
+}
+
+#[test]
+fn mixed_quote_inside_reported_speech() {
+    let text = "Pompeo said he had \"a good, productive conversation\" with Kim.";
+    let quotes = run(text, &[per("Pompeo"), per("Kim")]);
+    assert_eq!(
+        summary(&quotes),
+        vec![q(
+            "a good, productive conversation",
+            QuoteKind::Mixed,
+            Some("Pompeo")
+        )]
+    );
+    assert_eq!(quotes[0].rule, "mixed-speaker-cue");
+}
+
+#[test]
+fn pronoun_speaker_resolves_to_the_earlier_person() {
+    let text =
+        "Maria Lopez arrived late. She waved to the crowd.\n\n“I am not done yet,” she said.";
+    let quotes = run(text, &[per("Maria Lopez")]);
+    let speaker = quotes[0].speaker.as_ref().expect("a speaker");
+    assert_eq!(
+        (speaker.text.as_str(), speaker.name.as_str()),
+        ("she", "Maria Lopez")
+    );
+    assert_eq!(speaker.entity.as_deref(), Some("e0"));
+}
+
+#[test]
+fn group_and_nominal_speakers_are_kept_without_entities() {
+    let text = "“Talks will resume,” South Korean officials said. “The date is not set,” a White House spokesman said. “We deny it,” the ministry said.";
+    let quotes = run(text, &[("South Korean", Label::Misc), org("White House")]);
+    let names: Vec<Option<String>> = summary(&quotes).into_iter().map(|s| s.2).collect();
+    assert_eq!(
+        names,
+        vec![
+            Some("South Korean officials".to_string()),
+            Some("a White House spokesman".to_string()),
+            Some("the ministry".to_string()),
+        ]
+    );
+    assert!(quotes
+        .iter()
+        .all(|q| q.speaker.as_ref().is_some_and(|s| s.entity.is_none())));
+}
+
+#[test]
+fn split_quote_and_next_paragraph_continue_the_turn() {
+    let text = "“We planted early,” Ana Diaz said. “The rain came late.”\n\n“Next year we will try again.”";
+    let quotes = run(text, &[per("Ana Diaz")]);
+    let names: Vec<Option<String>> = summary(&quotes).into_iter().map(|s| s.2).collect();
+    assert_eq!(names, vec![Some("Ana Diaz".to_string()); 3]);
+    assert_eq!(quotes[2].rule, "paragraph-continuation");
+}
+
+#[test]
+fn multi_paragraph_quote_shares_its_speaker() {
+    let text = "Tom Reyes described the night.\n\n“First the lights went out.\n\n“Then the water rose,” Reyes said.";
+    let quotes = run(text, &[per("Tom Reyes"), per("Reyes")]);
+    assert_eq!(
+        summary(&quotes),
+        vec![
+            q(
+                "First the lights went out.",
+                QuoteKind::Direct,
+                Some("Tom Reyes")
+            ),
+            q("Then the water rose,", QuoteKind::Direct, Some("Tom Reyes")),
+        ]
+    );
+    assert_eq!(quotes[0].rule, "quote-multi-paragraph");
+}
+
+#[test]
+fn no_speaker_gives_null_not_a_guess() {
+    let text = "Ana Diaz spoke first.\n\nThe report was long.\n\n“Nobody expected the river to rise so fast this spring.”";
+    let quotes = run(text, &[per("Ana Diaz")]);
+    assert_eq!(quotes.len(), 1);
+    assert!(quotes[0].speaker.is_none());
+    assert_eq!(quotes[0].rule, "quote-unattributed");
+}
+
+#[test]
+fn stray_mark_does_not_swallow_the_document() {
+    let text = "The sign read “Open late.\n\nLater, “We close at nine,” the owner said.\n\nNothing else happened.";
+    let quotes = run(text, &[]);
+    assert_eq!(
+        summary(&quotes),
+        vec![q("We close at nine,", QuoteKind::Direct, Some("the owner"))]
+    );
+}
+
+#[test]
+fn apostrophes_are_not_quote_marks() {
+    let text = "Kim's band played rock 'n' roll hits from the '90s all night, and the fans' cheers were loud.";
+    assert!(run(text, &[per("Kim")]).is_empty());
+    let text = "“Kim's band played the ’90s hits,” Ana said.";
+    let quotes = run(text, &[per("Ana")]);
+    assert_eq!(
+        summary(&quotes),
+        vec![q(
+            "Kim's band played the ’90s hits,",
+            QuoteKind::Direct,
+            Some("Ana")
+        )]
+    );
+}
+
+#[test]
+fn nested_single_quotes_stay_inside() {
+    let text = "“He told me ‘wait here’ and left,” Ana said.";
+    let quotes = run(text, &[per("Ana")]);
+    assert_eq!(quotes[0].text, "He told me ‘wait here’ and left,");
+}
+
+#[test]
+fn guillemets_pair() {
+    let text = "«We want peace,» the envoy said.";
+    let quotes = run(text, &[]);
+    assert_eq!(
+        summary(&quotes),
+        vec![q("We want peace,", QuoteKind::Direct, Some("the envoy"))]
+    );
+}
+
+#[test]
+fn scare_quotes_and_nicknames_are_never_attributed() {
+    let text = "Police said Marcello \"Shorty\" Cuttitta fled. Critics mocked the so-called \"woke\" crowd. The plan looked \"bold\" to many.";
+    let quotes = run(text, &[per("Marcello"), per("Cuttitta")]);
+    assert_eq!(
+        quotes
+            .iter()
+            .filter(|q| q.kind != QuoteKind::Indirect)
+            .count(),
+        3
+    );
+    for quote in quotes.iter().filter(|q| q.kind != QuoteKind::Indirect) {
+        assert_eq!(
+            quote.kind,
+            QuoteKind::Scare,
+            "{} {}",
+            quote.text,
+            quote.rule
+        );
+        assert!(quote.speaker.is_none());
+    }
+}
+
+#[test]
+fn reported_speech_without_marks() {
+    let text = "Ana Diaz said that the bridge would open in May. The river is rising fast, the mayor said. According to the agency, the water will peak on Sunday. Tom Reyes told reporters the roads were closed.";
+    let quotes = run(text, &[per("Ana Diaz"), per("Tom Reyes")]);
+    assert_eq!(
+        summary(&quotes),
+        vec![
+            q(
+                "the bridge would open in May",
+                QuoteKind::Indirect,
+                Some("Ana Diaz")
+            ),
+            q(
+                "The river is rising fast",
+                QuoteKind::Indirect,
+                Some("the mayor")
+            ),
+            q(
+                "the water will peak on Sunday",
+                QuoteKind::Indirect,
+                Some("the agency")
+            ),
+            q(
+                "the roads were closed",
+                QuoteKind::Indirect,
+                Some("Tom Reyes")
+            ),
+        ]
+    );
+    assert_eq!(
+        quotes[2].cue.as_ref().map(|c| c.text.as_str()),
+        Some("According to")
+    );
+}
+
+#[test]
+fn non_ascii_offsets_are_characters() {
+    let text = "Zoë Ärger — 🙂 — said, “Über alles, ça va.”";
+    let quotes = run(text, &[per("Zoë Ärger")]);
+    assert_eq!(quotes[0].text, "Über alles, ça va.");
+}
+
+#[test]
+fn news_article_boilerplate_has_no_quotes() {
+    let text = "Mayor opens river bridge, officials say\n\nThe new bridge.\n(Image credit: Jo Bloggs/Example Photo Agency)\n\nThe city opened its new river bridge on Monday after two years of work. “It is a great day for the east side,” Mayor Lena Ortiz said at the ribbon cutting.\n\nSubscribe to The Daily Example\n\nGet the facts behind the news, plus analysis from several perspectives.\n\nSUBSCRIBE & SAVE\nhttps://cdn.example.com/images/bridge-photo-1234.jpg\n\nSign up for The Daily Example's Free Newsletters\n\nFrom our morning briefing to a weekly roundup, get the best of The Daily Example delivered to your inbox.\n\nSam Writer, The Daily Example\n\nSam Writer is a contributing editor at The Daily Example. He has been writing for the paper since 2001 and started as a reporter in Ohio.";
+    let quotes = run(
+        text,
+        &[per("Lena Ortiz"), per("Sam Writer"), per("Jo Bloggs")],
+    );
+    assert_eq!(
+        summary(&quotes),
+        vec![q(
+            "It is a great day for the east side,",
+            QuoteKind::Direct,
+            Some("Lena Ortiz")
+        )]
+    );
+}
