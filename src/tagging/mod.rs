@@ -258,7 +258,9 @@ impl Tagger {
                 // A name never ends on a hyphen glued to the next word ("Moon Jae-" + "in").
                 while last + 1 < e.words.len()
                     && e.words[last + 1].1 == e.words[last].2
-                    && index.slice(text, e.words[last].1, e.words[last].2).ends_with('-')
+                    && index
+                        .slice(text, e.words[last].1, e.words[last].2)
+                        .ends_with('-')
                 {
                     last += 1;
                 }
