@@ -318,7 +318,7 @@ body{font-family:Georgia,'DejaVu Serif',serif;margin:0;background:#f4f1ea;color:
 header{padding:12px 24px;background:#2b3a4a;color:#fff;font-family:sans-serif}\
 header h1{font-size:18px;margin:0}\
 .legend{font-size:13px;margin-top:6px}\
-.legend .ent{margin-right:8px}\
+.legend .ent{margin-right:8px;color:#222}.legend .spk{margin-right:8px}\
 .wrap{display:flex;gap:20px;padding:20px 24px;align-items:flex-start}\
 article{flex:3;background:#fff;padding:20px 28px;line-height:1.9;white-space:pre-wrap;\
 font-size:17px;box-shadow:0 1px 3px rgba(0,0,0,.15)}\
