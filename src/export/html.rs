@@ -41,7 +41,9 @@ fn label_class(label: &Label) -> &'static str {
     }
 }
 
-/// An inner span: an entity mention, or a speaker's words that are not a mention.
+/// An inner span: an entity mention, or a speaker's words that overlap no mention ("she",
+/// "officials"). A speaker whose words overlap a mention ("President Joe Biden" around the
+/// mention "Joe Biden") is anchored on that mention.
 struct Inner {
     start: usize,
     end: usize,
@@ -180,9 +182,11 @@ fn inner_spans(doc: &Document, len: usize, skipped: &mut usize) -> Vec<Inner> {
             continue;
         };
         let anchor = format!("speaker-{}", quote.id);
+        let words = crate::doc::Span::new(speaker.start, speaker.end);
         match spans
             .iter_mut()
-            .find(|s| s.start == speaker.start && s.end == speaker.end)
+            .filter(|s| s.class != "spk" && s.start < s.end && s.end <= len)
+            .find(|s| crate::doc::Span::new(s.start, s.end).overlaps(&words))
         {
             Some(span) => span.anchors.push(anchor),
             None => spans.push(Inner {
@@ -420,6 +424,20 @@ mod tests {
         assert!(html.contains("<span class=\"ent per\" id=\"speaker-q0\""));
         assert!(html.contains(">Zoë Müller</span>."));
         assert!(!html.contains("<it>"));
+    }
+
+    #[test]
+    fn a_speaker_wider_than_its_mention_is_anchored_on_the_mention() {
+        let mut doc = sample();
+        doc.text = "\"Build <it> & go,\" said Dr. Zoë Müller.".into();
+        doc.entities[0].mentions[0].start = 28;
+        doc.entities[0].mentions[0].end = 38;
+        let speaker = doc.quotes[0].speaker.as_mut().expect("speaker");
+        speaker.start = 24;
+        speaker.end = 38;
+        let html = render(&doc).expect("renders");
+        assert!(html.contains("Dr. <span class=\"ent per\" id=\"speaker-q0\""));
+        assert!(!html.contains("span(s) ran past"));
     }
 
     #[test]
