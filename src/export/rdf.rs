@@ -93,12 +93,11 @@ impl<W: Write> Triples<'_, W> {
             self.literal(&quote.id, "text", &quote.text)?;
             self.literal(&quote.id, "identifier", &quote.quote_id)?;
             self.link(&quote.id, "isPartOf", &quote.document)?;
-            match &quote.speaker {
-                Some(speaker) => match &speaker.entity {
+            if let Some(speaker) = &quote.speaker {
+                match &speaker.entity {
                     Some(entity) => self.link(&quote.id, "spokenByCharacter", entity)?,
                     None => self.literal(&quote.id, "creator", &speaker.name)?,
-                },
-                None => {}
+                }
             }
         }
         Ok(())
