@@ -95,6 +95,7 @@ def load_into_kuzu(csv_dir, db_path, work):
     (start label, end label) seen, the :LABEL/:TYPE columns dropped."""
     import kuzu
 
+    work = Path(work)
     db = kuzu.Database(str(db_path))
     conn = kuzu.Connection(db)
     nodes, rels, label_of = {}, {}, {}
