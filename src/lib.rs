@@ -9,6 +9,8 @@
 //! 3. **quotes** ([`quotes`]): rules find direct, mixed and reported speech and its speaker.
 //! 4. **output** ([`output`]): one JSON object per document, JSON Lines.
 //!
+//! [`export`] turns that output into knowledge-graph files (Neo4j CSVs, RDF) and HTML pages.
+//!
 //! All offsets are character offsets (Unicode scalar values), end-exclusive, into the text as
 //! given; [`offsets`] is the one place that converts from bytes.
 //!
@@ -27,6 +29,7 @@
 pub mod doc;
 pub mod error;
 pub mod eval;
+pub mod export;
 pub mod input;
 pub mod linking;
 pub mod offsets;

@@ -2,6 +2,8 @@
 
 mod eval;
 mod extract;
+mod graph;
+mod view;
 
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
@@ -21,6 +23,10 @@ enum Command {
     /// Score quotegraph against annotated data.
     #[command(subcommand)]
     Eval(EvalCommand),
+    /// Turn extract output into knowledge-graph files (Neo4j import CSVs or RDF N-Triples).
+    Graph(graph::GraphArgs),
+    /// Show one document of extract output (with --include-text) as an HTML page.
+    View(view::ViewArgs),
 }
 
 /// Model selection shared by every command that runs the tagger.
@@ -114,6 +120,8 @@ impl Cli {
             Command::Extract(args) => extract::run(args),
             Command::Eval(EvalCommand::Ner { file, json, model }) => eval::ner(&file, json, &model),
             Command::Eval(EvalCommand::Quotes(args)) => eval::quotes(&args),
+            Command::Graph(args) => graph::run(args),
+            Command::View(args) => view::run(args),
         }
     }
 }

@@ -1,0 +1,388 @@
+//! The graph both exports write: deduplicated entity nodes, documents, quotations and the edges
+//! between them, built from extract output.
+//!
+//! Scare quotes (quote marks that are not speech) are left out. A quotation whose speaker
+//! resolves to a tagged entity gets a `SAID` edge from that entity's node; a group speaker
+//! ("officials", "the ministry" when untagged) is kept as the quotation's `speaker` name only.
+
+use super::ids::{self, EntityIds, EntityIdsBuilder};
+use crate::doc::{Document, Label, QuoteKind};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// The node type of an entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntityKind {
+    /// `PER`.
+    Person,
+    /// `ORG`.
+    Organization,
+    /// `LOC`.
+    Location,
+    /// `MISC` and any type of a model's own.
+    Misc,
+}
+
+impl EntityKind {
+    /// The kind of an entity label.
+    pub fn of(label: &Label) -> Self {
+        match label {
+            Label::Person => EntityKind::Person,
+            Label::Organization => EntityKind::Organization,
+            Label::Location => EntityKind::Location,
+            Label::Misc | Label::Other(_) => EntityKind::Misc,
+        }
+    }
+
+    /// The node label in the property graph (`Person`, `Organization`, `Location`, `Misc`).
+    pub fn node_label(self) -> &'static str {
+        match self {
+            EntityKind::Person => "Person",
+            EntityKind::Organization => "Organization",
+            EntityKind::Location => "Location",
+            EntityKind::Misc => "Misc",
+        }
+    }
+
+    /// Every kind, in the order the exports write them.
+    pub const ALL: [EntityKind; 4] = [
+        EntityKind::Person,
+        EntityKind::Organization,
+        EntityKind::Location,
+        EntityKind::Misc,
+    ];
+}
+
+/// A person, organization, location or other name, merged across documents.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntityNode {
+    /// Stable id (see [`super::ids`]).
+    pub id: String,
+    /// Node type.
+    pub kind: EntityKind,
+    /// The entity label as extract wrote it (`PER`, `MISC`, `DATE`, …).
+    pub label: String,
+    /// Display name: the most frequent canonical name that maps to this id on its own.
+    pub name: String,
+}
+
+/// One input document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocumentNode {
+    /// Stable id, `doc/…`.
+    pub id: String,
+    /// The document id as extract wrote it.
+    pub doc_id: String,
+}
+
+/// Who a quotation is attributed to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SpeakerRef {
+    /// Canonical name of the speaker, or the speaker text for group speakers.
+    pub name: String,
+    /// Node id of the speaker's entity; `None` for group speakers.
+    pub entity: Option<String>,
+}
+
+/// One quotation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuoteNode {
+    /// Stable id, `quote/…/q0`.
+    pub id: String,
+    /// The quote id within its document (`q0`).
+    pub quote_id: String,
+    /// Node id of the document it appears in.
+    pub document: String,
+    /// The document id as extract wrote it.
+    pub doc_id: String,
+    /// Direct, mixed or indirect.
+    pub kind: QuoteKind,
+    /// The quoted words.
+    pub text: String,
+    /// First character in the document text.
+    pub start: usize,
+    /// One past the last character.
+    pub end: usize,
+    /// The speaker, when attributed.
+    pub speaker: Option<SpeakerRef>,
+}
+
+/// A document mentions an entity `count` times.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MentionsEdge {
+    /// Node id of the document.
+    pub document: String,
+    /// Node id of the entity.
+    pub entity: String,
+    /// Number of mentions in that document.
+    pub count: usize,
+}
+
+/// The whole export, in a deterministic order: entities by id, documents and quotations in
+/// input order.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Graph {
+    /// Entity nodes, sorted by id.
+    pub entities: Vec<EntityNode>,
+    /// Document nodes.
+    pub documents: Vec<DocumentNode>,
+    /// Quotation nodes.
+    pub quotes: Vec<QuoteNode>,
+    /// Document → entity edges.
+    pub mentions: Vec<MentionsEdge>,
+    /// Problems that did not stop the export (duplicate documents, dangling speaker ids).
+    pub warnings: Vec<String>,
+}
+
+/// Candidate display names of one node: (count, name) per name.
+type NameVotes = HashMap<String, usize>;
+
+impl Graph {
+    /// Builds the graph of `documents` (see the module doc and [`super::ids`]).
+    pub fn build(documents: &[Document]) -> Graph {
+        let mut graph = Graph::default();
+        let mut seen = HashSet::new();
+        let unique: Vec<&Document> = documents
+            .iter()
+            .filter(|doc| {
+                let first = seen.insert(doc.id.as_str());
+                if !first {
+                    graph.warnings.push(format!(
+                        "{}: duplicate document id, later record skipped",
+                        doc.id
+                    ));
+                }
+                first
+            })
+            .collect();
+        let mut builder = EntityIdsBuilder::new();
+        for entity in unique.iter().flat_map(|doc| &doc.entities) {
+            builder.observe(&entity.label, &entity.name);
+        }
+        let ids = builder.build();
+        let mut nodes: BTreeMap<String, (EntityKind, String, NameVotes)> = BTreeMap::new();
+        for doc in unique {
+            graph.add_document(doc, &ids, &mut nodes);
+        }
+        graph.entities = nodes
+            .into_iter()
+            .map(|(id, (kind, label, votes))| EntityNode {
+                name: display_name(&id, votes),
+                id,
+                kind,
+                label,
+            })
+            .collect();
+        graph
+    }
+
+    fn add_document(
+        &mut self,
+        doc: &Document,
+        ids: &EntityIds,
+        nodes: &mut BTreeMap<String, (EntityKind, String, NameVotes)>,
+    ) {
+        let document = ids::document_id(&doc.id);
+        let mut local: HashMap<&str, &str> = HashMap::new();
+        let mut mention_counts: Vec<(String, usize)> = Vec::new();
+        for entity in &doc.entities {
+            let id = ids.id(&entity.label, &entity.name);
+            let node = nodes.entry(id.clone()).or_insert_with(|| {
+                (
+                    EntityKind::of(&entity.label),
+                    entity.label.as_str().to_string(),
+                    NameVotes::new(),
+                )
+            });
+            if ids.is_own_id(&entity.label, &entity.name, &id) {
+                *node.2.entry(entity.name.trim().to_string()).or_default() += 1;
+            }
+            match mention_counts.iter_mut().find(|(e, _)| *e == id) {
+                Some((_, count)) => *count += entity.mentions.len(),
+                None => mention_counts.push((id.clone(), entity.mentions.len())),
+            }
+            local.insert(entity.id.as_str(), entity.name.as_str());
+        }
+        let by_local: HashMap<&str, String> = doc
+            .entities
+            .iter()
+            .map(|e| (e.id.as_str(), ids.id(&e.label, &e.name)))
+            .collect();
+        self.mentions.extend(
+            mention_counts
+                .into_iter()
+                .map(|(entity, count)| MentionsEdge {
+                    document: document.clone(),
+                    entity,
+                    count,
+                }),
+        );
+        for quote in doc.quotes.iter().filter(|q| q.kind != QuoteKind::Scare) {
+            let speaker = quote.speaker.as_ref().map(|s| {
+                let entity = s.entity.as_deref().and_then(|local_id| {
+                    let found = by_local.get(local_id).cloned();
+                    if found.is_none() {
+                        self.warnings.push(format!(
+                            "{}: quote {} names speaker entity {local_id}, which the document \
+                             lacks; kept as a name only",
+                            doc.id, quote.id
+                        ));
+                    }
+                    found
+                });
+                let name = s
+                    .entity
+                    .as_deref()
+                    .and_then(|local_id| local.get(local_id))
+                    .map_or(s.name.as_str(), |name| name);
+                SpeakerRef {
+                    name: name.to_string(),
+                    entity,
+                }
+            });
+            self.quotes.push(QuoteNode {
+                id: ids::quote_id(&doc.id, &quote.id),
+                quote_id: quote.id.clone(),
+                document: document.clone(),
+                doc_id: doc.id.clone(),
+                kind: quote.kind,
+                text: quote.text.clone(),
+                start: quote.start,
+                end: quote.end,
+                speaker,
+            });
+        }
+        self.documents.push(DocumentNode {
+            id: document,
+            doc_id: doc.id.clone(),
+        });
+    }
+}
+
+/// A name without a leading title, then the most frequent, then the longest, then the first in
+/// sort order; the id's last segment when no name maps to the id on its own.
+fn display_name(id: &str, votes: NameVotes) -> String {
+    let untitled = |name: &str| ids::name_words(name).len() == ids::person_words(name).len();
+    votes
+        .into_iter()
+        .max_by(|(a, ca), (b, cb)| {
+            untitled(a)
+                .cmp(&untitled(b))
+                .then(ca.cmp(cb))
+                .then(a.chars().count().cmp(&b.chars().count()))
+                .then(b.cmp(a))
+        })
+        .map(|(name, _)| name)
+        .unwrap_or_else(|| id.rsplit('/').next().unwrap_or(id).to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::doc::{Entity, Mention, Quote, Speaker};
+
+    fn entity(id: &str, label: Label, name: &str, mentions: usize) -> Entity {
+        let mention = Mention {
+            text: name.to_string(),
+            start: 0,
+            end: name.chars().count(),
+            label: label.clone(),
+            score: 1.0,
+        };
+        Entity {
+            id: id.into(),
+            label,
+            name: name.into(),
+            mentions: vec![mention; mentions],
+        }
+    }
+
+    fn quote(id: &str, kind: QuoteKind, speaker: Option<(&str, Option<&str>)>) -> Quote {
+        Quote {
+            id: id.into(),
+            kind,
+            text: "words".into(),
+            start: 0,
+            end: 5,
+            cue: None,
+            speaker: speaker.map(|(name, entity)| Speaker {
+                text: name.into(),
+                start: 0,
+                end: 1,
+                entity: entity.map(str::to_string),
+                name: name.into(),
+            }),
+            rule: "test".into(),
+        }
+    }
+
+    fn doc(id: &str, entities: Vec<Entity>, quotes: Vec<Quote>) -> Document {
+        Document {
+            entities,
+            quotes,
+            ..Document::new(id, "")
+        }
+    }
+
+    #[test]
+    fn one_person_across_documents_and_surface_forms() {
+        let docs = vec![
+            doc(
+                "a",
+                vec![entity("e0", Label::Person, "Joe Biden", 2)],
+                vec![quote(
+                    "q0",
+                    QuoteKind::Direct,
+                    Some(("Joe Biden", Some("e0"))),
+                )],
+            ),
+            doc(
+                "b",
+                vec![entity("e0", Label::Person, "Biden", 1)],
+                vec![
+                    quote("q0", QuoteKind::Direct, Some(("Biden", Some("e0")))),
+                    quote("q1", QuoteKind::Scare, None),
+                    quote("q2", QuoteKind::Indirect, Some(("officials", None))),
+                ],
+            ),
+            doc("a", vec![], vec![]),
+        ];
+        let graph = Graph::build(&docs);
+        assert_eq!(graph.entities.len(), 1);
+        assert_eq!(graph.entities[0].id, "person/joe-biden");
+        assert_eq!(graph.entities[0].name, "Joe Biden");
+        assert_eq!(graph.documents.len(), 2);
+        assert_eq!(graph.warnings.len(), 1, "{:?}", graph.warnings);
+        let speakers: Vec<_> = graph.quotes.iter().map(|q| q.speaker.clone()).collect();
+        assert_eq!(speakers.len(), 3, "the scare quote is left out");
+        assert_eq!(
+            speakers[1],
+            Some(SpeakerRef {
+                name: "Biden".into(),
+                entity: Some("person/joe-biden".into())
+            })
+        );
+        assert_eq!(speakers[2].as_ref().and_then(|s| s.entity.clone()), None);
+        assert_eq!(graph.mentions[0].count, 2);
+    }
+
+    #[test]
+    fn two_entities_of_one_document_on_one_node_make_one_edge() {
+        let docs = vec![doc(
+            "a",
+            vec![
+                entity("e0", Label::Person, "Joe Biden", 2),
+                entity("e1", Label::Person, "President Joe Biden", 1),
+            ],
+            vec![quote("q0", QuoteKind::Direct, Some(("x", Some("e9"))))],
+        )];
+        let graph = Graph::build(&docs);
+        assert_eq!(graph.entities[0].name, "Joe Biden");
+        assert_eq!(graph.mentions.len(), 1);
+        assert_eq!(graph.mentions[0].count, 3);
+        assert_eq!(graph.warnings.len(), 1, "dangling speaker id");
+        assert_eq!(
+            graph.quotes[0].speaker.as_ref().map(|s| &s.entity),
+            Some(&None)
+        );
+    }
+}

@@ -1,0 +1,99 @@
+//! Exports of extract output: knowledge-graph files and a page for people.
+//!
+//! Input is what `quotegraph extract` writes, one [`Document`] per JSON line; error records
+//! (`{"id": …, "error": {…}}`) are read as [`Record::Failed`] so callers can skip them.
+//!
+//! - [`graph`]: the deduplicated graph both graph exports write, with stable ids from [`ids`].
+//! - [`neo4j`]: CSV files for `neo4j-admin database import` (and other property-graph loaders).
+//! - [`rdf`]: N-Triples with schema.org terms.
+//! - [`html`]: one self-contained HTML page showing a document's entities and quotations.
+//!
+//! The format of each is described in `docs/export.md` and in the module docs.
+
+pub mod graph;
+pub mod html;
+pub mod ids;
+pub mod neo4j;
+pub mod rdf;
+
+pub use graph::Graph;
+
+use crate::doc::Document;
+use crate::error::{Error, Result};
+use serde_json::Value;
+use std::io::BufRead;
+
+/// One line of extract output.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Record {
+    /// A processed document.
+    Document(Box<Document>),
+    /// A document extract could not process.
+    Failed {
+        /// The document id.
+        id: String,
+        /// The error message extract wrote.
+        message: String,
+    },
+}
+
+/// Parses one line of extract output; `at` names it in errors (`file:line`).
+pub fn parse_record(line: &str, at: &str) -> Result<Record> {
+    let value: Value =
+        serde_json::from_str(line).map_err(|e| Error::Input(format!("{at}: not JSON: {e}")))?;
+    if let Some(error) = value.get("error") {
+        let id = value
+            .get("id")
+            .and_then(Value::as_str)
+            .unwrap_or(at)
+            .to_string();
+        let message = error
+            .get("message")
+            .and_then(Value::as_str)
+            .map_or_else(|| error.to_string(), str::to_string);
+        return Ok(Record::Failed { id, message });
+    }
+    serde_json::from_value(value)
+        .map(|doc| Record::Document(Box::new(doc)))
+        .map_err(|e| Error::Input(format!("{at}: not an extract record: {e}")))
+}
+
+/// Reads extract output line by line, skipping blank lines; `source` names the input in errors.
+pub fn read_records<R: BufRead>(reader: R, source: String) -> impl Iterator<Item = Result<Record>> {
+    reader
+        .lines()
+        .enumerate()
+        .filter_map(move |(n, line)| match line {
+            Ok(line) if line.trim().is_empty() => None,
+            Ok(line) => Some(parse_record(&line, &format!("{source}:{}", n + 1))),
+            Err(source_error) => Some(Err(Error::Io {
+                path: source.clone().into(),
+                source: source_error,
+            })),
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn documents_error_records_and_bad_lines() {
+        let input = "{\"id\":\"a\",\"entities\":[],\"quotes\":[]}\n\n\
+                     {\"id\":\"b\",\"error\":{\"kind\":\"input\",\"message\":\"no text\"}}\n\
+                     {\"id\":\"c\"}\nnot json\n";
+        let records: Vec<_> = read_records(input.as_bytes(), "in.jsonl".into()).collect();
+        assert_eq!(records.len(), 4);
+        assert!(matches!(&records[0], Ok(Record::Document(d)) if d.id == "a"));
+        assert_eq!(
+            records[1].as_ref().ok(),
+            Some(&Record::Failed {
+                id: "b".into(),
+                message: "no text".into()
+            })
+        );
+        let third = records[2].as_ref().err().map(ToString::to_string);
+        assert!(third.is_some_and(|m| m.starts_with("in.jsonl:4: not an extract record")));
+        assert!(records[3].is_err());
+    }
+}

@@ -1,0 +1,201 @@
+//! Property-graph CSVs in the `neo4j-admin database import` format.
+//!
+//! One file per node label and per relationship type, each with a header row:
+//!
+//! | file | header |
+//! | --- | --- |
+//! | `persons.csv`, `organizations.csv`, `locations.csv`, `misc.csv` | `id:ID,name,label,:LABEL` |
+//! | `documents.csv` | `id:ID,docId,:LABEL` |
+//! | `quotes.csv` | `id:ID,quoteId,docId,kind,text,start:int,end:int,speaker,:LABEL` |
+//! | `said.csv` (Person or Organization → Quote) | `:START_ID,:END_ID,:TYPE` |
+//! | `mentions.csv` (Document → entity) | `:START_ID,:END_ID,count:int,:TYPE` |
+//! | `in.csv` (Quote → Document) | `:START_ID,:END_ID,:TYPE` |
+//!
+//! All ids share one id space (they are unique across labels, see [`super::ids`]). Fields are
+//! quoted when they hold a comma, a quote mark or a line break, and inner quote marks are
+//! doubled (RFC 4180). Quotations may span lines, so import with `--multiline-fields=true`.
+//! `speaker` holds the speaker's canonical name (or a group speaker's words), empty when the
+//! quotation is unattributed.
+
+use super::graph::{EntityKind, Graph};
+use crate::error::{Error, Result};
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+/// Names of the files [`write_csv`] writes, in order: nodes, then relationships.
+pub const FILES: [&str; 9] = [
+    "persons.csv",
+    "organizations.csv",
+    "locations.csv",
+    "misc.csv",
+    "documents.csv",
+    "quotes.csv",
+    "said.csv",
+    "mentions.csv",
+    "in.csv",
+];
+
+/// The node file of an entity kind.
+pub fn entity_file(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Person => FILES[0],
+        EntityKind::Organization => FILES[1],
+        EntityKind::Location => FILES[2],
+        EntityKind::Misc => FILES[3],
+    }
+}
+
+/// Writes every file of [`FILES`] into `dir` (created if missing), header-only when empty;
+/// returns their paths.
+pub fn write_csv(graph: &Graph, dir: &Path) -> Result<Vec<PathBuf>> {
+    std::fs::create_dir_all(dir).map_err(|source| Error::Io {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let mut written = Vec::new();
+    for kind in EntityKind::ALL {
+        let rows = graph.entities.iter().filter(|e| e.kind == kind).map(|e| {
+            vec![
+                e.id.clone(),
+                e.name.clone(),
+                e.label.clone(),
+                kind.node_label().into(),
+            ]
+        });
+        written.push(write_file(
+            dir,
+            entity_file(kind),
+            &["id:ID", "name", "label", ":LABEL"],
+            rows,
+        )?);
+    }
+    let documents = graph
+        .documents
+        .iter()
+        .map(|d| vec![d.id.clone(), d.doc_id.clone(), "Document".into()]);
+    written.push(write_file(
+        dir,
+        FILES[4],
+        &["id:ID", "docId", ":LABEL"],
+        documents,
+    )?);
+    let quotes = graph.quotes.iter().map(|q| {
+        vec![
+            q.id.clone(),
+            q.quote_id.clone(),
+            q.doc_id.clone(),
+            kind_name(q.kind).into(),
+            q.text.clone(),
+            q.start.to_string(),
+            q.end.to_string(),
+            q.speaker
+                .as_ref()
+                .map_or_else(String::new, |s| s.name.clone()),
+            "Quote".into(),
+        ]
+    });
+    let quote_header = [
+        "id:ID",
+        "quoteId",
+        "docId",
+        "kind",
+        "text",
+        "start:int",
+        "end:int",
+        "speaker",
+        ":LABEL",
+    ];
+    written.push(write_file(dir, FILES[5], &quote_header, quotes)?);
+    let said = graph.quotes.iter().filter_map(|q| {
+        let entity = q.speaker.as_ref()?.entity.clone()?;
+        Some(vec![entity, q.id.clone(), "SAID".into()])
+    });
+    written.push(write_file(
+        dir,
+        FILES[6],
+        &[":START_ID", ":END_ID", ":TYPE"],
+        said,
+    )?);
+    let mentions = graph.mentions.iter().map(|m| {
+        vec![
+            m.document.clone(),
+            m.entity.clone(),
+            m.count.to_string(),
+            "MENTIONS".into(),
+        ]
+    });
+    let mentions_header = [":START_ID", ":END_ID", "count:int", ":TYPE"];
+    written.push(write_file(dir, FILES[7], &mentions_header, mentions)?);
+    let inside = graph
+        .quotes
+        .iter()
+        .map(|q| vec![q.id.clone(), q.document.clone(), "IN".into()]);
+    written.push(write_file(
+        dir,
+        FILES[8],
+        &[":START_ID", ":END_ID", ":TYPE"],
+        inside,
+    )?);
+    Ok(written)
+}
+
+fn kind_name(kind: crate::doc::QuoteKind) -> &'static str {
+    use crate::doc::QuoteKind;
+    match kind {
+        QuoteKind::Direct => "direct",
+        QuoteKind::Mixed => "mixed",
+        QuoteKind::Indirect => "indirect",
+        QuoteKind::Scare => "scare",
+    }
+}
+
+fn write_file(
+    dir: &Path,
+    name: &str,
+    header: &[&str],
+    rows: impl Iterator<Item = Vec<String>>,
+) -> Result<PathBuf> {
+    let path = dir.join(name);
+    let io_error = |source| Error::Io {
+        path: path.clone(),
+        source,
+    };
+    let mut out = BufWriter::new(File::create(&path).map_err(io_error)?);
+    write_row(&mut out, header.iter().copied()).map_err(io_error)?;
+    for row in rows {
+        write_row(&mut out, row.iter().map(String::as_str)).map_err(io_error)?;
+    }
+    out.flush().map_err(io_error)?;
+    Ok(path)
+}
+
+fn write_row<'a>(
+    out: &mut impl Write,
+    fields: impl Iterator<Item = &'a str>,
+) -> std::io::Result<()> {
+    let line: Vec<String> = fields.map(csv_field).collect();
+    writeln!(out, "{}", line.join(","))
+}
+
+/// One CSV field, quoted when it holds a comma, quote mark or line break (RFC 4180).
+pub fn csv_field(field: &str) -> String {
+    if field.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", field.replace('"', "\"\""))
+    } else {
+        field.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_are_quoted_only_when_needed() {
+        assert_eq!(csv_field("Joe Biden"), "Joe Biden");
+        assert_eq!(csv_field("a, b"), "\"a, b\"");
+        assert_eq!(csv_field("say \"no\"\nnow"), "\"say \"\"no\"\"\nnow\"");
+        assert_eq!(csv_field(""), "");
+    }
+}

@@ -1,0 +1,293 @@
+//! End-to-end tests of `quotegraph graph` and `quotegraph view` on hand-written extract output
+//! (`tests/fixtures/export/`), so no model is needed.
+//!
+//! The fixtures quote the same person in two documents under two surface forms ("President Joe
+//! Biden", "Biden"), a group speaker ("Officials"), a pronoun speaker, a quotation spanning two
+//! lines, and text with quote marks, backslashes, `<script>` and non-ASCII names; `day1.jsonl`
+//! also holds an error record.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/export")
+        .join(name)
+}
+
+fn quotegraph(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_quotegraph"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// Parses RFC 4180 CSV (quoted fields may hold commas, doubled quotes and line breaks).
+fn parse_csv(input: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = input.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut field)),
+            (false, '\n') => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, c) => field.push(c),
+        }
+    }
+    rows
+}
+
+fn read_csv(dir: &Path, name: &str) -> Vec<Vec<String>> {
+    let content = std::fs::read_to_string(dir.join(name)).expect("csv written");
+    parse_csv(&content)
+}
+
+fn neo4j_export() -> (tempfile::TempDir, Output) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().to_str().expect("utf-8 temp path").to_string();
+    let day1 = fixture("day1.jsonl");
+    let day2 = fixture("day2.jsonl");
+    let output = quotegraph(&[
+        "graph",
+        day1.to_str().expect("path"),
+        day2.to_str().expect("path"),
+        "--format",
+        "neo4j",
+        "--out",
+        &out,
+    ]);
+    (dir, output)
+}
+
+#[test]
+fn neo4j_csvs_have_import_headers_and_one_node_per_person() {
+    let (dir, output) = neo4j_export();
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert!(
+        text(&output.stderr).contains("news/broken-2024-05-01: skipped"),
+        "the error record is reported"
+    );
+    let persons = read_csv(dir.path(), "persons.csv");
+    assert_eq!(persons[0], ["id:ID", "name", "label", ":LABEL"]);
+    let bidens: Vec<_> = persons.iter().filter(|r| r[1].contains("Biden")).collect();
+    assert_eq!(bidens.len(), 1, "{persons:?}");
+    assert_eq!(
+        bidens[0],
+        &["person/joe-biden", "Joe Biden", "PER", "Person"]
+    );
+
+    let said = read_csv(dir.path(), "said.csv");
+    assert_eq!(said[0], [":START_ID", ":END_ID", ":TYPE"]);
+    let by_biden: Vec<_> = said[1..]
+        .iter()
+        .filter(|r| r[0] == "person/joe-biden")
+        .collect();
+    assert_eq!(by_biden.len(), 2, "{said:?}");
+    assert!(by_biden.iter().all(|r| r[2] == "SAID"));
+
+    let quotes = read_csv(dir.path(), "quotes.csv");
+    assert_eq!(quotes[0][0], "id:ID");
+    assert_eq!(
+        quotes.len(),
+        1 + 5,
+        "five quotations; the scare quote is left out"
+    );
+    assert!(quotes.iter().all(|r| r.len() == 9), "{quotes:?}");
+    let texts: Vec<&str> = quotes.iter().map(|r| r[4].as_str()).collect();
+    assert!(texts.contains(&"This is a 'tough' day for\nthe committee,"));
+    assert!(texts
+        .contains(&"Commas, \"quotes\", \\backslashes\\ and <script>alert(1)</script> stay text."));
+    let group = quotes
+        .iter()
+        .find(|r| r[7] == "Officials")
+        .expect("group speaker");
+    assert!(
+        !said.iter().any(|r| r[1] == group[0]),
+        "no SAID for a group"
+    );
+
+    let mentions = read_csv(dir.path(), "mentions.csv");
+    assert_eq!(mentions[0], [":START_ID", ":END_ID", "count:int", ":TYPE"]);
+    let inside = read_csv(dir.path(), "in.csv");
+    assert_eq!(inside.len(), 1 + 5);
+    let documents = read_csv(dir.path(), "documents.csv");
+    assert_eq!(documents.len(), 1 + 3);
+    assert!(documents.contains(&vec![
+        "doc/edge%20cases%2F%C3%BCn%C3%AF%20%3C3%3E.txt".to_string(),
+        "edge cases/ünï <3>.txt".to_string(),
+        "Document".to_string()
+    ]));
+    assert_eq!(read_csv(dir.path(), "misc.csv").len(), 1, "header only");
+}
+
+#[test]
+fn every_relationship_end_is_a_node() {
+    let (dir, _) = neo4j_export();
+    let mut ids = std::collections::HashSet::new();
+    for file in [
+        "persons.csv",
+        "organizations.csv",
+        "locations.csv",
+        "misc.csv",
+        "documents.csv",
+        "quotes.csv",
+    ] {
+        for row in read_csv(dir.path(), file).into_iter().skip(1) {
+            assert!(ids.insert(row[0].clone()), "duplicate id {}", row[0]);
+        }
+    }
+    for file in ["said.csv", "mentions.csv", "in.csv"] {
+        for row in read_csv(dir.path(), file).into_iter().skip(1) {
+            assert!(
+                ids.contains(&row[0]) && ids.contains(&row[1]),
+                "{file}: {row:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn ntriples_use_schema_org_and_escape_literals() {
+    let day1 = fixture("day1.jsonl");
+    let day2 = fixture("day2.jsonl");
+    let output = quotegraph(&[
+        "graph",
+        day1.to_str().expect("path"),
+        day2.to_str().expect("path"),
+        "--format",
+        "rdf",
+    ]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let nt = text(&output.stdout);
+    assert!(nt.lines().all(|l| l.starts_with('<') && l.ends_with(" .")));
+    let spoken = nt
+        .lines()
+        .filter(|l| {
+            l.ends_with("<http://schema.org/spokenByCharacter> <urn:quotegraph:person/joe-biden> .")
+        })
+        .count();
+    assert_eq!(spoken, 2);
+    assert!(nt.contains(
+        "<urn:quotegraph:person/joe-biden> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> \
+         <http://schema.org/Person> ."
+    ));
+    assert!(nt.contains("<http://schema.org/creator> \"Officials\" ."));
+    assert!(nt.contains("\"This is a 'tough' day for\\nthe committee,\""));
+    assert!(nt.contains("\"Commas, \\\"quotes\\\", \\\\backslashes\\\\ and"));
+    assert!(nt.contains("<http://schema.org/name> \"Zoë Müller\" ."));
+}
+
+#[test]
+fn rdf_base_is_configurable_and_checked() {
+    let day2 = fixture("day2.jsonl");
+    let day2 = day2.to_str().expect("path");
+    let output = quotegraph(&[
+        "graph",
+        day2,
+        "--format",
+        "rdf",
+        "--base",
+        "https://example.org/kg/",
+    ]);
+    assert!(output.status.success());
+    assert!(text(&output.stdout).contains("<https://example.org/kg/person/maria-okafor>"));
+    let bad = quotegraph(&["graph", day2, "--format", "rdf", "--base", "no scheme"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(text(&bad.stderr).contains("IRI base"));
+}
+
+#[test]
+fn bad_lines_are_reported_and_the_rest_exported() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let input = dir.path().join("mixed.jsonl");
+    let good = std::fs::read_to_string(fixture("day2.jsonl")).expect("fixture");
+    std::fs::write(&input, format!("not json\n{good}")).expect("write");
+    let nt = dir.path().join("out.nt");
+    let output = quotegraph(&[
+        "graph",
+        input.to_str().expect("path"),
+        "--format",
+        "rdf",
+        "-o",
+        nt.to_str().expect("path"),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(text(&output.stderr).contains("mixed.jsonl:1: not JSON"));
+    let written = std::fs::read_to_string(&nt).expect("output");
+    assert!(written.contains("person/maria-okafor"));
+}
+
+#[test]
+fn neo4j_needs_an_output_folder() {
+    let day2 = fixture("day2.jsonl");
+    let output = quotegraph(&["graph", day2.to_str().expect("path"), "--format", "neo4j"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(text(&output.stderr).contains("--out DIR"));
+}
+
+#[test]
+fn view_writes_one_escaped_page_with_speakers() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let page = dir.path().join("page.html");
+    let day2 = fixture("day2.jsonl");
+    let output = quotegraph(&[
+        "view",
+        day2.to_str().expect("path"),
+        "--id",
+        "edge cases/ünï <3>.txt",
+        "-o",
+        page.to_str().expect("path"),
+    ]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let html = std::fs::read_to_string(&page).expect("page");
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("<title>edge cases/ünï &lt;3&gt;.txt · quotegraph</title>"));
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(
+        !html.contains("<script"),
+        "no markup from the text gets through"
+    );
+    assert!(html.contains("<a class=\"who\" href=\"#speaker-q0\""));
+    assert!(html.contains("id=\"speaker-q0\""));
+    assert!(html.contains("<mark class=\"quote scare\" id=\"q1\">"));
+
+    let first = quotegraph(&["view", day2.to_str().expect("path")]);
+    assert!(first.status.success());
+    assert!(text(&first.stdout).contains("<h1>news/court-2024-05-02</h1>"));
+}
+
+#[test]
+fn view_explains_missing_text_and_unknown_ids() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let input = dir.path().join("no-text.jsonl");
+    std::fs::write(&input, "{\"id\":\"a\",\"entities\":[],\"quotes\":[]}\n").expect("write");
+    let output = quotegraph(&["view", input.to_str().expect("path")]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(text(&output.stderr).contains("--include-text"));
+    let day1 = fixture("day1.jsonl");
+    let unknown = quotegraph(&["view", day1.to_str().expect("path"), "--id", "nope"]);
+    assert!(text(&unknown.stderr).contains("no document with id \"nope\""));
+    let failed = quotegraph(&[
+        "view",
+        day1.to_str().expect("path"),
+        "--id",
+        "news/broken-2024-05-01",
+    ]);
+    assert!(text(&failed.stderr).contains("extract failed on news/broken-2024-05-01"));
+}
