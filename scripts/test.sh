@@ -6,3 +6,5 @@ bash scripts/setup.sh
 cargo fmt --check
 cargo clippy --release --all-targets -- -D warnings
 cargo test --release
+# The exports against their real consumers (kuzu, rdflib, Chromium, PySpark).
+bash scripts/check_exports.sh
