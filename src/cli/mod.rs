@@ -79,6 +79,9 @@ struct ExtractArgs {
     /// Documents per tagger call: their windows are sorted by length and batched together.
     #[arg(long, default_value_t = 64, value_name = "N")]
     docs_per_batch: usize,
+    /// Threads for the transformer's forward pass (default: libtorch's, one per core).
+    #[arg(long, value_name = "N")]
+    threads: Option<u16>,
     #[command(flatten)]
     model: ModelArgs,
 }
