@@ -113,17 +113,15 @@ pub(super) fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
 /// thread keeps the one it waits for off the CPU, and runs were measured 5 to 50 times slower
 /// on a loaded two-core machine. libgomp reads its wait policy once, when it loads, before
 /// `main`; so unless the user chose a policy, the process re-executes itself once with
-/// `OMP_WAIT_POLICY=PASSIVE`. Should that fail, it carries on as it is.
+/// `OMP_WAIT_POLICY=PASSIVE`, through `/proc/self/exe` so that it is this very binary even if
+/// its file has been replaced since. Should that fail, it carries on as it is.
 fn passive_openmp_waits() {
     use std::os::unix::process::CommandExt;
     if std::env::var_os("OMP_WAIT_POLICY").is_some() {
         return;
     }
-    let Ok(exe) = std::env::current_exe() else {
-        return;
-    };
     let mut args = std::env::args_os();
-    let mut command = std::process::Command::new(exe);
+    let mut command = std::process::Command::new("/proc/self/exe");
     if let Some(arg0) = args.next() {
         command.arg0(arg0);
     }

@@ -1,7 +1,7 @@
 //! Progress of `extract` on standard error: an indicatif bar on a terminal, a plain line every
 //! few seconds otherwise, nothing with `--quiet`; and a closing summary line.
 
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 use std::io::IsTerminal;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
@@ -58,7 +58,7 @@ impl Progress {
         if let Display::Bar(bar) = &self.display {
             bar.set_length(total as u64);
             bar.set_style(style(
-                "{elapsed_precise} [{wide_bar}] {pos}/{len} docs, {per_sec}, ETA {eta} {msg}",
+                "{elapsed_precise} [{wide_bar}] {pos}/{len} docs, {rate}, ETA {eta} {msg}",
             ));
         }
     }
@@ -123,8 +123,9 @@ impl Progress {
         } else {
             String::new()
         };
+        let documents = if ok == 1 { "document" } else { "documents" };
         eprintln!(
-            "quotegraph: {ok} documents ok, {failed} failed{skipped} in {seconds:.1} s ({rate:.1} docs/s)"
+            "quotegraph: {ok} {documents} ok, {failed} failed{skipped} in {seconds:.1} s ({rate:.1} docs/s)"
         );
     }
 
@@ -143,6 +144,14 @@ impl Progress {
     }
 }
 
+/// A bar style from `template`, with `{rate}` as documents per second to one decimal.
 fn style(template: &str) -> ProgressStyle {
-    ProgressStyle::with_template(template).unwrap_or_else(|_| ProgressStyle::default_bar())
+    ProgressStyle::with_template(template)
+        .unwrap_or_else(|_| ProgressStyle::default_bar())
+        .with_key(
+            "rate",
+            |state: &ProgressState, w: &mut dyn std::fmt::Write| {
+                let _ = write!(w, "{:.1} docs/s", state.per_sec());
+            },
+        )
 }
