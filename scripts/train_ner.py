@@ -295,7 +295,8 @@ def main():
     ap.add_argument("--window", type=int, default=126, help="sub-tokens per training window")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--threads", type=int, default=2)
-    ap.add_argument("--select", choices=["best", "last"], default="best")
+    ap.add_argument("--select", choices=["best", "last"], default="best",
+                    help="export the best epoch on --dev, or only the last (for a final train+dev run)")
     args = ap.parse_args()
 
     random.seed(args.seed)
@@ -363,6 +364,9 @@ def main():
             loss_sum += loss.item()
             if step % 100 == 0:
                 print(f"epoch {epoch} step {step} loss {loss.item():.4f} {time.time() - t0:.0f}s", flush=True)
+        if args.select == "last" and epoch < args.epochs:
+            print(f"epoch {epoch} mean loss {loss_sum / steps_per_epoch:.4f} {time.time() - t0:.0f}s", flush=True)
+            continue
         scores = evaluate(model, dev, cls_id, sep_id, window=args.window)
         history.append(dict(epoch=epoch, loss=loss_sum / steps_per_epoch, dev=scores, seconds=time.time() - t0))
         f1 = scores["micro"]["f1"]

@@ -40,5 +40,5 @@ pub mod tagging;
 
 pub use doc::{Document, Entity, Label, Mention, Quote, QuoteKind, Span, Speaker, TextSpan};
 pub use error::{Error, Result};
-pub use pipeline::{annotate, default_model_dir, Pipeline};
+pub use pipeline::{annotate, default_model_dir, Pipeline, Processed, StreamOptions};
 pub use tagging::{Tagger, TaggerOptions};

@@ -1,149 +1,144 @@
-//! `quotegraph extract`: documents in, one JSON line per document out, in input order.
+//! `quotegraph extract`: records in, one JSON line per record out, in input order, streamed.
 
+use super::progress::Progress;
 use super::{ExtractArgs, Outcome};
-use anyhow::Context;
-use quotegraph::input::{self, InputItem, JsonFields};
-use quotegraph::output::JsonlWriter;
-use std::fs::File;
+use anyhow::{bail, Context};
+use quotegraph::input::{self, JsonFields, Source};
+use quotegraph::output::{resume, JsonlWriter};
+use quotegraph::{Processed, StreamOptions};
+use std::fs::{File, OpenOptions};
 use std::io::{self, BufWriter, Write};
-use std::path::Path;
-
-/// Documents handed to the pipeline at once.
-const DOCUMENTS_PER_BATCH: usize = 16;
+use std::sync::Arc;
+use std::time::Duration;
 
 pub(super) fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
-    let pipeline = args.model.load()?;
-    let out: Box<dyn Write> = match &args.output {
-        Some(path) => Box::new(
-            File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
-        ),
-        None => Box::new(io::stdout().lock()),
+    passive_openmp_waits();
+    if let Some(threads) = args.threads {
+        if threads == 0 {
+            bail!("--threads must be at least 1");
+        }
+        tch::set_num_threads(i32::from(threads));
+    }
+    let every = Duration::try_from_secs_f64(args.progress_every)
+        .context("--progress-every takes a number of seconds")?;
+    if args.docs_per_batch == 0 {
+        bail!("--docs-per-batch must be at least 1");
+    }
+    let sources = sources(&args);
+    let fields = JsonFields {
+        id: args.id_field.clone(),
+        text: args.text_field.clone(),
     };
+    let progress = Arc::new(Progress::new(args.quiet, every));
+
+    let (out, done): (Box<dyn Write + Send>, _) = match &args.output {
+        Some(path) if args.resume => {
+            let state = resume::prepare(path)?;
+            if !args.quiet {
+                let torn = match state.torn_bytes {
+                    0 => String::new(),
+                    n => format!(", cut a torn last line of {n} bytes"),
+                };
+                progress.message(&format!(
+                    "quotegraph: resuming {}: {} records already there{torn}",
+                    path.display(),
+                    state.done.len()
+                ));
+            }
+            let file = OpenOptions::new()
+                .append(true)
+                .create(true)
+                .open(path)
+                .with_context(|| format!("cannot append to {}", path.display()))?;
+            (Box::new(file), state.done)
+        }
+        Some(path) => {
+            let file =
+                File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
+            (Box::new(file), Default::default())
+        }
+        None => (Box::new(io::stdout()), Default::default()),
+    };
+    let pipeline = args.model.load()?;
+
+    if !args.quiet {
+        let counting = Arc::clone(&progress);
+        let to_count = sources.clone();
+        let already = done.len();
+        std::thread::spawn(move || {
+            if let Some(total) = input::count_records(&to_count) {
+                counting.set_total(total.saturating_sub(already));
+            }
+        });
+    }
+
+    let skipping = Arc::clone(&progress);
+    let items = input::records(sources, fields).filter(move |item| {
+        let seen = done.contains(&item.id);
+        if seen {
+            skipping.skip();
+        }
+        !seen
+    });
     let mut writer =
         JsonlWriter::new(BufWriter::new(out), args.pretty).include_text(args.include_text);
-    let fields = JsonFields::default();
-    let items = inputs(&args.paths, args.jsonl, &fields);
-    let mut failed = 0usize;
-    let mut batch: Vec<InputItem> = Vec::new();
-    let mut flush = |batch: &mut Vec<InputItem>,
-                     writer: &mut JsonlWriter<BufWriter<Box<dyn Write>>>|
-     -> anyhow::Result<()> {
-        let ids: Vec<String> = batch.iter().map(|i| i.id.clone()).collect();
-        let mut slots: Vec<Option<Result<quotegraph::Document, quotegraph::Error>>> =
-            Vec::with_capacity(batch.len());
-        let mut ready = Vec::new();
-        for item in batch.drain(..) {
-            match item.document {
-                Ok(doc) => {
-                    ready.push(doc);
-                    slots.push(None);
-                }
-                Err(e) => slots.push(Some(Err(e))),
-            }
-        }
-        let mut processed = pipeline.process_batch(ready).into_iter();
-        for (id, slot) in ids.iter().zip(slots) {
-            match slot.or_else(|| processed.next()) {
-                Some(Ok(doc)) => writer.write_document(&doc, false)?,
-                Some(Err(e)) => {
-                    failed += 1;
-                    eprintln!("quotegraph: {id}: {e}");
-                    writer.write_error(id, error_kind(&e), &e.to_string())?;
-                }
-                None => unreachable!("one result per ready document"),
-            }
-        }
-        Ok(())
+    let options = StreamOptions {
+        docs_per_batch: args.docs_per_batch,
+        ..StreamOptions::default()
     };
-    for item in items {
-        batch.push(item);
-        if batch.len() == DOCUMENTS_PER_BATCH {
-            flush(&mut batch, &mut writer)?;
+    let writing = Arc::clone(&progress);
+    pipeline.stream(items, &options, |processed: Processed| -> io::Result<()> {
+        match &processed.result {
+            Ok(doc) => writer.write_document(doc, processed.text_derived)?,
+            Err(e) => {
+                writing.message(&format!("quotegraph: {}: {e}", processed.id));
+                writer.write_failure(&processed.id, e)?;
+            }
         }
-    }
-    flush(&mut batch, &mut writer)?;
-    writer.flush()?;
-    Ok(if failed == 0 {
+        // One flush per record: the file always ends on a whole line that was processed.
+        writer.flush()?;
+        writing.record(processed.result.is_ok());
+        Ok(())
+    })?;
+    progress.finish();
+    Ok(if progress.failed() == 0 {
         Outcome::Success
     } else {
         Outcome::SomeFailed
     })
 }
 
-fn error_kind(e: &quotegraph::Error) -> &'static str {
-    match e {
-        quotegraph::Error::Io { .. } => "io",
-        quotegraph::Error::Input(_) => "input",
-        quotegraph::Error::Model { .. } => "model",
-        _ => "inference",
+/// libtorch's OpenMP threads spin while they wait for work. With more runnable threads than
+/// cores (this command's reading and writing threads, any other busy process) a spinning
+/// thread keeps the one it waits for off the CPU, and runs were measured 5 to 50 times slower
+/// on a loaded two-core machine. libgomp reads its wait policy once, when it loads, before
+/// `main`; so unless the user chose a policy, the process re-executes itself once with
+/// `OMP_WAIT_POLICY=PASSIVE`, through `/proc/self/exe` so that it is this very binary even if
+/// its file has been replaced since. Should that fail, it carries on as it is.
+fn passive_openmp_waits() {
+    use std::os::unix::process::CommandExt;
+    if std::env::var_os("OMP_WAIT_POLICY").is_some() {
+        return;
     }
+    let mut args = std::env::args_os();
+    let mut command = std::process::Command::new("/proc/self/exe");
+    if let Some(arg0) = args.next() {
+        command.arg0(arg0);
+    }
+    // `exec` returns only when it failed.
+    let _ = command.args(args).env("OMP_WAIT_POLICY", "PASSIVE").exec();
 }
 
-/// Every input record of the named paths (or standard input), in order.
-fn inputs<'a>(
-    paths: &'a [std::path::PathBuf],
-    jsonl_stdin: bool,
-    fields: &'a JsonFields,
-) -> Box<dyn Iterator<Item = InputItem> + 'a> {
-    let stdin_only = paths.is_empty() || paths.iter().all(|p| p.as_os_str() == "-");
-    if stdin_only && paths.len() <= 1 {
-        return stdin_items(jsonl_stdin, fields);
+/// The sources named on the command line; none means standard input.
+fn sources(args: &ExtractArgs) -> Vec<Source> {
+    if args.paths.is_empty() {
+        return vec![Source::Stdin { jsonl: args.jsonl }];
     }
-    Box::new(
-        paths
-            .iter()
-            .flat_map(move |path| path_items(path, jsonl_stdin, fields)),
-    )
+    args.paths
+        .iter()
+        .map(|path| match path.as_os_str() == "-" {
+            true => Source::Stdin { jsonl: args.jsonl },
+            false => Source::Path(path.clone()),
+        })
+        .collect()
 }
-
-fn stdin_items<'a>(
-    jsonl: bool,
-    fields: &'a JsonFields,
-) -> Box<dyn Iterator<Item = InputItem> + 'a> {
-    if jsonl {
-        Box::new(input::read_jsonl(io::stdin(), "<stdin>", fields))
-    } else {
-        let mut bytes = Vec::new();
-        let document = io::stdin()
-            .lock()
-            .read_to_end(&mut bytes)
-            .map(|_| input::decode_text("<stdin>", bytes))
-            .map_err(|source| quotegraph::Error::Io {
-                path: "<stdin>".into(),
-                source,
-            });
-        Box::new(std::iter::once(InputItem {
-            id: "<stdin>".into(),
-            document,
-        }))
-    }
-}
-
-fn path_items<'a>(
-    path: &'a Path,
-    jsonl_stdin: bool,
-    fields: &'a JsonFields,
-) -> Box<dyn Iterator<Item = InputItem> + 'a> {
-    if path.as_os_str() == "-" {
-        return stdin_items(jsonl_stdin, fields);
-    }
-    if path.extension().is_some_and(|e| e == "jsonl") {
-        return match File::open(path) {
-            Ok(file) => Box::new(input::read_jsonl(
-                file,
-                path.to_str().unwrap_or("input"),
-                fields,
-            )),
-            Err(source) => Box::new(std::iter::once(InputItem {
-                id: path.display().to_string(),
-                document: Err(quotegraph::Error::Io {
-                    path: path.to_path_buf(),
-                    source,
-                }),
-            })),
-        };
-    }
-    Box::new(std::iter::once(input::read_text_file(path)))
-}
-
-use std::io::Read;

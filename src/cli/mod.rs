@@ -3,6 +3,7 @@
 mod eval;
 mod extract;
 mod graph;
+mod progress;
 mod view;
 
 use clap::{Args, Parser, Subcommand};
@@ -47,22 +48,46 @@ struct ModelArgs {
 
 #[derive(Debug, Args)]
 struct ExtractArgs {
-    /// Input files: `.txt` (one document each, id = the path as given) or `.jsonl` (one
-    /// `{"id": …, "text": …}` per line). None, or `-`, reads standard input.
+    /// Inputs: `.txt` files (one document each, id = the path as given), `.html`/`.htm` pages
+    /// (their main text), `.jsonl` files (one `{"id": …, "text": …}` per line), directories
+    /// (those files, recursively, ids relative to the directory). None, or `-`, reads
+    /// standard input.
     #[arg(value_name = "PATH")]
     paths: Vec<PathBuf>,
     /// Standard input holds JSON Lines records instead of one plain-text document.
     #[arg(long)]
     jsonl: bool,
+    /// JSON Lines field holding the document id.
+    #[arg(long, default_value = "id", value_name = "NAME")]
+    id_field: String,
+    /// JSON Lines field holding the document text.
+    #[arg(long, default_value = "text", value_name = "NAME")]
+    text_field: String,
     /// Write to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
+    /// Append to the --output file, skipping input records whose id it already holds (a torn
+    /// last line from an interrupted run is cut off first).
+    #[arg(long, requires = "output", conflicts_with = "pretty")]
+    resume: bool,
     /// Indent the JSON (for reading one document; not JSON Lines any more).
     #[arg(long)]
     pretty: bool,
     /// Also write each document's text, so offsets can be checked from the output alone.
     #[arg(long)]
     include_text: bool,
+    /// No progress bar, progress lines or summary on standard error (record errors still show).
+    #[arg(short, long)]
+    quiet: bool,
+    /// When standard error is not a terminal, print a progress line every SECS seconds.
+    #[arg(long, default_value_t = 10.0, value_name = "SECS")]
+    progress_every: f64,
+    /// Documents per tagger call: their windows are sorted by length and batched together.
+    #[arg(long, default_value_t = 64, value_name = "N")]
+    docs_per_batch: usize,
+    /// Threads for the transformer's forward pass (default: libtorch's, one per core).
+    #[arg(long, value_name = "N")]
+    threads: Option<u16>,
     #[command(flatten)]
     model: ModelArgs,
 }

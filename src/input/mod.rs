@@ -1,13 +1,28 @@
-//! Reading documents: text files, JSON Lines files and standard input.
+//! Reading documents: text, HTML and JSON Lines files, directories of them, standard input.
 //!
 //! Each input record becomes one [`InputItem`]: a [`Document`] ready for the pipeline, or the
-//! error that stopped it from being read, under the id it would have had. Nothing is dropped.
+//! error that stopped it from being read, under the id it would have had. Nothing is dropped:
+//! a binary file, a file that cannot be opened or a JSON line without text is an item too.
+//!
+//! | source | records | id |
+//! | --- | --- | --- |
+//! | `*.txt` (and any other named file) | the whole file | the path as given |
+//! | `*.html`, `*.htm` | the page's main text ([`html`]) | the path as given |
+//! | `*.jsonl` | one per non-blank line | the id field, else `path:line` |
+//! | a directory | its `.txt`, `.html`, `.htm`, `.jsonl` files, recursively, by name | path relative to the directory |
+//! | `-` | standard input: one text, or JSON Lines ([`Source::Stdin`]) | `<stdin>` |
+//!
+//! Records are read lazily, one file or line at a time, so memory does not grow with the
+//! number of documents.
+
+pub mod html;
 
 use crate::doc::Document;
 use crate::error::Error;
 use serde_json::Value;
-use std::io::{BufRead, BufReader, Read};
-use std::path::Path;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
 
 /// One input record: its id and the document, or why it could not be read.
 #[derive(Debug)]
@@ -16,6 +31,20 @@ pub struct InputItem {
     pub id: String,
     /// The document, or the reading error.
     pub document: Result<Document, Error>,
+    /// True when the document's text is not the input as given but derived from it (the main
+    /// text of an HTML page), so the output must carry it for its offsets to be checkable.
+    pub text_derived: bool,
+}
+
+impl InputItem {
+    /// An item for a document read as given.
+    pub fn new(id: impl Into<String>, document: Result<Document, Error>) -> Self {
+        InputItem {
+            id: id.into(),
+            document,
+            text_derived: false,
+        }
+    }
 }
 
 /// Names of the id and text fields in JSON Lines input.
@@ -36,29 +65,246 @@ impl Default for JsonFields {
     }
 }
 
+/// Where records come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// Standard input: one plain-text document, or JSON Lines when `jsonl`.
+    Stdin {
+        /// Read JSON Lines records instead of one document.
+        jsonl: bool,
+    },
+    /// A file (kind by extension) or a directory (walked recursively).
+    Path(PathBuf),
+}
+
+/// Extensions read from directories; other files there are not documents and are skipped.
+const DOCUMENT_EXTENSIONS: [&str; 4] = ["txt", "jsonl", "html", "htm"];
+
+/// Bytes inspected for a NUL byte, the sign of a binary file (as git and ripgrep do).
+const BINARY_PROBE: usize = 8192;
+
+/// Warning added to documents whose invalid UTF-8 was replaced.
+const LOSSY_WARNING: &str = "invalid UTF-8 replaced with U+FFFD";
+
+/// Every record of `sources`, in order, read lazily.
+pub fn records(sources: Vec<Source>, fields: JsonFields) -> impl Iterator<Item = InputItem> + Send {
+    sources
+        .into_iter()
+        .flat_map(move |source| source_records(source, fields.clone()))
+}
+
+/// Number of records in `sources`, for progress reports; `None` when a source is standard
+/// input. Reads every JSON Lines file once, counting non-blank lines.
+pub fn count_records(sources: &[Source]) -> Option<usize> {
+    let mut total = 0;
+    for source in sources {
+        let Source::Path(path) = source else {
+            return None;
+        };
+        if path.is_dir() {
+            for entry in walkdir::WalkDir::new(path).follow_links(true) {
+                match entry {
+                    Ok(e) if e.file_type().is_dir() => {}
+                    Ok(e) if !has_document_extension(e.path()) => {}
+                    Ok(e) => total += count_file(e.path()),
+                    Err(e) if e.path().is_some_and(is_foreign) => {}
+                    Err(_) => total += 1,
+                }
+            }
+        } else {
+            total += count_file(path);
+        }
+    }
+    Some(total)
+}
+
+/// Records in one file: non-blank lines of a `.jsonl` file, else one.
+fn count_file(path: &Path) -> usize {
+    if !is_jsonl(path) {
+        return 1;
+    }
+    let Ok(mut file) = File::open(path) else {
+        return 1;
+    };
+    let mut buf = vec![0u8; 1 << 16];
+    let (mut lines, mut content) = (0, false);
+    while let Ok(n) = file.read(&mut buf) {
+        if n == 0 {
+            break;
+        }
+        for &b in &buf[..n] {
+            if b == b'\n' {
+                lines += usize::from(content);
+                content = false;
+            } else if !b.is_ascii_whitespace() {
+                content = true;
+            }
+        }
+    }
+    lines + usize::from(content)
+}
+
+type Items = Box<dyn Iterator<Item = InputItem> + Send>;
+
+fn source_records(source: Source, fields: JsonFields) -> Items {
+    match source {
+        Source::Stdin { jsonl: true } => Box::new(read_jsonl(io::stdin(), "<stdin>", fields)),
+        Source::Stdin { jsonl: false } => {
+            let mut bytes = Vec::new();
+            let document = io::stdin()
+                .lock()
+                .read_to_end(&mut bytes)
+                .map(|_| decode_text("<stdin>", bytes))
+                .map_err(|source| Error::Io {
+                    path: "<stdin>".into(),
+                    source,
+                });
+            Box::new(std::iter::once(InputItem::new("<stdin>", document)))
+        }
+        Source::Path(path) if path.is_dir() => walk_directory(path, fields),
+        Source::Path(path) => {
+            let id = path.display().to_string();
+            file_records(path, id, fields)
+        }
+    }
+}
+
+/// The documents under `root`, recursively, in file-name order; ids relative to `root`.
+fn walk_directory(root: PathBuf, fields: JsonFields) -> Items {
+    let walker = walkdir::WalkDir::new(&root)
+        .follow_links(true)
+        .sort_by_file_name();
+    let relative = move |path: &Path| {
+        path.strip_prefix(&root)
+            .unwrap_or(path)
+            .display()
+            .to_string()
+    };
+    Box::new(walker.into_iter().flat_map(move |entry| -> Items {
+        match entry {
+            Ok(e) if e.file_type().is_dir() || !has_document_extension(e.path()) => {
+                Box::new(std::iter::empty())
+            }
+            Ok(e) => file_records(e.path().to_path_buf(), relative(e.path()), fields.clone()),
+            Err(e) if e.path().is_some_and(is_foreign) => Box::new(std::iter::empty()),
+            Err(e) => {
+                let path = e.path().map(Path::to_path_buf).unwrap_or_default();
+                let error = match e.into_io_error() {
+                    Some(source) => Error::Io {
+                        path: path.clone(),
+                        source,
+                    },
+                    None => Error::Input(format!("{}: filesystem loop", path.display())),
+                };
+                Box::new(std::iter::once(InputItem::new(relative(&path), Err(error))))
+            }
+        }
+    }))
+}
+
+/// The records of one file, `id` naming it: JSON Lines by extension, else one document.
+fn file_records(path: PathBuf, id: String, fields: JsonFields) -> Items {
+    if !is_jsonl(&path) {
+        return Box::new(std::iter::once(read_file(&path, id)));
+    }
+    let opened = File::open(&path).map_err(|source| Error::Io {
+        path: path.clone(),
+        source,
+    });
+    let mut reader = match opened {
+        Ok(file) => BufReader::new(file),
+        Err(e) => return Box::new(std::iter::once(InputItem::new(id, Err(e)))),
+    };
+    match reader.fill_buf() {
+        Ok(head) if head.contains(&0) => {
+            let error = Error::Input(format!("{}: binary file, not JSON Lines", path.display()));
+            Box::new(std::iter::once(InputItem::new(id, Err(error))))
+        }
+        _ => Box::new(read_jsonl(reader, id, fields)),
+    }
+}
+
+fn is_jsonl(path: &Path) -> bool {
+    extension(path).is_some_and(|e| e == "jsonl")
+}
+
+fn extension(path: &Path) -> Option<String> {
+    path.extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+}
+
+fn has_document_extension(path: &Path) -> bool {
+    extension(path).is_some_and(|e| DOCUMENT_EXTENSIONS.contains(&e.as_str()))
+}
+
+/// A path in a directory that is not a document by its extension, so errors about it (a
+/// dangling link to a picture) are not reported either.
+fn is_foreign(path: &Path) -> bool {
+    extension(path).is_some_and(|e| !DOCUMENT_EXTENSIONS.contains(&e.as_str()))
+}
+
 /// Decodes bytes as UTF-8, replacing invalid sequences and noting it in the document warnings.
 pub fn decode_text(id: &str, bytes: Vec<u8>) -> Document {
+    let (text, lossy) = decode(bytes);
+    let mut doc = Document::new(id, text);
+    if lossy {
+        doc.warnings.push(LOSSY_WARNING.to_string());
+    }
+    doc
+}
+
+/// UTF-8 text of `bytes`, invalid sequences replaced; true when any were.
+fn decode(bytes: Vec<u8>) -> (String, bool) {
     match String::from_utf8(bytes) {
-        Ok(text) => Document::new(id, text),
-        Err(e) => {
-            let mut doc = Document::new(id, String::from_utf8_lossy(e.as_bytes()).into_owned());
-            doc.warnings
-                .push("invalid UTF-8 replaced with U+FFFD".to_string());
-            doc
-        }
+        Ok(text) => (text, false),
+        Err(e) => (String::from_utf8_lossy(e.as_bytes()).into_owned(), true),
     }
 }
 
 /// Reads one whole text file as one document, id = the path as given.
 pub fn read_text_file(path: &Path) -> InputItem {
-    let id = path.display().to_string();
-    let document = std::fs::read(path)
-        .map(|bytes| decode_text(&id, bytes))
-        .map_err(|source| Error::Io {
-            path: path.to_path_buf(),
-            source,
-        });
-    InputItem { id, document }
+    read_file(path, path.display().to_string())
+}
+
+/// Reads one file as one document named `id`: the main text of `.html`/`.htm` pages, the
+/// whole text otherwise. A file with a NUL byte near its start is binary and an error.
+pub fn read_file(path: &Path, id: String) -> InputItem {
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(source) => {
+            let error = Error::Io {
+                path: path.to_path_buf(),
+                source,
+            };
+            return InputItem::new(id, Err(error));
+        }
+    };
+    if let Some(at) = bytes.iter().take(BINARY_PROBE).position(|&b| b == 0) {
+        let error = Error::Input(format!("binary file (NUL byte at offset {at})"));
+        return InputItem::new(id, Err(error));
+    }
+    let is_html = extension(path).is_some_and(|e| e == "html" || e == "htm");
+    if !is_html {
+        let document = decode_text(&id, bytes);
+        return InputItem::new(id, Ok(document));
+    }
+    let (page, lossy) = decode(bytes);
+    let document = html::main_text(&page).map(|text| {
+        let mut doc = Document::new(id.clone(), text);
+        if lossy {
+            doc.warnings.push(LOSSY_WARNING.to_string());
+        }
+        if doc.text.is_empty() {
+            doc.warnings
+                .push("no main text found in the HTML page".to_string());
+        }
+        doc
+    });
+    InputItem {
+        id,
+        document,
+        text_derived: true,
+    }
 }
 
 /// Parses one JSON Lines record; `fallback_id` names it when it has no id field.
@@ -66,10 +312,10 @@ pub fn parse_json_line(line: &str, fallback_id: &str, fields: &JsonFields) -> In
     let value: Value = match serde_json::from_str(line) {
         Ok(v) => v,
         Err(e) => {
-            return InputItem {
-                id: fallback_id.to_string(),
-                document: Err(Error::Input(format!("line is not JSON: {e}"))),
-            }
+            return InputItem::new(
+                fallback_id,
+                Err(Error::Input(format!("line is not JSON: {e}"))),
+            )
         }
     };
     let id = match value.get(&fields.id) {
@@ -89,7 +335,7 @@ pub fn parse_json_line(line: &str, fallback_id: &str, fields: &JsonFields) -> In
             fields.text
         ))),
     };
-    InputItem { id, document }
+    InputItem::new(id, document)
 }
 
 fn json_type(v: &Value) -> &'static str {
@@ -104,11 +350,13 @@ fn json_type(v: &Value) -> &'static str {
 }
 
 /// Reads JSON Lines from `reader`; records are named `<source>:<line>` when they lack an id.
-pub fn read_jsonl<'a, R: Read + 'a>(
+/// Blank lines are not records. Invalid UTF-8 in a line is replaced, with a warning.
+pub fn read_jsonl<R: Read>(
     reader: R,
-    source: &'a str,
-    fields: &'a JsonFields,
-) -> impl Iterator<Item = InputItem> + 'a {
+    source: impl Into<String>,
+    fields: JsonFields,
+) -> impl Iterator<Item = InputItem> {
+    let source = source.into();
     let mut lines = BufReader::new(reader).split(b'\n').enumerate();
     std::iter::from_fn(move || loop {
         let (n, line) = lines.next()?;
@@ -116,17 +364,21 @@ pub fn read_jsonl<'a, R: Read + 'a>(
         let bytes = match line {
             Ok(b) => b,
             Err(e) => {
-                return Some(InputItem {
-                    id: fallback,
-                    document: Err(Error::Input(format!("read error: {e}"))),
-                })
+                return Some(InputItem::new(
+                    fallback,
+                    Err(Error::Input(format!("read error: {e}"))),
+                ))
             }
         };
-        let text = String::from_utf8_lossy(&bytes);
-        if text.trim().is_empty() {
+        if bytes.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        return Some(parse_json_line(&text, &fallback, fields));
+        let (text, lossy) = decode(bytes);
+        let mut item = parse_json_line(&text, &fallback, &fields);
+        if let (true, Ok(doc)) = (lossy, item.document.as_mut()) {
+            doc.warnings.push(LOSSY_WARNING.to_string());
+        }
+        return Some(item);
     })
 }
 
@@ -138,8 +390,8 @@ mod tests {
     fn jsonl_records_and_their_errors_keep_their_place() {
         let input =
             "{\"id\":\"a\",\"text\":\"Hi\"}\nnot json\n\n{\"id\":\"c\"}\n{\"id\":7,\"text\":3}\n";
-        let fields = JsonFields::default();
-        let items: Vec<InputItem> = read_jsonl(input.as_bytes(), "in.jsonl", &fields).collect();
+        let items: Vec<InputItem> =
+            read_jsonl(input.as_bytes(), "in.jsonl", JsonFields::default()).collect();
         assert_eq!(items.len(), 4);
         assert_eq!(items[0].document.as_ref().unwrap().text, "Hi");
         assert_eq!(items[1].id, "in.jsonl:2");
@@ -160,5 +412,47 @@ mod tests {
         let doc = decode_text("x", vec![b'a', 0xff, b'b']);
         assert_eq!(doc.text, "a\u{fffd}b");
         assert_eq!(doc.warnings.len(), 1);
+        let line = b"{\"id\":\"j\",\"text\":\"a\xffb\"}\n".to_vec();
+        let items: Vec<InputItem> =
+            read_jsonl(line.as_slice(), "x", JsonFields::default()).collect();
+        assert_eq!(items[0].document.as_ref().unwrap().warnings.len(), 1);
+    }
+
+    #[test]
+    fn other_field_names_are_honoured() {
+        let fields = JsonFields {
+            id: "url".into(),
+            text: "body".into(),
+        };
+        let item = parse_json_line(r#"{"url":"u1","body":"Hello"}"#, "f:1", &fields);
+        assert_eq!(item.id, "u1");
+        assert_eq!(item.document.unwrap().text, "Hello");
+    }
+
+    #[test]
+    fn directories_are_walked_in_name_order_with_relative_ids() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("b/c")).unwrap();
+        std::fs::write(root.join("b/c/one.txt"), "One.").unwrap();
+        std::fs::write(root.join("a.txt"), "A.").unwrap();
+        std::fs::write(root.join("picture.png"), [0u8, 1, 2]).unwrap();
+        std::fs::write(root.join("bin.txt"), [b'x', 0, b'y']).unwrap();
+        std::fs::write(root.join("d.jsonl"), "{\"id\":\"r1\",\"text\":\"R.\"}\n\n").unwrap();
+        std::os::unix::fs::symlink(root.join("nowhere"), root.join("gone.txt")).unwrap();
+        std::os::unix::fs::symlink(root.join("nowhere"), root.join("gone.jpg")).unwrap();
+        let sources = vec![Source::Path(root.to_path_buf())];
+        let items: Vec<InputItem> = records(sources.clone(), JsonFields::default()).collect();
+        let ids: Vec<&str> = items.iter().map(|i| i.id.as_str()).collect();
+        assert_eq!(ids, ["a.txt", "b/c/one.txt", "bin.txt", "r1", "gone.txt"]);
+        assert!(items[2]
+            .document
+            .as_ref()
+            .unwrap_err()
+            .to_string()
+            .contains("binary"));
+        assert!(items[4].document.is_err());
+        assert_eq!(count_records(&sources), Some(5));
+        assert_eq!(count_records(&[Source::Stdin { jsonl: true }]), None);
     }
 }

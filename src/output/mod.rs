@@ -3,8 +3,14 @@
 //! The record is the [`Document`] contract described in [`crate::doc`]; a document that failed
 //! is written as `{"id": …, "error": {"kind": …, "message": …}}` in its place, so that every
 //! input record yields exactly one output line, in input order.
+//!
+//! Each record is serialized first and written with one `write_all`, so an interrupted run
+//! leaves at most a torn last line, which [`resume::prepare`] detects and cuts on `--resume`.
+
+pub mod resume;
 
 use crate::doc::{Document, Entity, Quote};
+use crate::error::Error;
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -78,6 +84,11 @@ impl<W: Write> JsonlWriter<W> {
         })
     }
 
+    /// Writes the error record for `error`, with its [`error_kind`].
+    pub fn write_failure(&mut self, id: &str, error: &Error) -> io::Result<()> {
+        self.write_error(id, error_kind(error), &error.to_string())
+    }
+
     /// Flushes the underlying writer.
     pub fn flush(&mut self) -> io::Result<()> {
         self.out.flush()
@@ -92,6 +103,18 @@ impl<W: Write> JsonlWriter<W> {
         };
         line.push(b'\n');
         self.out.write_all(&line)
+    }
+}
+
+/// The `kind` of an error record: `io` (a file could not be read), `input` (not JSON, no text
+/// field, a binary file, an HTML page that cannot be parsed), `model` or `inference` (the
+/// tagger failed on the document).
+pub fn error_kind(error: &Error) -> &'static str {
+    match error {
+        Error::Io { .. } => "io",
+        Error::Input(_) => "input",
+        Error::Model { .. } => "model",
+        _ => "inference",
     }
 }
 
