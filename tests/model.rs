@@ -79,3 +79,11 @@ fn empty_and_blank_documents_produce_empty_records() {
         assert!(doc.entities.is_empty() && doc.quotes.is_empty());
     }
 }
+
+#[test]
+fn names_never_run_across_a_line_break() {
+    let text = "Flooding closes roads in Ostrava\n\nBRNO, Czech Republic - Heavy rain closed roads.";
+    let m = tag(text);
+    assert!(m.iter().all(|x| !x.text.contains('\n')), "{m:?}");
+    assert!(m.iter().any(|x| x.text == "BRNO"), "{m:?}");
+}

@@ -12,7 +12,6 @@ use std::sync::Arc;
 use std::time::Duration;
 
 pub(super) fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
-    passive_openmp_waits();
     if let Some(threads) = args.threads {
         if threads == 0 {
             bail!("--threads must be at least 1");
@@ -106,27 +105,6 @@ pub(super) fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
     } else {
         Outcome::SomeFailed
     })
-}
-
-/// libtorch's OpenMP threads spin while they wait for work. With more runnable threads than
-/// cores (this command's reading and writing threads, any other busy process) a spinning
-/// thread keeps the one it waits for off the CPU, and runs were measured 5 to 50 times slower
-/// on a loaded two-core machine. libgomp reads its wait policy once, when it loads, before
-/// `main`; so unless the user chose a policy, the process re-executes itself once with
-/// `OMP_WAIT_POLICY=PASSIVE`, through `/proc/self/exe` so that it is this very binary even if
-/// its file has been replaced since. Should that fail, it carries on as it is.
-fn passive_openmp_waits() {
-    use std::os::unix::process::CommandExt;
-    if std::env::var_os("OMP_WAIT_POLICY").is_some() {
-        return;
-    }
-    let mut args = std::env::args_os();
-    let mut command = std::process::Command::new("/proc/self/exe");
-    if let Some(arg0) = args.next() {
-        command.arg0(arg0);
-    }
-    // `exec` returns only when it failed.
-    let _ = command.args(args).env("OMP_WAIT_POLICY", "PASSIVE").exec();
 }
 
 /// The sources named on the command line; none means standard input.

@@ -5,7 +5,8 @@
 //! many documents are sorted by length and batched, and each word takes the scores of its
 //! first sub-token from the window where it sits most centrally. Word scores are decoded with
 //! scheme-constrained Viterbi search ([`labels`]); a span ending on a hyphen glued to the next
-//! word takes that word in ("Jae-" + "in"), and spans without a letter or digit are dropped.
+//! word takes that word in ("Jae-" + "in"), a span crossing a line break is split there, and
+//! spans without a letter or digit are dropped.
 //! Offsets are converted from bytes to characters once, through [`crate::offsets::CharIndex`].
 
 pub mod features;
@@ -290,9 +291,25 @@ impl Tagger {
             .flat_map(|&(first, _, _)| scores[first * n..(first + 1) * n].iter().copied())
             .collect();
         let path = labels.viterbi(&word_scores);
+        // A name never runs across a line break (a headline into its dateline).
+        let after_break = |w: usize| {
+            w > 0 && index.slice(text, e.words[w - 1].2, e.words[w].1).contains('\n')
+        };
         labels
             .spans(&path)
             .into_iter()
+            .flat_map(|(first, last, label)| {
+                let mut pieces = Vec::new();
+                let mut start = first;
+                for w in first + 1..=last {
+                    if after_break(w) {
+                        pieces.push((start, w - 1, label.clone()));
+                        start = w;
+                    }
+                }
+                pieces.push((start, last, label));
+                pieces
+            })
             .filter_map(|(first, mut last, label)| {
                 // A name never ends on a hyphen glued to the next word ("Moon Jae-" + "in").
                 while last + 1 < e.words.len()
