@@ -7,6 +7,10 @@
 //!   a long quotation opens with a mark and only the last one closes: a paragraph left open
 //!   whose next paragraph starts with an opening mark continues into it (one piece per
 //!   paragraph, all in one chain).
+//! - Two ASCII apostrophes typed for a double mark (`''Yes,'' he said`, a newswire habit) count
+//!   as one: [`fold_apostrophe_pairs`] rewrites each such pair to `"` and a space before
+//!   tokenizing, so character offsets are unchanged. Three in a row are a double mark and a
+//!   nested single one (`''' said` closes both; `'''Sir` opens both).
 //! - A mark that cannot be paired (an opener never closed, a closer never opened) is stray and
 //!   ignored, so one stray mark never swallows text beyond its own line.
 
@@ -35,6 +39,39 @@ enum Role {
 /// True for the characters treated as double quote marks.
 pub(crate) fn is_double_mark(c: char) -> bool {
     matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‟' | '＂')
+}
+
+/// Rewrites every pair of ASCII apostrophes used as a double quote mark to `"` and a space
+/// (the space on the side away from the quoted words), in place, so that the pair is paired
+/// like any double mark and offsets stay the same. A run of three keeps one apostrophe as the
+/// nested single mark; single apostrophes and longer runs are left alone.
+pub(crate) fn fold_apostrophe_pairs(chars: &mut [char]) {
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] != '\'' {
+            i += 1;
+            continue;
+        }
+        let run = chars[i..].iter().take_while(|&&c| c == '\'').count();
+        if run == 2 || run == 3 {
+            let prev = i.checked_sub(1).map(|p| chars[p]);
+            let next = chars.get(i + run).copied();
+            let opens = prev.is_none_or(|c| {
+                c.is_whitespace() || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | '"')
+            }) && next.is_some_and(|c| !c.is_whitespace());
+            if opens {
+                // `''Yes` → ` "Yes`; `'''Sir` → ` "'Sir`.
+                chars[i] = ' ';
+                chars[i + 1] = '"';
+            } else {
+                // `yes,''` → `yes," `; `'old,'''` → `'old,'" `.
+                let first = i + run - 2;
+                chars[first] = '"';
+                chars[first + 1] = ' ';
+            }
+        }
+        i += run;
+    }
 }
 
 fn role(chars: &[char], i: usize, para: (usize, usize)) -> Role {
@@ -211,6 +248,25 @@ mod tests {
             quotes("A stray “mark here.\nThen “a real one” follows."),
             vec!["a real one"]
         );
+    }
+
+    #[test]
+    fn apostrophe_pairs_are_double_marks() {
+        assert_eq!(
+            quotes("''We will win,'' she said. ''Not 'maybe.''' Then Kim's dog's toys."),
+            vec!["We will win,", "Not 'maybe.'"]
+        );
+        assert_eq!(
+            quotes("He told them, '''Sir, go home,' he said.''"),
+            vec!["'Sir, go home,' he said."]
+        );
+    }
+
+    #[test]
+    fn folding_keeps_offsets() {
+        let mut chars: Vec<char> = "a ''b'' c".chars().collect();
+        fold_apostrophe_pairs(&mut chars);
+        assert_eq!(chars.iter().collect::<String>(), "a  \"b\"  c");
     }
 
     #[test]
