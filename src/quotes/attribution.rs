@@ -389,6 +389,10 @@ const NOMINAL_HEADS: &[&str] = &[
     "users",
     "ad",
     "ads",
+    "clip",
+    "video",
+    "spot",
+    "piece",
     "tweet",
     "message",
     "release",
@@ -630,9 +634,7 @@ impl<'a> Ctx<'a> {
         }
         let head_ok = self.t.is_capitalized(last)
             || NOMINAL_HEADS.contains(&lower.as_str())
-            || lower.ends_with("ers")
-            || lower.ends_with("ists")
-            || lower.ends_with("ians");
+            || is_agent_noun(&lower, first < last);
         if !head_ok {
             return None;
         }
@@ -885,6 +887,20 @@ impl<'a> Ctx<'a> {
             .find(|&&(_, e, _)| e == before || e + 2 == before)
             .map(|&(_, _, ent)| ent)
     }
+}
+
+/// A noun for people by what they do: plural `-ers`, `-ists`, `-ians`, `-men`, and, after a
+/// determiner or modifier (`several`, `the announcer`, `a local businessman`), singular `-er`,
+/// `-or`, `-ist`, `-ian`, `-man`, `-woman`.
+fn is_agent_noun(lower: &str, modified: bool) -> bool {
+    let plural = ["ers", "ists", "ians", "men"]
+        .iter()
+        .any(|s| lower.ends_with(s));
+    let singular = lower.chars().count() >= 5
+        && ["er", "or", "ist", "ian", "man"]
+            .iter()
+            .any(|s| lower.ends_with(s));
+    plural || modified && singular
 }
 
 /// Days, months and similar words that follow a cue (`said Sunday`) or precede a subject.

@@ -75,11 +75,6 @@ pub(crate) fn fold_apostrophe_pairs(chars: &mut [char]) {
 }
 
 fn role(chars: &[char], i: usize, para: (usize, usize)) -> Role {
-    match chars[i] {
-        '“' | '„' | '«' | '‟' => return Role::Open,
-        '”' | '»' => return Role::Close,
-        _ => {}
-    }
     let prev = if i > para.0 { Some(chars[i - 1]) } else { None };
     let next = if i + 1 < para.1 {
         Some(chars[i + 1])
@@ -101,6 +96,15 @@ fn role(chars: &[char], i: usize, para: (usize, usize)) -> Role {
     };
     let can_open = opens_after(prev) && !space_or_none(next);
     let can_close = !space_or_none(prev) && closes_before(next);
+    // A curly mark fixes the role, unless it stands where only the other one fits (`”Yes.`
+    // opening a paragraph, `it.“` closing one): then it pairs with whatever is open.
+    match chars[i] {
+        '“' | '„' | '«' | '‟' if can_close && !can_open => return Role::Either,
+        '”' | '»' if can_open && !can_close => return Role::Either,
+        '“' | '„' | '«' | '‟' => return Role::Open,
+        '”' | '»' => return Role::Close,
+        _ => {}
+    }
     match (can_open, can_close) {
         (true, false) => Role::Open,
         (false, true) => Role::Close,
@@ -239,6 +243,14 @@ mod tests {
         assert_eq!(
             quotes("Kim's band played rock 'n' roll in the '90s. “It was ‘fun’,” he said."),
             vec!["It was ‘fun’,"]
+        );
+    }
+
+    #[test]
+    fn curly_marks_typed_the_wrong_way_round_still_pair() {
+        assert_eq!(
+            quotes("”We will win,” she said.\n“It is over.“ Then more."),
+            vec!["We will win,", "It is over."]
         );
     }
 

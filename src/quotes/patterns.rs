@@ -64,6 +64,11 @@ pub(crate) fn attribute_marked(ctx: &Ctx, marked: &[Marked]) -> Vec<Found> {
             paras.push(para);
             continue;
         }
+        if is_named_title(ctx, m, open_tok, words) {
+            out.push(found(ctx, m, QuoteKind::Scare, None, "scare-title"));
+            paras.push(para);
+            continue;
+        }
         let lead_is_cue_clause = !lead_empty
             && open_tok > 0
             && (ctx.t.is_punct(open_tok - 1, ',')
@@ -82,7 +87,8 @@ pub(crate) fn attribute_marked(ctx: &Ctx, marked: &[Marked]) -> Vec<Found> {
         }
         if attr.is_none() {
             if let Some(c) = close_tok {
-                attr = after_quote(ctx, c, strong_end || is_sentence_end(last_char));
+                attr = after_quote(ctx, c, strong_end || is_sentence_end(last_char))
+                    .or_else(|| sentence_final_cue(ctx, c));
             }
         }
         if attr.is_none() && is_title(ctx, m, words) {
@@ -237,6 +243,67 @@ fn is_title(ctx: &Ctx, m: &Marked, words: usize) -> bool {
         })
 }
 
+/// Words before a quotation that announce the name of a work, a show or a label
+/// (`MSNBC's "Morning Joe"`, `his book "Art of the Deal"`, `titled "Arrogant"`).
+const TITLE_CONTEXT: &[&str] = &[
+    "titled",
+    "entitled",
+    "headlined",
+    "on",
+    "of",
+    "show",
+    "program",
+    "programme",
+    "series",
+    "episode",
+    "segment",
+    "documentary",
+    "film",
+    "movie",
+    "book",
+    "memoir",
+    "novel",
+    "song",
+    "anthem",
+    "album",
+    "column",
+    "commentary",
+    "editorial",
+    "op-ed",
+    "essay",
+    "headline",
+    "magazine",
+    "newsletter",
+    "podcast",
+];
+
+/// The name of a work or show inside a sentence: a title-case quotation right after a
+/// possessive or a word of [`TITLE_CONTEXT`] (`on CNN's "State of the Union."`), or a
+/// one-word one after `titled`. Checked before any attribution: the name is not speech even
+/// when a cue follows it.
+fn is_named_title(ctx: &Ctx, m: &Marked, open_tok: usize, words: usize) -> bool {
+    let Some(prev) = open_tok.checked_sub(1) else {
+        return false;
+    };
+    if !ctx.free_word(prev) {
+        return false;
+    }
+    let lower = ctx.lower(prev);
+    if words == 1 {
+        return matches!(lower.as_str(), "titled" | "entitled") && is_title_case(ctx, m);
+    }
+    let possessive = lower.ends_with("'s") || lower.ends_with("’s") || lower.ends_with("s'");
+    (possessive || TITLE_CONTEXT.contains(&lower.as_str())) && is_title(ctx, m, words)
+}
+
+/// True when the quotation's first letter is a capital or it starts with a digit.
+fn is_title_case(ctx: &Ctx, m: &Marked) -> bool {
+    ctx.t.chars[m.start..m.end]
+        .iter()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+}
+
 /// `Marcello "Shorty" Cuttitta`, `the so-called "woke" crowd`.
 fn is_nickname(ctx: &Ctx, open_tok: usize, close_tok: Option<usize>, words: usize) -> bool {
     if words > 3 || open_tok == 0 {
@@ -354,8 +421,10 @@ fn after_quote(ctx: &Ctx, close: usize, ends_clause: bool) -> Option<Attr> {
             });
         }
     }
-    // `"…," X said`: the words between the mark and the cue are the speaker.
-    for k in j..j + 16 {
+    // `"…," X said`: the words between the mark and the cue are the speaker. A long
+    // appositive (`"…," Ana Diaz, an economist at … and a professor at …, said`) may hold
+    // up to forty words when a comma closes it right before a speech verb.
+    for k in j..j + 40 {
         if !same(k) || ctx.in_quote.get(k).is_some_and(Option::is_some) {
             break;
         }
@@ -365,6 +434,9 @@ fn after_quote(ctx: &Ctx, close: usize, ends_clause: bool) -> Option<Attr> {
             && (is_sentence_end(c) || matches!(c, ';' | '"' | '“' | '”' | ':'))
         {
             break;
+        }
+        if k >= j + 16 && !(ctx.is_speech_cue(k) && ctx.t.is_punct(k - 1, ',')) {
+            continue;
         }
         let lower = ctx.lower(k);
         let verb_like = ctx.is_speech_cue(k)
@@ -388,6 +460,55 @@ fn after_quote(ctx: &Ctx, close: usize, ends_clause: bool) -> Option<Attr> {
             speaker: Some(ctx.speaker(p)),
             rule: "quote-speaker-cue",
         });
+    }
+    None
+}
+
+/// `"…" for the record, she said.`: a quotation that does not end its clause, in a sentence
+/// that closes with `, X said` or `, said X` (time words may follow the cue).
+fn sentence_final_cue(ctx: &Ctx, close: usize) -> Option<Attr> {
+    let first = close + 1;
+    let s = *ctx.sentence.get(first)?;
+    let para = ctx.t.toks.get(close)?.para;
+    if ctx.sentence.get(close) != Some(&s) || ctx.t.toks[first].para != para {
+        return None;
+    }
+    let mut end = first;
+    while end < ctx.t.toks.len() && ctx.sentence[end] == s {
+        if ctx.in_quote[end].is_some() {
+            return None;
+        }
+        end += 1;
+    }
+    if !ctx.t.is_punct(end.checked_sub(1)?, '.') {
+        return None;
+    }
+    let last = end - 2;
+    for k in (first..=last).rev().take(8) {
+        if !ctx.is_speech_cue(k) {
+            continue;
+        }
+        if (k + 1..=last).all(|i| is_time_word(&ctx.lower(i))) {
+            if let Some(p) = ctx.speaker_before(k) {
+                if p.first > first && ctx.t.is_punct(p.first - 1, ',') {
+                    return Some(Attr {
+                        cue: Some((k, k)),
+                        speaker: Some(ctx.speaker(p)),
+                        rule: "quote-trailing-cue",
+                    });
+                }
+            }
+        }
+        if k > first && ctx.t.is_punct(k - 1, ',') {
+            if let Some(p) = ctx.speaker_after(k).filter(|p| p.last == last) {
+                return Some(Attr {
+                    cue: Some((k, k)),
+                    speaker: Some(ctx.speaker(p)),
+                    rule: "quote-trailing-cue",
+                });
+            }
+        }
+        return None;
     }
     None
 }

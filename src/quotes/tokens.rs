@@ -98,7 +98,12 @@ impl Tokens {
                 if i < n && chars[i] == '.' {
                     let word: String = chars[start..i].iter().collect::<String>().to_lowercase();
                     let single_letter = i - start == 1 && chars[start].is_uppercase();
-                    if single_letter || word.contains('.') || ABBREVIATIONS.contains(&word.as_str())
+                    // `(D-Wis.)`: a party and state label keeps the state's dot.
+                    let after_hyphen = word.rsplit('-').next().unwrap_or_default();
+                    if single_letter
+                        || word.contains('.')
+                        || ABBREVIATIONS.contains(&word.as_str())
+                        || ABBREVIATIONS.contains(&after_hyphen)
                     {
                         i += 1;
                     }
@@ -202,6 +207,10 @@ mod tests {
         assert_eq!(
             words("Mr. Kim's U.S. visit, Jae-in said."),
             vec!["Mr.", "Kim's", "U.S.", "visit", ",", "Jae-in", "said", "."]
+        );
+        assert_eq!(
+            words("Rep. Ann Lee (D-Wis.) said."),
+            vec!["Rep.", "Ann", "Lee", "(", "D-Wis.", ")", "said", "."]
         );
     }
 
