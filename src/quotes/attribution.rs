@@ -695,7 +695,8 @@ impl<'a> Ctx<'a> {
     }
 
     /// The words from `first` up to cue token `cue`, as a speaker phrase: everything before an
-    /// appositive comma, less trailing auxiliaries (`"…," a voice-over in the ad states`).
+    /// appositive comma, less trailing auxiliaries (`"…," a voice-over in the ad states`); at
+    /// most eight tokens.
     pub fn loose_phrase(&self, first: usize, cue: usize) -> Option<Phrase> {
         if matches!(
             self.lower(first).as_str(),
@@ -706,6 +707,10 @@ impl<'a> Ctx<'a> {
         let mut last = (first..cue)
             .find(|&i| self.t.is_punct(i, ','))
             .unwrap_or(cue);
+        // A speaker is a name or a short noun phrase, never a clause.
+        if last - first > 8 {
+            return None;
+        }
         while last > first && {
             let w = self.lower(last - 1);
             BETWEEN.contains(&w.as_str()) || w.ends_with("ly")

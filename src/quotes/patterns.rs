@@ -85,7 +85,12 @@ pub(crate) fn attribute_marked(ctx: &Ctx, marked: &[Marked]) -> Vec<Found> {
         if attr.is_none() && kind == QuoteKind::Mixed && !strong_end {
             attr = mixed_cue(ctx, lead_start, open_tok);
         }
-        if attr.is_none() {
+        // A mixed quotation that closes its sentence (`… for "new ideas." Mr. Roe is …`): the
+        // words after it start another sentence, not an attribution.
+        let closes_mixed = kind == QuoteKind::Mixed
+            && last_char == '.'
+            && close_tok.is_some_and(|c| ctx.t.is_capitalized(c + 1));
+        if attr.is_none() && !closes_mixed {
             if let Some(c) = close_tok {
                 attr = after_quote(ctx, c, strong_end || is_sentence_end(last_char))
                     .or_else(|| sentence_final_cue(ctx, c));
@@ -335,7 +340,14 @@ fn is_nickname(ctx: &Ctx, open_tok: usize, close_tok: Option<usize>, words: usiz
 fn lead_in(ctx: &Ctx, start: usize, last: usize) -> Option<Attr> {
     for k in (start..last).rev() {
         if ctx.is_speech_cue(k) {
-            let phrase = ctx.speaker_before(k).or_else(|| ctx.speaker_after(k));
+            // `Roe attacked the plan, saying, "…"`: a participle after a comma belongs to the
+            // sentence's subject.
+            let participle = k > start && ctx.t.is_punct(k - 1, ',') && ctx.lower(k).ends_with("ing");
+            let phrase = if participle {
+                ctx.sentence_subject(start, k)
+            } else {
+                ctx.speaker_before(k).or_else(|| ctx.speaker_after(k))
+            };
             if let Some(p) = phrase.filter(|p| p.first >= start) {
                 return Some(Attr {
                     cue: Some((k, k)),
@@ -522,9 +534,8 @@ fn previous_sentence_lead(ctx: &Ctx, first_tok: usize) -> Option<Attr> {
         return None;
     }
     let start = sentence_start(ctx, prev_end);
-    if prev_end - start > 20 {
-        return None;
-    }
+    // A long sentence only when it closes with its attribution (`…, Roe said. "…"`).
+    let long = prev_end - start > 20;
     // The cue must be among the last words: nothing reported after it.
     let k = (start..prev_end)
         .rev()
@@ -552,7 +563,10 @@ fn previous_sentence_lead(ctx: &Ctx, first_tok: usize) -> Option<Attr> {
     if !tail_ok {
         return None;
     }
-    let p = ctx.speaker_before(k).filter(|p| p.first >= start)?;
+    let p = ctx
+        .speaker_before(k)
+        .filter(|p| p.first >= start)
+        .filter(|p| !long || p.first > start && ctx.t.is_punct(p.first - 1, ','))?;
     Some(Attr {
         cue: Some((k, k)),
         speaker: Some(ctx.speaker(p)),
