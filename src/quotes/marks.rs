@@ -112,6 +112,20 @@ fn role(chars: &[char], i: usize, para: (usize, usize)) -> Role {
     }
 }
 
+/// True when the mark at `i` delimits an attribute value of markup left in the text
+/// (`<tweet author="…">`, `id="…"`): inside an unclosed `<` of its paragraph, or right after `=`.
+fn in_markup(chars: &[char], para: (usize, usize), i: usize) -> bool {
+    if i > para.0 && chars[i - 1] == '=' {
+        return true;
+    }
+    let opened = chars[para.0..i]
+        .iter()
+        .rev()
+        .find(|&&c| c == '<' || c == '>')
+        .is_some_and(|&c| c == '<');
+    opened && chars[i + 1..para.1].contains(&'>')
+}
+
 /// Pairs the quote marks of `chars`, whose paragraphs are `paras` (character spans, in order).
 pub(crate) fn pair_marks(chars: &[char], paras: &[(usize, usize)]) -> Vec<Marked> {
     let mut out: Vec<Marked> = Vec::new();
@@ -120,7 +134,7 @@ pub(crate) fn pair_marks(chars: &[char], paras: &[(usize, usize)]) -> Vec<Marked
     let mut continuing: Option<usize> = None;
     for (p, &para) in paras.iter().enumerate() {
         let marks: Vec<(usize, Role)> = (para.0..para.1)
-            .filter(|&i| is_double_mark(chars[i]))
+            .filter(|&i| is_double_mark(chars[i]) && !in_markup(chars, para, i))
             .map(|i| (i, role(chars, i, para)))
             .collect();
         let starts_with_opener = marks
@@ -251,6 +265,14 @@ mod tests {
         assert_eq!(
             quotes("”We will win,” she said.\n“It is over.“ Then more."),
             vec!["We will win,", "It is over."]
+        );
+    }
+
+    #[test]
+    fn markup_attribute_values_are_not_quotes() {
+        assert_eq!(
+            quotes(r#"<tweet author="Ann Roe" id="12">Roe said "we won" today.</tweet>"#),
+            vec!["we won"]
         );
     }
 

@@ -64,7 +64,8 @@ pub(crate) fn attribute_marked(ctx: &Ctx, marked: &[Marked]) -> Vec<Found> {
             paras.push(para);
             continue;
         }
-        if is_named_title(ctx, m, open_tok, words) {
+        if is_named_title(ctx, m, open_tok, words) || is_appositive_title(ctx, m, open_tok, words)
+        {
             out.push(found(ctx, m, QuoteKind::Scare, None, "scare-title"));
             paras.push(para);
             continue;
@@ -284,7 +285,7 @@ const TITLE_CONTEXT: &[&str] = &[
 
 /// The name of a work or show inside a sentence: a title-case quotation right after a
 /// possessive or a word of [`TITLE_CONTEXT`] (`on CNN's "State of the Union."`), or a
-/// one-word one after `titled`. Checked before any attribution: the name is not speech even
+/// one-word one after `titled` or a noun for a work (`the documentary "Thirteen"`). Checked before any attribution: the name is not speech even
 /// when a cue follows it.
 fn is_named_title(ctx: &Ctx, m: &Marked, open_tok: usize, words: usize) -> bool {
     let Some(prev) = open_tok.checked_sub(1) else {
@@ -295,10 +296,27 @@ fn is_named_title(ctx: &Ctx, m: &Marked, open_tok: usize, words: usize) -> bool 
     }
     let lower = ctx.lower(prev);
     if words == 1 {
-        return matches!(lower.as_str(), "titled" | "entitled") && is_title_case(ctx, m);
+        return (matches!(lower.as_str(), "titled" | "entitled") || is_work_noun(&lower))
+            && is_title_case(ctx, m);
     }
     let possessive = lower.ends_with("'s") || lower.ends_with("’s") || lower.ends_with("s'");
     (possessive || TITLE_CONTEXT.contains(&lower.as_str())) && is_title(ctx, m, words)
+}
+
+/// A noun of [`TITLE_CONTEXT`] that names a kind of work (`book`, `show`), not a preposition
+/// or `titled`.
+fn is_work_noun(lower: &str) -> bool {
+    TITLE_CONTEXT.contains(&lower) && !matches!(lower, "on" | "of" | "titled" | "entitled" | "headlined")
+}
+
+/// `his book, "The Art of the Deal,"`: a title-case quotation set off by a comma after a noun
+/// that names a kind of work.
+fn is_appositive_title(ctx: &Ctx, m: &Marked, open_tok: usize, words: usize) -> bool {
+    open_tok >= 2
+        && ctx.t.is_punct(open_tok - 1, ',')
+        && ctx.free_word(open_tok - 2)
+        && is_work_noun(&ctx.lower(open_tok - 2))
+        && (words == 1 && is_title_case(ctx, m) || is_title(ctx, m, words))
 }
 
 /// True when the quotation's first letter is a capital or it starts with a digit.
