@@ -526,9 +526,13 @@ impl<'a> Ctx<'a> {
         let para = self.t.toks.get(cue)?.para;
         let mut i = cue.checked_sub(1)?;
         let mut skipped = 0;
+        // `Roe is telling`: the progressive's `be` sits between speaker and cue.
+        let progressive = self.lower(cue).ends_with("ing");
         while self.free_word(i)
             && self.t.toks[i].para == para
-            && (BETWEEN.contains(&self.lower(i).as_str()) || self.lower(i).ends_with("ly"))
+            && (BETWEEN.contains(&self.lower(i).as_str())
+                || self.lower(i).ends_with("ly")
+                || progressive && matches!(self.lower(i).as_str(), "is" | "are" | "was" | "were"))
             && !self.is_pronoun(i)
             && skipped < 3
         {
@@ -574,6 +578,17 @@ impl<'a> Ctx<'a> {
             steps += 1;
         }
         None
+    }
+
+    /// The subject of a participle cue set off by a comma (`Roe attacked the plan, saying …`):
+    /// the subject of the sentence that starts at `start`; `None` for any other cue.
+    pub fn participle_subject(&self, start: usize, cue: usize) -> Option<Phrase> {
+        let participle =
+            cue > start && self.t.is_punct(cue - 1, ',') && self.lower(cue).ends_with("ing");
+        if !participle {
+            return None;
+        }
+        self.sentence_subject(start, cue)
     }
 
     /// The speaker phrase whose last token is `last`, scanning back to a boundary.

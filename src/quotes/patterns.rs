@@ -360,13 +360,18 @@ fn lead_in(ctx: &Ctx, start: usize, last: usize) -> Option<Attr> {
         if ctx.is_speech_cue(k) {
             // `Roe attacked the plan, saying, "…"`: a participle after a comma belongs to the
             // sentence's subject.
-            let participle = k > start && ctx.t.is_punct(k - 1, ',') && ctx.lower(k).ends_with("ing");
-            let phrase = if participle {
-                ctx.sentence_subject(start, k)
-            } else {
-                ctx.speaker_before(k).or_else(|| ctx.speaker_after(k))
-            };
+            let phrase = ctx
+                .participle_subject(start, k)
+                .or_else(|| ctx.speaker_before(k))
+                .or_else(|| ctx.speaker_after(k));
             if let Some(p) = phrase.filter(|p| p.first >= start) {
+                // `Roe said she recalled thinking, "…"`: a pronoun inside an outer report
+                // gives way to the outer speaker.
+                if p.first == p.last && matches!(ctx.lower(p.first).as_str(), "he" | "she") {
+                    if let Some(outer) = outer_report(ctx, start, p.first) {
+                        return Some(outer);
+                    }
+                }
                 return Some(Attr {
                     cue: Some((k, k)),
                     speaker: Some(ctx.speaker(p)),
@@ -396,6 +401,22 @@ fn lead_in(ctx: &Ctx, start: usize, last: usize) -> Option<Attr> {
         }
     }
     None
+}
+
+/// The first speech cue in tokens `[start, before)` with a named (not pronoun) speaker before
+/// it: the outer report of a lead-in such as `Roe said she recalled thinking,`.
+fn outer_report(ctx: &Ctx, start: usize, before: usize) -> Option<Attr> {
+    (start..before).find_map(|k| {
+        if !ctx.is_speech_cue(k) {
+            return None;
+        }
+        let p = ctx.speaker_before(k).filter(|p| p.first >= start)?;
+        (!ctx.is_pronoun(p.last)).then(|| Attr {
+            cue: Some((k, k)),
+            speaker: Some(ctx.speaker(p)),
+            rule: "speaker-cue-quote",
+        })
+    })
 }
 
 /// The cue and speaker right after a closing mark at token `close`.
@@ -605,7 +626,9 @@ fn mixed_cue(ctx: &Ctx, start: usize, open_tok: usize) -> Option<Attr> {
             }
         }
         if ctx.is_any_cue(k) {
-            let phrase = ctx.speaker_before(k);
+            let phrase = ctx
+                .participle_subject(start, k)
+                .or_else(|| ctx.speaker_before(k));
             if let Some(p) = phrase {
                 return Some(Attr {
                     cue: Some((k, k)),
