@@ -630,9 +630,18 @@ fn mixed_cue(ctx: &Ctx, start: usize, open_tok: usize) -> Option<Attr> {
                 .participle_subject(start, k)
                 .or_else(|| ctx.speaker_before(k));
             if let Some(p) = phrase {
+                // `Roe condemned what she called a "breach"`: a pronoun in a free relative
+                // after the subject stands for it, and the report is the subject's.
+                let subject = (p.first == p.last
+                    && ctx.is_pronoun(p.first)
+                    && p.first > start
+                    && ctx.lower(p.first - 1) == "what")
+                    .then(|| ctx.sentence_subject(start, p.first))
+                    .flatten()
+                    .filter(|s| s.last < p.first && !ctx.is_pronoun(s.last));
                 return Some(Attr {
                     cue: Some((k, k)),
-                    speaker: Some(ctx.speaker(p)),
+                    speaker: Some(ctx.speaker(subject.unwrap_or(p))),
                     rule: "mixed-speaker-cue",
                 });
             }
