@@ -573,7 +573,8 @@ fn previous_sentence_lead(ctx: &Ctx, first_tok: usize) -> Option<Attr> {
         return None;
     }
     let start = sentence_start(ctx, prev_end);
-    // A long sentence only when it closes with its attribution (`…, Roe said. "…"`).
+    // A long sentence only when it closes with its attribution (`…, Roe said. "…"`,
+    // `"…," she said. "…"`).
     let long = prev_end - start > 20;
     // The cue must be among the last words: nothing reported after it.
     let k = (start..prev_end)
@@ -605,7 +606,12 @@ fn previous_sentence_lead(ctx: &Ctx, first_tok: usize) -> Option<Attr> {
     let p = ctx
         .speaker_before(k)
         .filter(|p| p.first >= start)
-        .filter(|p| !long || p.first > start && ctx.t.is_punct(p.first - 1, ','))?;
+        .filter(|p| {
+            !long
+                || p.first > start
+                    && (ctx.t.is_punct(p.first - 1, ',')
+                        || super::marks::is_double_mark(ctx.t.first_char(p.first - 1)))
+        })?;
     Some(Attr {
         cue: Some((k, k)),
         speaker: Some(ctx.speaker(p)),
