@@ -789,7 +789,12 @@ impl<'a> Ctx<'a> {
                     || BETWEEN.contains(&w.as_str())
                     || STOPS.contains(&w.as_str())
                     || w.ends_with("ed")
-                    || COMMON_VERBS.contains(&w.as_str()));
+                    || COMMON_VERBS.contains(&w.as_str())
+                    // `Tom Reyes spoke`: a lower-case word after a name that cannot head a
+                    // noun phrase is its verb.
+                    || self.t.is_capitalized(last)
+                        && !NOMINAL_HEADS.contains(&w.as_str())
+                        && !is_agent_noun(&w, true));
             if verb_like || !(self.free_word(n) || self.t.is_punct(n, '.')) {
                 break;
             }

@@ -64,8 +64,7 @@ pub(crate) fn attribute_marked(ctx: &Ctx, marked: &[Marked]) -> Vec<Found> {
             paras.push(para);
             continue;
         }
-        if is_named_title(ctx, m, open_tok, words) || is_appositive_title(ctx, m, open_tok, words)
-        {
+        if is_named_title(ctx, m, open_tok, words) || is_appositive_title(ctx, m, open_tok, words) {
             out.push(found(ctx, m, QuoteKind::Scare, None, "scare-title"));
             paras.push(para);
             continue;
@@ -306,7 +305,8 @@ fn is_named_title(ctx: &Ctx, m: &Marked, open_tok: usize, words: usize) -> bool 
 /// A noun of [`TITLE_CONTEXT`] that names a kind of work (`book`, `show`), not a preposition
 /// or `titled`.
 fn is_work_noun(lower: &str) -> bool {
-    TITLE_CONTEXT.contains(&lower) && !matches!(lower, "on" | "of" | "titled" | "entitled" | "headlined")
+    TITLE_CONTEXT.contains(&lower)
+        && !matches!(lower, "on" | "of" | "titled" | "entitled" | "headlined")
 }
 
 /// `his book, "The Art of the Deal,"`: a title-case quotation set off by a comma after a noun
