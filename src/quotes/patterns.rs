@@ -1,12 +1,14 @@
 //! Attribution of marked quotations: which cue and speaker each one has, and its kind.
 //!
 //! Tried in this order for each quotation:
-//! 1. nicknames and `so-called` words → `scare` (rule `scare-nickname`);
+//! 1. nicknames and `so-called` words → `scare` (rule `scare-nickname`); names of works and
+//!    shows (`on CNN's "State of the Union"`, `his book, "Rivers of Gold,"`) → `scare-title`;
 //! 2. a lead-in ending in `,` or `:` with a cue (`X said, "…"`, `X told reporters: "…"`) →
 //!    `speaker-cue-quote`; a bare name and colon (`Pompeo: "…"`) → `speaker-colon-quote`;
 //! 3. right after the closing mark: `"…," said X` (`quote-cue-speaker`), `"…," X said`
-//!    (`quote-speaker-cue`), `"…," according to X` (`quote-according-to`), or an em-dash
-//!    byline `" —Commissioner Jane Roe` (`quote-dash-byline`);
+//!    (`quote-speaker-cue`), `"…," according to X` (`quote-according-to`), an em-dash
+//!    byline `" —Commissioner Jane Roe` (`quote-dash-byline`), or a sentence that closes with
+//!    its cue (`"…" for the record, she said.`, `quote-trailing-cue`);
 //! 4. a cue in the same sentence before the quotation (`X said he had "…"`) →
 //!    `mixed-speaker-cue`;
 //! 5. a lead-in closing the previous paragraph with a colon → `lead-in-colon`;
