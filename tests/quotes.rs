@@ -408,3 +408,136 @@ fn news_article_boilerplate_has_no_quotes() {
         )]
     );
 }
+
+/// The speaker text and rule of the quote whose text starts with `start`.
+fn speaker_of(quotes: &[Quote], start: &str) -> (Option<String>, String) {
+    quotes
+        .iter()
+        .find(|q| q.text.starts_with(start))
+        .map(|q| (q.speaker.as_ref().map(|s| s.text.clone()), q.rule.clone()))
+        .unwrap_or_default()
+}
+
+#[test]
+fn apostrophe_pairs_are_double_marks() {
+    let text = "''The bridge will open in May,'' said Ana Diaz. ''We are 'nearly' done.''";
+    let quotes = run(text, &[per("Ana Diaz")]);
+    assert_eq!(
+        summary(&quotes),
+        vec![
+            q(
+                "The bridge will open in May,",
+                QuoteKind::Direct,
+                Some("Ana Diaz")
+            ),
+            q("We are 'nearly' done.", QuoteKind::Direct, Some("Ana Diaz")),
+        ]
+    );
+}
+
+#[test]
+fn closing_curly_mark_opening_a_paragraph_still_opens() {
+    let text = "Intro.\n”We will win,” Ana Diaz said.";
+    let quotes = run(text, &[per("Ana Diaz")]);
+    assert_eq!(
+        summary(&quotes),
+        vec![q("We will win,", QuoteKind::Direct, Some("Ana Diaz"))]
+    );
+}
+
+#[test]
+fn show_and_book_titles_are_not_speech() {
+    let text = "Ana Diaz told NBC's \"Morning Report\" that the bridge would open. In his book, \"Rivers of Gold,\" Tom Reyes wrote about floods. The film \"Flood.\" opens Friday.";
+    let quotes = run(text, &[per("Ana Diaz"), per("Tom Reyes")]);
+    for title in ["Morning Report", "Rivers of Gold,", "Flood."] {
+        let quote = quotes.iter().find(|q| q.text == title);
+        assert_eq!(quote.map(|q| q.kind), Some(QuoteKind::Scare), "{title}");
+        assert_eq!(quote.map(|q| q.rule.as_str()), Some("scare-title"));
+    }
+}
+
+#[test]
+fn markup_attribute_values_are_not_quotes() {
+    let text = "<tweet author=\"Ana Diaz\" id=\"12\">Water rose.</tweet>\nAna Diaz said, \"We are ready.\"";
+    let quotes = run(text, &[per("Ana Diaz")]);
+    assert_eq!(
+        summary(&quotes),
+        vec![q("We are ready.", QuoteKind::Direct, Some("Ana Diaz"))]
+    );
+}
+
+#[test]
+fn party_label_before_the_cue() {
+    let text = "“The bill is dead,” Sen. Ana Diaz (D-Wis.) said Friday.";
+    let quotes = run(text, &[per("Ana Diaz")]);
+    assert_eq!(
+        speaker_of(&quotes, "The bill"),
+        (Some("Ana Diaz".into()), "quote-speaker-cue".into())
+    );
+}
+
+#[test]
+fn long_appositive_between_quote_and_cue() {
+    let text = "“Rates will rise,” Ana Diaz, an economist at the state university who studied the housing market for two decades and a former adviser to the governor, said of the plan.";
+    let quotes = run(text, &[per("Ana Diaz")]);
+    assert_eq!(speaker_of(&quotes, "Rates").0, Some("Ana Diaz".into()));
+}
+
+#[test]
+fn cue_closing_the_sentence_after_an_open_quote() {
+    let text = "Tom Reyes spoke first. “Nobody will be paid” until the audit ends, she said.";
+    let quotes = run(text, &[per("Tom Reyes")]);
+    assert_eq!(
+        speaker_of(&quotes, "Nobody"),
+        (Some("she".into()), "quote-trailing-cue".into())
+    );
+}
+
+#[test]
+fn agent_nouns_are_speakers() {
+    let text = "As the phone rang, the announcer said, “It is late.” The local businessman says of the mayor, “She works hard.”";
+    let quotes = run(text, &[]);
+    assert_eq!(speaker_of(&quotes, "It is").0, Some("the announcer".into()));
+    assert_eq!(
+        speaker_of(&quotes, "She works").0,
+        Some("The local businessman".into())
+    );
+}
+
+#[test]
+fn participle_cue_takes_the_sentence_subject() {
+    let text = "Ana Diaz attacked the plan on Monday, saying, “It will fail.” Tom Reyes spoke out about the flood in Dayton, Ohio, arguing that the levee was “too low.”";
+    let quotes = run(text, &[per("Ana Diaz"), per("Tom Reyes")]);
+    assert_eq!(speaker_of(&quotes, "It will").0, Some("Ana Diaz".into()));
+    assert_eq!(speaker_of(&quotes, "too low").0, Some("Tom Reyes".into()));
+}
+
+#[test]
+fn progressive_cue_and_free_relative() {
+    let text = "Ana Diaz is telling voters that the plan is “a fraud.” Tom Reyes condemned what he called a “reckless gamble” by the city.";
+    let quotes = run(text, &[per("Ana Diaz"), per("Tom Reyes")]);
+    assert_eq!(speaker_of(&quotes, "a fraud").0, Some("Ana Diaz".into()));
+    assert_eq!(speaker_of(&quotes, "reckless").0, Some("Tom Reyes".into()));
+}
+
+#[test]
+fn pronoun_inside_an_outer_report_gives_way() {
+    let text = "Ana Diaz said she recalled thinking, “This is the moment.”";
+    let quotes = run(text, &[per("Ana Diaz")]);
+    assert_eq!(speaker_of(&quotes, "This is").0, Some("Ana Diaz".into()));
+}
+
+#[test]
+fn mixed_quote_closing_its_sentence_is_not_attributed_to_the_next() {
+    let text = "The council praised the plan for its “new ideas.” Tom Reyes is building a park.";
+    let quotes = run(text, &[per("Tom Reyes")]);
+    let quote = quotes.iter().find(|q| q.text == "new ideas.");
+    assert!(quote.is_some_and(|q| q.speaker.as_ref().is_none_or(|s| s.text != "Tom Reyes")));
+}
+
+#[test]
+fn long_sentence_ending_in_its_attribution_leads_the_next_quote() {
+    let text = "The bridge, which was built in 1950 and repaired twice since then by the county and the state together, will close for a year, Ana Diaz said. “We have no other choice.”";
+    let quotes = run(text, &[per("Ana Diaz")]);
+    assert_eq!(speaker_of(&quotes, "We have").0, Some("Ana Diaz".into()));
+}

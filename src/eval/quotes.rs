@@ -7,7 +7,8 @@
 //!   when present. Offsets are code points, as in quotegraph's output.
 //! - **Detection.** A predicted quotation (any kind but `scare`) is right when it overlaps some
 //!   gold content; a gold content is found when some prediction overlaps it. The *direct*
-//!   subset is the gold contents holding a double quote mark, against predictions of kind
+//!   subset is the gold contents holding a double quote mark (two apostrophes typed for one
+//!   included, as [`crate::quotes::has_double_quote_mark`] reads them), against predictions of kind
 //!   `direct` or `mixed`.
 //! - **Speaker and cue accuracy.** Predictions and gold attributions are paired one to one,
 //!   greedily by overlap size. Over the pairs whose gold has a `Source`, a speaker is right
@@ -138,12 +139,9 @@ pub fn parse_ann(ann: &str, text: &str) -> Vec<GoldAttribution> {
         let Some(content) = role("Content") else {
             continue;
         };
-        let direct = content.iter().any(|&(s, e)| {
-            index
-                .slice(text, s, e)
-                .chars()
-                .any(crate::quotes::is_double_quote_mark)
-        });
+        let direct = content
+            .iter()
+            .any(|&(s, e)| crate::quotes::has_double_quote_mark(index.slice(text, s, e)));
         out.push(GoldAttribution {
             content,
             source: role("Source"),

@@ -389,6 +389,10 @@ const NOMINAL_HEADS: &[&str] = &[
     "users",
     "ad",
     "ads",
+    "clip",
+    "video",
+    "spot",
+    "piece",
     "tweet",
     "message",
     "release",
@@ -522,9 +526,13 @@ impl<'a> Ctx<'a> {
         let para = self.t.toks.get(cue)?.para;
         let mut i = cue.checked_sub(1)?;
         let mut skipped = 0;
+        // `Roe is telling`: the progressive's `be` sits between speaker and cue.
+        let progressive = self.lower(cue).ends_with("ing");
         while self.free_word(i)
             && self.t.toks[i].para == para
-            && (BETWEEN.contains(&self.lower(i).as_str()) || self.lower(i).ends_with("ly"))
+            && (BETWEEN.contains(&self.lower(i).as_str())
+                || self.lower(i).ends_with("ly")
+                || progressive && matches!(self.lower(i).as_str(), "is" | "are" | "was" | "were"))
             && !self.is_pronoun(i)
             && skipped < 3
         {
@@ -570,6 +578,17 @@ impl<'a> Ctx<'a> {
             steps += 1;
         }
         None
+    }
+
+    /// The subject of a participle cue set off by a comma (`Roe attacked the plan, saying …`):
+    /// the subject of the sentence that starts at `start`; `None` for any other cue.
+    pub fn participle_subject(&self, start: usize, cue: usize) -> Option<Phrase> {
+        let participle =
+            cue > start && self.t.is_punct(cue - 1, ',') && self.lower(cue).ends_with("ing");
+        if !participle {
+            return None;
+        }
+        self.sentence_subject(start, cue)
     }
 
     /// The speaker phrase whose last token is `last`, scanning back to a boundary.
@@ -630,9 +649,7 @@ impl<'a> Ctx<'a> {
         }
         let head_ok = self.t.is_capitalized(last)
             || NOMINAL_HEADS.contains(&lower.as_str())
-            || lower.ends_with("ers")
-            || lower.ends_with("ists")
-            || lower.ends_with("ians");
+            || is_agent_noun(&lower, first < last);
         if !head_ok {
             return None;
         }
@@ -693,7 +710,8 @@ impl<'a> Ctx<'a> {
     }
 
     /// The words from `first` up to cue token `cue`, as a speaker phrase: everything before an
-    /// appositive comma, less trailing auxiliaries (`"…," a voice-over in the ad states`).
+    /// appositive comma, less trailing auxiliaries (`"…," a voice-over in the ad states`); at
+    /// most eight tokens.
     pub fn loose_phrase(&self, first: usize, cue: usize) -> Option<Phrase> {
         if matches!(
             self.lower(first).as_str(),
@@ -704,6 +722,10 @@ impl<'a> Ctx<'a> {
         let mut last = (first..cue)
             .find(|&i| self.t.is_punct(i, ','))
             .unwrap_or(cue);
+        // A speaker is a name or a short noun phrase, never a clause.
+        if last - first > 8 {
+            return None;
+        }
         while last > first && {
             let w = self.lower(last - 1);
             BETWEEN.contains(&w.as_str()) || w.ends_with("ly")
@@ -767,7 +789,12 @@ impl<'a> Ctx<'a> {
                     || BETWEEN.contains(&w.as_str())
                     || STOPS.contains(&w.as_str())
                     || w.ends_with("ed")
-                    || COMMON_VERBS.contains(&w.as_str()));
+                    || COMMON_VERBS.contains(&w.as_str())
+                    // `Tom Reyes spoke`: a lower-case word after a name that cannot head a
+                    // noun phrase is its verb.
+                    || self.t.is_capitalized(last)
+                        && !NOMINAL_HEADS.contains(&w.as_str())
+                        && !is_agent_noun(&w, true));
             if verb_like || !(self.free_word(n) || self.t.is_punct(n, '.')) {
                 break;
             }
@@ -885,6 +912,20 @@ impl<'a> Ctx<'a> {
             .find(|&&(_, e, _)| e == before || e + 2 == before)
             .map(|&(_, _, ent)| ent)
     }
+}
+
+/// A noun for people by what they do: plural `-ers`, `-ists`, `-ians`, `-men`, and, after a
+/// determiner or modifier (`several`, `the announcer`, `a local businessman`), singular `-er`,
+/// `-or`, `-ist`, `-ian`, `-man`, `-woman`.
+fn is_agent_noun(lower: &str, modified: bool) -> bool {
+    let plural = ["ers", "ists", "ians", "men"]
+        .iter()
+        .any(|s| lower.ends_with(s));
+    let singular = lower.chars().count() >= 5
+        && ["er", "or", "ist", "ian", "man"]
+            .iter()
+            .any(|s| lower.ends_with(s));
+    plural || modified && singular
 }
 
 /// Days, months and similar words that follow a cue (`said Sunday`) or precede a subject.

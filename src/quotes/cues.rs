@@ -102,6 +102,7 @@ const SPEECH: &[&str] = &[
     "sigh",
     "laugh",
     "mention",
+    "comment",
     "describe",
     "advise",
     "tout",

@@ -179,7 +179,10 @@ fn leading_cue(ctx: &Ctx, start: usize, last: usize) -> Option<Found> {
         if !ctx.is_any_cue(k) || ctx.t.is_capitalized(k) && k == start {
             continue;
         }
-        let Some(p) = ctx.speaker_before(k) else {
+        let Some(p) = ctx
+            .participle_subject(start, k)
+            .or_else(|| ctx.speaker_before(k))
+        else {
             continue;
         };
         if p.first < start {

@@ -7,6 +7,10 @@
 //!   a long quotation opens with a mark and only the last one closes: a paragraph left open
 //!   whose next paragraph starts with an opening mark continues into it (one piece per
 //!   paragraph, all in one chain).
+//! - Two ASCII apostrophes typed for a double mark (`''Yes,'' he said`, a newswire habit) count
+//!   as one: [`fold_apostrophe_pairs`] rewrites each such pair to `"` and a space before
+//!   tokenizing, so character offsets are unchanged. Three in a row are a double mark and a
+//!   nested single one (`''' said` closes both; `'''Sir` opens both).
 //! - A mark that cannot be paired (an opener never closed, a closer never opened) is stray and
 //!   ignored, so one stray mark never swallows text beyond its own line.
 
@@ -37,12 +41,40 @@ pub(crate) fn is_double_mark(c: char) -> bool {
     matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‟' | '＂')
 }
 
-fn role(chars: &[char], i: usize, para: (usize, usize)) -> Role {
-    match chars[i] {
-        '“' | '„' | '«' | '‟' => return Role::Open,
-        '”' | '»' => return Role::Close,
-        _ => {}
+/// Rewrites every pair of ASCII apostrophes used as a double quote mark to `"` and a space
+/// (the space on the side away from the quoted words), in place, so that the pair is paired
+/// like any double mark and offsets stay the same. A run of three keeps one apostrophe as the
+/// nested single mark; single apostrophes and longer runs are left alone.
+pub(crate) fn fold_apostrophe_pairs(chars: &mut [char]) {
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] != '\'' {
+            i += 1;
+            continue;
+        }
+        let run = chars[i..].iter().take_while(|&&c| c == '\'').count();
+        if run == 2 || run == 3 {
+            let prev = i.checked_sub(1).map(|p| chars[p]);
+            let next = chars.get(i + run).copied();
+            let opens = prev.is_none_or(|c| {
+                c.is_whitespace() || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | '"')
+            }) && next.is_some_and(|c| !c.is_whitespace());
+            if opens {
+                // `''Yes` → ` "Yes`; `'''Sir` → ` "'Sir`.
+                chars[i] = ' ';
+                chars[i + 1] = '"';
+            } else {
+                // `yes,''` → `yes," `; `'old,'''` → `'old,'" `.
+                let first = i + run - 2;
+                chars[first] = '"';
+                chars[first + 1] = ' ';
+            }
+        }
+        i += run;
     }
+}
+
+fn role(chars: &[char], i: usize, para: (usize, usize)) -> Role {
     let prev = if i > para.0 { Some(chars[i - 1]) } else { None };
     let next = if i + 1 < para.1 {
         Some(chars[i + 1])
@@ -64,11 +96,34 @@ fn role(chars: &[char], i: usize, para: (usize, usize)) -> Role {
     };
     let can_open = opens_after(prev) && !space_or_none(next);
     let can_close = !space_or_none(prev) && closes_before(next);
+    // A curly mark fixes the role, unless it stands where only the other one fits (`”Yes.`
+    // opening a paragraph, `it.“` closing one): then it pairs with whatever is open.
+    match chars[i] {
+        '“' | '„' | '«' | '‟' if can_close && !can_open => return Role::Either,
+        '”' | '»' if can_open && !can_close => return Role::Either,
+        '“' | '„' | '«' | '‟' => return Role::Open,
+        '”' | '»' => return Role::Close,
+        _ => {}
+    }
     match (can_open, can_close) {
         (true, false) => Role::Open,
         (false, true) => Role::Close,
         _ => Role::Either,
     }
+}
+
+/// True when the mark at `i` delimits an attribute value of markup left in the text
+/// (`<tweet author="…">`, `id="…"`): inside an unclosed `<` of its paragraph, or right after `=`.
+fn in_markup(chars: &[char], para: (usize, usize), i: usize) -> bool {
+    if i > para.0 && chars[i - 1] == '=' {
+        return true;
+    }
+    let opened = chars[para.0..i]
+        .iter()
+        .rev()
+        .find(|&&c| c == '<' || c == '>')
+        .is_some_and(|&c| c == '<');
+    opened && chars[i + 1..para.1].contains(&'>')
 }
 
 /// Pairs the quote marks of `chars`, whose paragraphs are `paras` (character spans, in order).
@@ -79,7 +134,7 @@ pub(crate) fn pair_marks(chars: &[char], paras: &[(usize, usize)]) -> Vec<Marked
     let mut continuing: Option<usize> = None;
     for (p, &para) in paras.iter().enumerate() {
         let marks: Vec<(usize, Role)> = (para.0..para.1)
-            .filter(|&i| is_double_mark(chars[i]))
+            .filter(|&i| is_double_mark(chars[i]) && !in_markup(chars, para, i))
             .map(|i| (i, role(chars, i, para)))
             .collect();
         let starts_with_opener = marks
@@ -206,11 +261,46 @@ mod tests {
     }
 
     #[test]
+    fn curly_marks_typed_the_wrong_way_round_still_pair() {
+        assert_eq!(
+            quotes("”We will win,” she said.\n“It is over.“ Then more."),
+            vec!["We will win,", "It is over."]
+        );
+    }
+
+    #[test]
+    fn markup_attribute_values_are_not_quotes() {
+        assert_eq!(
+            quotes(r#"<tweet author="Ann Roe" id="12">Roe said "we won" today.</tweet>"#),
+            vec!["we won"]
+        );
+    }
+
+    #[test]
     fn stray_mark_stays_on_its_line() {
         assert_eq!(
             quotes("A stray “mark here.\nThen “a real one” follows."),
             vec!["a real one"]
         );
+    }
+
+    #[test]
+    fn apostrophe_pairs_are_double_marks() {
+        assert_eq!(
+            quotes("''We will win,'' she said. ''Not 'maybe.''' Then Kim's dog's toys."),
+            vec!["We will win,", "Not 'maybe.'"]
+        );
+        assert_eq!(
+            quotes("He told them, '''Sir, go home,' he said.''"),
+            vec!["'Sir, go home,' he said."]
+        );
+    }
+
+    #[test]
+    fn folding_keeps_offsets() {
+        let mut chars: Vec<char> = "a ''b'' c".chars().collect();
+        fold_apostrophe_pairs(&mut chars);
+        assert_eq!(chars.iter().collect::<String>(), "a  \"b\"  c");
     }
 
     #[test]

@@ -72,6 +72,14 @@ pub fn is_double_quote_mark(c: char) -> bool {
     marks::is_double_mark(c)
 }
 
+/// True when `text` holds a double quote mark: one of the characters of
+/// [`is_double_quote_mark`], or two ASCII apostrophes typed for one (`''Yes,'' he said`).
+pub fn has_double_quote_mark(text: &str) -> bool {
+    let mut chars: Vec<char> = text.chars().collect();
+    marks::fold_apostrophe_pairs(&mut chars);
+    chars.into_iter().any(marks::is_double_mark)
+}
+
 /// Tokenizes, pairs marks and splits sentences: everything the rules read.
 fn context<'a>(text: &'a str, entities: &'a [Entity]) -> Ctx<'a> {
     let t = Tokens::new(text);
@@ -159,6 +167,13 @@ mod tests {
     fn empty_and_markless_texts_have_no_quotes() {
         assert!(find_quotes("", &[]).is_empty());
         assert!(find_quotes("Nothing was said here at all", &[]).is_empty());
+    }
+
+    #[test]
+    fn apostrophe_pairs_count_as_double_marks() {
+        assert!(has_double_quote_mark("''We will,'' she said"));
+        assert!(has_double_quote_mark("“Yes”"));
+        assert!(!has_double_quote_mark("Kim's 'fine' dog"));
     }
 
     #[test]

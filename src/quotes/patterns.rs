@@ -1,12 +1,14 @@
 //! Attribution of marked quotations: which cue and speaker each one has, and its kind.
 //!
 //! Tried in this order for each quotation:
-//! 1. nicknames and `so-called` words → `scare` (rule `scare-nickname`);
+//! 1. nicknames and `so-called` words → `scare` (rule `scare-nickname`); names of works and
+//!    shows (`on CNN's "State of the Union"`, `his book, "Rivers of Gold,"`) → `scare-title`;
 //! 2. a lead-in ending in `,` or `:` with a cue (`X said, "…"`, `X told reporters: "…"`) →
 //!    `speaker-cue-quote`; a bare name and colon (`Pompeo: "…"`) → `speaker-colon-quote`;
 //! 3. right after the closing mark: `"…," said X` (`quote-cue-speaker`), `"…," X said`
-//!    (`quote-speaker-cue`), `"…," according to X` (`quote-according-to`), or an em-dash
-//!    byline `" —Commissioner Jane Roe` (`quote-dash-byline`);
+//!    (`quote-speaker-cue`), `"…," according to X` (`quote-according-to`), an em-dash
+//!    byline `" —Commissioner Jane Roe` (`quote-dash-byline`), or a sentence that closes with
+//!    its cue (`"…" for the record, she said.`, `quote-trailing-cue`);
 //! 4. a cue in the same sentence before the quotation (`X said he had "…"`) →
 //!    `mixed-speaker-cue`;
 //! 5. a lead-in closing the previous paragraph with a colon → `lead-in-colon`;
@@ -64,6 +66,11 @@ pub(crate) fn attribute_marked(ctx: &Ctx, marked: &[Marked]) -> Vec<Found> {
             paras.push(para);
             continue;
         }
+        if is_named_title(ctx, m, open_tok, words) || is_appositive_title(ctx, m, open_tok, words) {
+            out.push(found(ctx, m, QuoteKind::Scare, None, "scare-title"));
+            paras.push(para);
+            continue;
+        }
         let lead_is_cue_clause = !lead_empty
             && open_tok > 0
             && (ctx.t.is_punct(open_tok - 1, ',')
@@ -80,9 +87,15 @@ pub(crate) fn attribute_marked(ctx: &Ctx, marked: &[Marked]) -> Vec<Found> {
         if attr.is_none() && kind == QuoteKind::Mixed && !strong_end {
             attr = mixed_cue(ctx, lead_start, open_tok);
         }
-        if attr.is_none() {
+        // A mixed quotation that closes its sentence (`… for "new ideas." Mr. Roe is …`): the
+        // words after it start another sentence, not an attribution.
+        let closes_mixed = kind == QuoteKind::Mixed
+            && last_char == '.'
+            && close_tok.is_some_and(|c| ctx.t.is_capitalized(c + 1));
+        if attr.is_none() && !closes_mixed {
             if let Some(c) = close_tok {
-                attr = after_quote(ctx, c, strong_end || is_sentence_end(last_char));
+                attr = after_quote(ctx, c, strong_end || is_sentence_end(last_char))
+                    .or_else(|| sentence_final_cue(ctx, c));
             }
         }
         if attr.is_none() && is_title(ctx, m, words) {
@@ -237,6 +250,85 @@ fn is_title(ctx: &Ctx, m: &Marked, words: usize) -> bool {
         })
 }
 
+/// Words before a quotation that announce the name of a work, a show or a label
+/// (`MSNBC's "Morning Joe"`, `his book "Art of the Deal"`, `titled "Arrogant"`).
+const TITLE_CONTEXT: &[&str] = &[
+    "titled",
+    "entitled",
+    "headlined",
+    "on",
+    "of",
+    "show",
+    "program",
+    "programme",
+    "series",
+    "episode",
+    "segment",
+    "documentary",
+    "film",
+    "movie",
+    "book",
+    "memoir",
+    "novel",
+    "song",
+    "anthem",
+    "album",
+    "column",
+    "commentary",
+    "editorial",
+    "op-ed",
+    "essay",
+    "headline",
+    "magazine",
+    "newsletter",
+    "podcast",
+];
+
+/// The name of a work or show inside a sentence: a title-case quotation right after a
+/// possessive or a word of [`TITLE_CONTEXT`] (`on CNN's "State of the Union."`), or a
+/// one-word one after `titled` or a noun for a work (`the documentary "Thirteen"`). Checked before any attribution: the name is not speech even
+/// when a cue follows it.
+fn is_named_title(ctx: &Ctx, m: &Marked, open_tok: usize, words: usize) -> bool {
+    let Some(prev) = open_tok.checked_sub(1) else {
+        return false;
+    };
+    if !ctx.free_word(prev) {
+        return false;
+    }
+    let lower = ctx.lower(prev);
+    if words == 1 {
+        return (matches!(lower.as_str(), "titled" | "entitled") || is_work_noun(&lower))
+            && is_title_case(ctx, m);
+    }
+    let possessive = lower.ends_with("'s") || lower.ends_with("’s") || lower.ends_with("s'");
+    (possessive || TITLE_CONTEXT.contains(&lower.as_str())) && is_title(ctx, m, words)
+}
+
+/// A noun of [`TITLE_CONTEXT`] that names a kind of work (`book`, `show`), not a preposition
+/// or `titled`.
+fn is_work_noun(lower: &str) -> bool {
+    TITLE_CONTEXT.contains(&lower)
+        && !matches!(lower, "on" | "of" | "titled" | "entitled" | "headlined")
+}
+
+/// `his book, "The Art of the Deal,"`: a title-case quotation set off by a comma after a noun
+/// that names a kind of work.
+fn is_appositive_title(ctx: &Ctx, m: &Marked, open_tok: usize, words: usize) -> bool {
+    open_tok >= 2
+        && ctx.t.is_punct(open_tok - 1, ',')
+        && ctx.free_word(open_tok - 2)
+        && is_work_noun(&ctx.lower(open_tok - 2))
+        && (words == 1 && is_title_case(ctx, m) || is_title(ctx, m, words))
+}
+
+/// True when the quotation's first letter is a capital or it starts with a digit.
+fn is_title_case(ctx: &Ctx, m: &Marked) -> bool {
+    ctx.t.chars[m.start..m.end]
+        .iter()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+}
+
 /// `Marcello "Shorty" Cuttitta`, `the so-called "woke" crowd`.
 fn is_nickname(ctx: &Ctx, open_tok: usize, close_tok: Option<usize>, words: usize) -> bool {
     if words > 3 || open_tok == 0 {
@@ -268,8 +360,20 @@ fn is_nickname(ctx: &Ctx, open_tok: usize, close_tok: Option<usize>, words: usiz
 fn lead_in(ctx: &Ctx, start: usize, last: usize) -> Option<Attr> {
     for k in (start..last).rev() {
         if ctx.is_speech_cue(k) {
-            let phrase = ctx.speaker_before(k).or_else(|| ctx.speaker_after(k));
+            // `Roe attacked the plan, saying, "…"`: a participle after a comma belongs to the
+            // sentence's subject.
+            let phrase = ctx
+                .participle_subject(start, k)
+                .or_else(|| ctx.speaker_before(k))
+                .or_else(|| ctx.speaker_after(k));
             if let Some(p) = phrase.filter(|p| p.first >= start) {
+                // `Roe said she recalled thinking, "…"`: a pronoun inside an outer report
+                // gives way to the outer speaker.
+                if p.first == p.last && matches!(ctx.lower(p.first).as_str(), "he" | "she") {
+                    if let Some(outer) = outer_report(ctx, start, p.first) {
+                        return Some(outer);
+                    }
+                }
                 return Some(Attr {
                     cue: Some((k, k)),
                     speaker: Some(ctx.speaker(p)),
@@ -299,6 +403,22 @@ fn lead_in(ctx: &Ctx, start: usize, last: usize) -> Option<Attr> {
         }
     }
     None
+}
+
+/// The first speech cue in tokens `[start, before)` with a named (not pronoun) speaker before
+/// it: the outer report of a lead-in such as `Roe said she recalled thinking,`.
+fn outer_report(ctx: &Ctx, start: usize, before: usize) -> Option<Attr> {
+    (start..before).find_map(|k| {
+        if !ctx.is_speech_cue(k) {
+            return None;
+        }
+        let p = ctx.speaker_before(k).filter(|p| p.first >= start)?;
+        (!ctx.is_pronoun(p.last)).then(|| Attr {
+            cue: Some((k, k)),
+            speaker: Some(ctx.speaker(p)),
+            rule: "speaker-cue-quote",
+        })
+    })
 }
 
 /// The cue and speaker right after a closing mark at token `close`.
@@ -354,8 +474,10 @@ fn after_quote(ctx: &Ctx, close: usize, ends_clause: bool) -> Option<Attr> {
             });
         }
     }
-    // `"…," X said`: the words between the mark and the cue are the speaker.
-    for k in j..j + 16 {
+    // `"…," X said`: the words between the mark and the cue are the speaker. A long
+    // appositive (`"…," Ana Diaz, an economist at … and a professor at …, said`) may hold
+    // up to forty words when a comma closes it right before a speech verb.
+    for k in j..j + 40 {
         if !same(k) || ctx.in_quote.get(k).is_some_and(Option::is_some) {
             break;
         }
@@ -365,6 +487,9 @@ fn after_quote(ctx: &Ctx, close: usize, ends_clause: bool) -> Option<Attr> {
             && (is_sentence_end(c) || matches!(c, ';' | '"' | '“' | '”' | ':'))
         {
             break;
+        }
+        if k >= j + 16 && !(ctx.is_speech_cue(k) && ctx.t.is_punct(k - 1, ',')) {
+            continue;
         }
         let lower = ctx.lower(k);
         let verb_like = ctx.is_speech_cue(k)
@@ -392,6 +517,55 @@ fn after_quote(ctx: &Ctx, close: usize, ends_clause: bool) -> Option<Attr> {
     None
 }
 
+/// `"…" for the record, she said.`: a quotation that does not end its clause, in a sentence
+/// that closes with `, X said` or `, said X` (time words may follow the cue).
+fn sentence_final_cue(ctx: &Ctx, close: usize) -> Option<Attr> {
+    let first = close + 1;
+    let s = *ctx.sentence.get(first)?;
+    let para = ctx.t.toks.get(close)?.para;
+    if ctx.sentence.get(close) != Some(&s) || ctx.t.toks[first].para != para {
+        return None;
+    }
+    let mut end = first;
+    while end < ctx.t.toks.len() && ctx.sentence[end] == s {
+        if ctx.in_quote[end].is_some() {
+            return None;
+        }
+        end += 1;
+    }
+    if !ctx.t.is_punct(end.checked_sub(1)?, '.') {
+        return None;
+    }
+    let last = end - 2;
+    for k in (first..=last).rev().take(8) {
+        if !ctx.is_speech_cue(k) {
+            continue;
+        }
+        if (k + 1..=last).all(|i| is_time_word(&ctx.lower(i))) {
+            if let Some(p) = ctx.speaker_before(k) {
+                if p.first > first && ctx.t.is_punct(p.first - 1, ',') {
+                    return Some(Attr {
+                        cue: Some((k, k)),
+                        speaker: Some(ctx.speaker(p)),
+                        rule: "quote-trailing-cue",
+                    });
+                }
+            }
+        }
+        if k > first && ctx.t.is_punct(k - 1, ',') {
+            if let Some(p) = ctx.speaker_after(k).filter(|p| p.last == last) {
+                return Some(Attr {
+                    cue: Some((k, k)),
+                    speaker: Some(ctx.speaker(p)),
+                    rule: "quote-trailing-cue",
+                });
+            }
+        }
+        return None;
+    }
+    None
+}
+
 /// `X said in a statement. "…"`: a short previous sentence in the same paragraph that is only
 /// a speaker and a cue.
 fn previous_sentence_lead(ctx: &Ctx, first_tok: usize) -> Option<Attr> {
@@ -401,9 +575,9 @@ fn previous_sentence_lead(ctx: &Ctx, first_tok: usize) -> Option<Attr> {
         return None;
     }
     let start = sentence_start(ctx, prev_end);
-    if prev_end - start > 20 {
-        return None;
-    }
+    // A long sentence only when it closes with its attribution (`…, Roe said. "…"`,
+    // `"…," she said. "…"`).
+    let long = prev_end - start > 20;
     // The cue must be among the last words: nothing reported after it.
     let k = (start..prev_end)
         .rev()
@@ -431,7 +605,15 @@ fn previous_sentence_lead(ctx: &Ctx, first_tok: usize) -> Option<Attr> {
     if !tail_ok {
         return None;
     }
-    let p = ctx.speaker_before(k).filter(|p| p.first >= start)?;
+    let p = ctx
+        .speaker_before(k)
+        .filter(|p| p.first >= start)
+        .filter(|p| {
+            !long
+                || p.first > start
+                    && (ctx.t.is_punct(p.first - 1, ',')
+                        || super::marks::is_double_mark(ctx.t.first_char(p.first - 1)))
+        })?;
     Some(Attr {
         cue: Some((k, k)),
         speaker: Some(ctx.speaker(p)),
@@ -452,11 +634,22 @@ fn mixed_cue(ctx: &Ctx, start: usize, open_tok: usize) -> Option<Attr> {
             }
         }
         if ctx.is_any_cue(k) {
-            let phrase = ctx.speaker_before(k);
+            let phrase = ctx
+                .participle_subject(start, k)
+                .or_else(|| ctx.speaker_before(k));
             if let Some(p) = phrase {
+                // `Roe condemned what she called a "breach"`: a pronoun in a free relative
+                // after the subject stands for it, and the report is the subject's.
+                let subject = (p.first == p.last
+                    && ctx.is_pronoun(p.first)
+                    && p.first > start
+                    && ctx.lower(p.first - 1) == "what")
+                    .then(|| ctx.sentence_subject(start, p.first))
+                    .flatten()
+                    .filter(|s| s.last < p.first && !ctx.is_pronoun(s.last));
                 return Some(Attr {
                     cue: Some((k, k)),
-                    speaker: Some(ctx.speaker(p)),
+                    speaker: Some(ctx.speaker(subject.unwrap_or(p))),
                     rule: "mixed-speaker-cue",
                 });
             }

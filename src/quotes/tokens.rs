@@ -39,7 +39,7 @@ const ABBREVIATIONS: &[&str] = &[
 /// The tokens of a text, with its characters.
 #[derive(Debug)]
 pub(crate) struct Tokens {
-    /// The text's characters.
+    /// The text's characters, with apostrophe pairs folded into double marks.
     pub chars: Vec<char>,
     /// Tokens in text order.
     pub toks: Vec<Token>,
@@ -48,9 +48,11 @@ pub(crate) struct Tokens {
 }
 
 impl Tokens {
-    /// Splits `text` into tokens and paragraphs.
+    /// Splits `text` into tokens and paragraphs. Apostrophe pairs typed for a double quote
+    /// mark are folded first (see [`super::marks::fold_apostrophe_pairs`]).
     pub fn new(text: &str) -> Tokens {
-        let chars: Vec<char> = text.chars().collect();
+        let mut chars: Vec<char> = text.chars().collect();
+        super::marks::fold_apostrophe_pairs(&mut chars);
         let mut toks = Vec::new();
         let mut paras = Vec::new();
         let mut para_start: Option<usize> = None;
@@ -96,7 +98,12 @@ impl Tokens {
                 if i < n && chars[i] == '.' {
                     let word: String = chars[start..i].iter().collect::<String>().to_lowercase();
                     let single_letter = i - start == 1 && chars[start].is_uppercase();
-                    if single_letter || word.contains('.') || ABBREVIATIONS.contains(&word.as_str())
+                    // `(D-Wis.)`: a party and state label keeps the state's dot.
+                    let after_hyphen = word.rsplit('-').next().unwrap_or_default();
+                    if single_letter
+                        || word.contains('.')
+                        || ABBREVIATIONS.contains(&word.as_str())
+                        || ABBREVIATIONS.contains(&after_hyphen)
                     {
                         i += 1;
                     }
@@ -200,6 +207,10 @@ mod tests {
         assert_eq!(
             words("Mr. Kim's U.S. visit, Jae-in said."),
             vec!["Mr.", "Kim's", "U.S.", "visit", ",", "Jae-in", "said", "."]
+        );
+        assert_eq!(
+            words("Rep. Ann Lee (D-Wis.) said."),
+            vec!["Rep.", "Ann", "Lee", "(", "D-Wis.", ")", "said", "."]
         );
     }
 
