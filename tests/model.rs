@@ -82,7 +82,8 @@ fn empty_and_blank_documents_produce_empty_records() {
 
 #[test]
 fn names_never_run_across_a_line_break() {
-    let text = "Flooding closes roads in Ostrava\n\nBRNO, Czech Republic - Heavy rain closed roads.";
+    let text =
+        "Flooding closes roads in Ostrava\n\nBRNO, Czech Republic - Heavy rain closed roads.";
     let m = tag(text);
     assert!(m.iter().all(|x| !x.text.contains('\n')), "{m:?}");
     assert!(m.iter().any(|x| x.text == "BRNO"), "{m:?}");

@@ -7,9 +7,9 @@
 //!   when present. Offsets are code points, as in quotegraph's output.
 //! - **Detection.** A predicted quotation (any kind but `scare`) is right when it overlaps some
 //!   gold content; a gold content is found when some prediction overlaps it. The *direct*
-//!   subset is the gold contents holding a double quote mark (two apostrophes typed for one
-//!   included, as [`crate::quotes::has_double_quote_mark`] reads them), against predictions of kind
-//!   `direct` or `mixed`.
+//!   subset: its recall is over the gold contents holding a double quote mark character
+//!   (`"`, `“`, `”`, `„`, `«`, `»`), found by predictions of kind `direct` or `mixed`; its
+//!   precision is over those predictions, each right when it overlaps some gold content.
 //! - **Speaker and cue accuracy.** Predictions and gold attributions are paired one to one,
 //!   greedily by overlap size. Over the pairs whose gold has a `Source`, a speaker is right
 //!   when its span overlaps the source; likewise cues over pairs whose gold has a `Cue`.
@@ -139,9 +139,12 @@ pub fn parse_ann(ann: &str, text: &str) -> Vec<GoldAttribution> {
         let Some(content) = role("Content") else {
             continue;
         };
-        let direct = content
-            .iter()
-            .any(|&(s, e)| crate::quotes::has_double_quote_mark(index.slice(text, s, e)));
+        let direct = content.iter().any(|&(s, e)| {
+            index
+                .slice(text, s, e)
+                .chars()
+                .any(crate::quotes::is_double_quote_mark)
+        });
         out.push(GoldAttribution {
             content,
             source: role("Source"),
@@ -252,8 +255,10 @@ impl Scorer {
             .collect();
         let direct_gold: Vec<&GoldAttribution> = gold.iter().filter(|g| g.direct).collect();
         let all_gold: Vec<&GoldAttribution> = gold.iter().collect();
-        count(&mut self.all, &preds, &all_gold);
-        count(&mut self.direct, &marked, &direct_gold);
+        count_precision(&mut self.all, &preds, &all_gold);
+        count_recall(&mut self.all, &preds, &all_gold);
+        count_precision(&mut self.direct, &marked, &all_gold);
+        count_recall(&mut self.direct, &marked, &direct_gold);
         for (p, g) in pairs(&preds, &all_gold) {
             judge(&mut self.scores.speaker_all, &mut self.scores.cue_all, p, g);
         }
@@ -279,7 +284,8 @@ impl Scorer {
     }
 }
 
-fn count(acc: &mut (usize, usize, usize), preds: &[&Quote], gold: &[&GoldAttribution]) {
+/// True positives and false positives: a prediction is right when it overlaps some gold content.
+fn count_precision(acc: &mut (usize, usize, usize), preds: &[&Quote], gold: &[&GoldAttribution]) {
     for p in preds {
         if gold.iter().any(|g| overlaps((p.start, p.end), &g.content)) {
             acc.0 += 1;
@@ -287,6 +293,10 @@ fn count(acc: &mut (usize, usize, usize), preds: &[&Quote], gold: &[&GoldAttribu
             acc.1 += 1;
         }
     }
+}
+
+/// False negatives: gold contents that no prediction overlaps.
+fn count_recall(acc: &mut (usize, usize, usize), preds: &[&Quote], gold: &[&GoldAttribution]) {
     acc.2 += gold
         .iter()
         .filter(|g| !preds.iter().any(|p| overlaps((p.start, p.end), &g.content)))

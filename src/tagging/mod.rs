@@ -293,7 +293,10 @@ impl Tagger {
         let path = labels.viterbi(&word_scores);
         // A name never runs across a line break (a headline into its dateline).
         let after_break = |w: usize| {
-            w > 0 && index.slice(text, e.words[w - 1].2, e.words[w].1).contains('\n')
+            w > 0
+                && index
+                    .slice(text, e.words[w - 1].2, e.words[w].1)
+                    .contains('\n')
         };
         labels
             .spans(&path)
