@@ -30,8 +30,9 @@ bash scripts/setup.sh >/dev/null
 cargo build --release --quiet
 QG=target/release/quotegraph
 
-# Python side: its own virtualenv, the same torch (libtorch 2.4.0) as the Rust side.
-VENV=.venv-bench
+# Python side: its own virtualenv (BENCH_VENV overrides), the same torch (libtorch 2.4.0) as
+# the Rust side.
+VENV=${BENCH_VENV:-.venv-bench}
 if [ ! -x "$VENV/bin/python" ]; then
   python3 -m venv "$VENV"
 fi

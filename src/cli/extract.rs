@@ -100,6 +100,9 @@ pub(super) fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
         Ok(())
     })?;
     progress.finish();
+    if args.stats {
+        eprintln!("stats: {}", serde_json::to_string(&pipeline.tagger().stats())?);
+    }
     Ok(if progress.failed() == 0 {
         Outcome::Success
     } else {

@@ -79,6 +79,10 @@ struct ExtractArgs {
     /// No progress bar, progress lines or summary on standard error (record errors still show).
     #[arg(short, long)]
     quiet: bool,
+    /// After the run, print the tagger's work counters (forward passes, positions, seconds in
+    /// the network) to standard error as `stats: {json}`, for benchmarks.
+    #[arg(long)]
+    stats: bool,
     /// When standard error is not a terminal, print a progress line every SECS seconds.
     #[arg(long, default_value_t = 10.0, value_name = "SECS")]
     progress_every: f64,
