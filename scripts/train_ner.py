@@ -148,7 +148,7 @@ def windows(enc, capacity, first_capacity):
 
 
 def inference_windows(n, capacity):
-    """Half-overlapping windows, as quotegraph cuts them (src/tagging/windows.rs)."""
+    """Windows overlapping by a quarter, as quotegraph cuts them (src/tagging/windows.rs)."""
     if n <= capacity:
         return [(0, n)] if n else []
     out, start = [], 0
@@ -157,7 +157,7 @@ def inference_windows(n, capacity):
         out.append((max(end - capacity, 0), end))
         if end == n:
             return out
-        start += capacity // 2
+        start += capacity - capacity // 4
 
 
 def batchify(encs, spans, cls_id, sep_id):

@@ -541,3 +541,10 @@ fn long_sentence_ending_in_its_attribution_leads_the_next_quote() {
     let quotes = run(text, &[per("Ana Diaz")]);
     assert_eq!(speaker_of(&quotes, "We have").0, Some("Ana Diaz".into()));
 }
+
+#[test]
+fn a_cue_verb_before_a_preposition_is_not_reported_speech() {
+    let text = "Tom Whitaker covers city hall. He previously reported for the Boston Globe and wrote for Reuters.";
+    let quotes = run(text, &[("Tom Whitaker", Label::Person)]);
+    assert!(quotes.is_empty(), "{:?}", summary(&quotes));
+}

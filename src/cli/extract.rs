@@ -101,7 +101,10 @@ pub(super) fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
     })?;
     progress.finish();
     if args.stats {
-        eprintln!("stats: {}", serde_json::to_string(&pipeline.tagger().stats())?);
+        eprintln!(
+            "stats: {}",
+            serde_json::to_string(&pipeline.tagger().stats())?
+        );
     }
     Ok(if progress.failed() == 0 {
         Outcome::Success

@@ -231,6 +231,12 @@ fn leading_cue(ctx: &Ctx, start: usize, last: usize) -> Option<Found> {
         if ctx.lower(c) == "that" {
             c += 1;
         }
+        // Reporting and writing *for* someone is a job, not a report (author bios: `reported
+        // for the Globe`, `has written for Reuters`).
+        let writes = word.starts_with("report") || word.starts_with("writ") || word == "wrote";
+        if writes && ctx.lower(c) == "for" {
+            continue;
+        }
         // The clause must look like one: not a bare object (`said nothing`).
         if let Some(f) = content(ctx, c, last, (k, k), p, "indirect-speaker-cue") {
             return Some(f);
