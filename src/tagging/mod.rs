@@ -6,7 +6,7 @@
 //! first sub-token from the window where it sits most centrally. Word scores are decoded with
 //! scheme-constrained Viterbi search ([`labels`]); a span ending on a hyphen glued to the next
 //! word takes that word in ("Jae-" + "in"), a span crossing a line break is split there, and
-//! spans without a letter or digit are dropped.
+//! spans without a letter or digit, or that are a lone function word ("The"), are dropped.
 //! Offsets are converted from bytes to characters once, through [`crate::offsets::CharIndex`].
 
 pub mod features;
@@ -326,7 +326,9 @@ impl Tagger {
                 let start = e.words[first].1;
                 let end = e.words[last].2;
                 let mention_text = index.slice(text, start, end);
-                if !mention_text.chars().any(char::is_alphanumeric) {
+                if !mention_text.chars().any(char::is_alphanumeric)
+                    || is_function_word(mention_text)
+                {
                     return None;
                 }
                 let score = (first..=last)
@@ -343,6 +345,16 @@ impl Tagger {
             })
             .collect()
     }
+}
+
+/// Articles, conjunctions and prepositions: never a name on their own, whatever the model says
+/// of a capitalized "The" before a newspaper's name.
+fn is_function_word(text: &str) -> bool {
+    const WORDS: [&str; 16] = [
+        "the", "a", "an", "and", "or", "of", "in", "on", "at", "for", "to", "by", "this", "that",
+        "these", "those",
+    ];
+    WORDS.iter().any(|w| text.eq_ignore_ascii_case(w))
 }
 
 /// The special tokens the tokenizer's post-processor puts around a single sequence.
