@@ -30,82 +30,6 @@ use std::collections::{BTreeSet, HashMap};
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
-/// Words dropped from the front of a person's name (lowercase, without the final period).
-const TITLES: &[&str] = &[
-    "president",
-    "vice",
-    "prime",
-    "minister",
-    "chancellor",
-    "secretary",
-    "senator",
-    "sen",
-    "representative",
-    "rep",
-    "congressman",
-    "congresswoman",
-    "governor",
-    "gov",
-    "mayor",
-    "judge",
-    "justice",
-    "general",
-    "gen",
-    "colonel",
-    "col",
-    "captain",
-    "capt",
-    "lieutenant",
-    "lt",
-    "sergeant",
-    "sgt",
-    "admiral",
-    "adm",
-    "commissioner",
-    "chief",
-    "inspector",
-    "detective",
-    "dr",
-    "doctor",
-    "prof",
-    "professor",
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "mx",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "pope",
-    "rev",
-    "reverend",
-    "father",
-    "sister",
-    "rabbi",
-    "imam",
-    "sheikh",
-    "ambassador",
-    "speaker",
-    "leader",
-    "premier",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "ceo",
-    "coach",
-    "officer",
-    "deputy",
-    "assistant",
-    "former",
-    "the",
-];
-
 /// The word sequence a name is identified by: folded, lowercased letters and digits.
 pub fn name_words(name: &str) -> Vec<String> {
     let trimmed = name.trim();
@@ -130,7 +54,7 @@ pub fn person_words(name: &str) -> Vec<String> {
     let words = name_words(name);
     let first_name = words
         .iter()
-        .position(|w| !TITLES.contains(&w.as_str()))
+        .position(|w| !crate::linking::is_title(w))
         .unwrap_or(0);
     words[first_name..].to_vec()
 }

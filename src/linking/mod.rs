@@ -109,7 +109,32 @@ const TITLES: &[&str] = &[
     "advisor",
     "national",
     "supt",
+    "chancellor",
+    "congressman",
+    "congresswoman",
+    "lieutenant",
+    "sergeant",
+    "inspector",
+    "detective",
+    "doctor",
+    "mx",
+    "father",
+    "sister",
+    "rabbi",
+    "imam",
+    "sheikh",
+    "premier",
+    "chair",
+    "ceo",
+    "coach",
+    "officer",
+    "assistant",
 ];
+
+/// True for a title or honorific (`President`, `Sen.`, `Dr`), compared lower case without dots.
+pub fn is_title(word: &str) -> bool {
+    TITLES.contains(&word.replace('.', "").to_lowercase().as_str())
+}
 
 /// Groups `mentions` (any order) into entities numbered `e0`, `e1`, … by first mention, then
 /// merges the forms of one person (see the module documentation).
@@ -143,7 +168,7 @@ pub fn strip_titles(name: &str) -> String {
     let words: Vec<&str> = name.split_whitespace().collect();
     let keep = words
         .iter()
-        .position(|w| !TITLES.contains(&w.replace('.', "").to_lowercase().as_str()))
+        .position(|w| !is_title(w))
         .unwrap_or(words.len());
     // A name is never stripped to nothing, nor past its last word.
     let keep = keep.min(words.len().saturating_sub(1));
