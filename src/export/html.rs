@@ -140,7 +140,7 @@ pub fn render(doc: &Document) -> Result<String> {
 }
 
 fn outer_spans(doc: &Document, len: usize, skipped: &mut usize) -> Vec<Outer> {
-    let mut spans: Vec<Outer> = doc
+    let spans: Vec<Outer> = doc
         .quotes
         .iter()
         .enumerate()
@@ -150,18 +150,7 @@ fn outer_spans(doc: &Document, len: usize, skipped: &mut usize) -> Vec<Outer> {
             index,
         })
         .collect();
-    spans.sort_by_key(|s| (s.start, s.end));
-    let mut kept: Vec<Outer> = Vec::new();
-    for span in spans {
-        let fits = span.start < span.end && span.end <= len;
-        let free = kept.last().is_none_or(|last| last.end <= span.start);
-        if fits && free {
-            kept.push(span);
-        } else {
-            *skipped += 1;
-        }
-    }
-    kept
+    without_overlaps(spans, len, skipped, |s| (s.start, s.end))
 }
 
 fn inner_spans(doc: &Document, len: usize, skipped: &mut usize) -> Vec<Inner> {
@@ -198,11 +187,23 @@ fn inner_spans(doc: &Document, len: usize, skipped: &mut usize) -> Vec<Inner> {
             }),
         }
     }
-    spans.sort_by_key(|s| (s.start, s.end));
-    let mut kept: Vec<Inner> = Vec::new();
+    without_overlaps(spans, len, skipped, |s| (s.start, s.end))
+}
+
+/// Sorts `spans` by position and keeps those inside the text that overlap no earlier kept one,
+/// counting the others in `skipped`.
+fn without_overlaps<T>(
+    mut spans: Vec<T>,
+    len: usize,
+    skipped: &mut usize,
+    range: impl Fn(&T) -> (usize, usize),
+) -> Vec<T> {
+    spans.sort_by_key(|s| range(s));
+    let mut kept: Vec<T> = Vec::new();
     for span in spans {
-        let fits = span.start < span.end && span.end <= len;
-        let free = kept.last().is_none_or(|last| last.end <= span.start);
+        let (start, end) = range(&span);
+        let fits = start < end && end <= len;
+        let free = kept.last().is_none_or(|last| range(last).1 <= start);
         if fits && free {
             kept.push(span);
         } else {
