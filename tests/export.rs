@@ -58,20 +58,23 @@ fn read_csv(dir: &Path, name: &str) -> Vec<Vec<String>> {
     parse_csv(&content)
 }
 
-fn neo4j_export() -> (tempfile::TempDir, Output) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let out = dir.path().to_str().expect("utf-8 temp path").to_string();
+/// `quotegraph graph` over both day fixtures, with `options` after them.
+fn graph_of_both_days(options: &[&str]) -> Output {
     let day1 = fixture("day1.jsonl");
     let day2 = fixture("day2.jsonl");
-    let output = quotegraph(&[
+    let mut args = vec![
         "graph",
         day1.to_str().expect("path"),
         day2.to_str().expect("path"),
-        "--format",
-        "neo4j",
-        "--out",
-        &out,
-    ]);
+    ];
+    args.extend_from_slice(options);
+    quotegraph(&args)
+}
+
+fn neo4j_export() -> (tempfile::TempDir, Output) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().to_str().expect("utf-8 temp path").to_string();
+    let output = graph_of_both_days(&["--format", "neo4j", "--out", &out]);
     (dir, output)
 }
 
@@ -140,14 +143,8 @@ fn neo4j_csvs_have_import_headers_and_one_node_per_person() {
 fn every_relationship_end_is_a_node() {
     let (dir, _) = neo4j_export();
     let mut ids = std::collections::HashSet::new();
-    for file in [
-        "persons.csv",
-        "organizations.csv",
-        "locations.csv",
-        "misc.csv",
-        "documents.csv",
-        "quotes.csv",
-    ] {
+    // The node files come first in FILES.
+    for file in &quotegraph::export::neo4j::FILES[..6] {
         for row in read_csv(dir.path(), file).into_iter().skip(1) {
             assert!(ids.insert(row[0].clone()), "duplicate id {}", row[0]);
         }
@@ -164,15 +161,7 @@ fn every_relationship_end_is_a_node() {
 
 #[test]
 fn ntriples_use_schema_org_and_escape_literals() {
-    let day1 = fixture("day1.jsonl");
-    let day2 = fixture("day2.jsonl");
-    let output = quotegraph(&[
-        "graph",
-        day1.to_str().expect("path"),
-        day2.to_str().expect("path"),
-        "--format",
-        "rdf",
-    ]);
+    let output = graph_of_both_days(&["--format", "rdf"]);
     assert!(output.status.success(), "{}", text(&output.stderr));
     let nt = text(&output.stdout);
     assert!(nt.lines().all(|l| l.starts_with('<') && l.ends_with(" .")));
