@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The Python baselines of scripts/bench.sh, and the machine's matmul rate.
 
-    bench_python.py hf CORPUS.jsonl MODEL_DIR --threads 2 --runs 3
+    bench_python.py hf CORPUS.jsonl MODEL_DIR --threads 2 --runs 3 [--precision f32|bf16]
     bench_python.py spacy CORPUS.jsonl --threads 2 --runs 3
     bench_python.py matmul --threads 2
 
@@ -39,7 +39,8 @@ def bench_hf(args):
     texts = read_corpus(args.corpus)
     t0 = time.perf_counter()
     tokenizer = AutoTokenizer.from_pretrained(args.model)
-    model = AutoModelForTokenClassification.from_pretrained(args.model, dtype=torch.float32).eval()
+    dtype = {"f32": torch.float32, "bf16": torch.bfloat16}[args.precision]
+    model = AutoModelForTokenClassification.from_pretrained(args.model, dtype=dtype).eval()
     ner = pipeline("token-classification", model=model, tokenizer=tokenizer,
                    aggregation_strategy="simple", stride=32, device=-1)
     load = time.perf_counter() - t0
@@ -60,8 +61,8 @@ def bench_hf(args):
         with torch.inference_mode():
             out = list(ner(texts, batch_size=best[0]))
         runs.append(time.perf_counter() - t)
-    return summarize("python-transformers", runs, len(texts), tokens, load,
-                     dict(batch_size=best[0], entities=sum(len(o) for o in out)))
+    return summarize(f"python-transformers-{args.precision}", runs, len(texts), tokens, load,
+                     dict(batch_size=best[0], precision=args.precision, entities=sum(len(o) for o in out)))
 
 
 def bench_spacy(args):
@@ -81,32 +82,27 @@ def bench_spacy(args):
 
 
 def bench_matmul(args):
+    """Matrix-product rates in float32 and bfloat16: square products and the encoder's shapes."""
     import torch
     torch.set_num_threads(args.threads)
-    rates = {}
-    for n in (256, 512, 1024):
-        a, b = torch.randn(n, n), torch.randn(n, n)
-        for _ in range(3):
-            a @ b
-        reps = max(3, int(2e10 / (2 * n ** 3)))
-        t = time.perf_counter()
-        for _ in range(reps):
-            a @ b
-        rates[n] = 2 * n ** 3 * reps / (time.perf_counter() - t)
-    # The encoder's own shapes: (tokens x 384) @ (384 x 1536) and (384 x 384).
-    shapes = {}
-    for m, k, n in ((2016, 384, 1536), (2016, 384, 384), (2016, 1536, 384)):
-        a, b = torch.randn(m, k), torch.randn(k, n)
-        for _ in range(3):
-            a @ b
-        reps = 50
-        t = time.perf_counter()
-        for _ in range(reps):
-            a @ b
-        shapes[f"{m}x{k}x{n}"] = 2 * m * k * n * reps / (time.perf_counter() - t)
-    return dict(system="libtorch-matmul", threads=args.threads, torch=torch.__version__,
-                square_flops=rates, encoder_shape_flops=shapes,
-                peak_flops=max(list(rates.values()) + list(shapes.values())))
+    shapes = [(n, n, n) for n in (256, 512, 1024)]
+    # The encoder's own shapes: (tokens x 384) @ (384 x 1536), (384 x 384), (1536 x 384).
+    shapes += [(2016, 384, 1536), (2016, 384, 384), (2016, 1536, 384)]
+    result = dict(system="libtorch-matmul", threads=args.threads, torch=torch.__version__)
+    for name, dtype in (("f32", torch.float32), ("bf16", torch.bfloat16)):
+        rates = {}
+        for m, k, n in shapes:
+            a, b = torch.randn(m, k, dtype=dtype), torch.randn(k, n, dtype=dtype)
+            for _ in range(3):
+                a @ b
+            reps = max(3, int(2e10 / (2 * m * k * n)))
+            t = time.perf_counter()
+            for _ in range(reps):
+                a @ b
+            rates[f"{m}x{k}x{n}"] = 2 * m * k * n * reps / (time.perf_counter() - t)
+        result[f"{name}_flops"] = rates
+        result[f"{name}_peak_flops"] = max(rates.values())
+    return result
 
 
 def main():
@@ -116,6 +112,7 @@ def main():
     ap.add_argument("model", nargs="?")
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--precision", choices=["f32", "bf16"], default="f32", help="hf: the model's number format")
     args = ap.parse_args()
     result = {"hf": bench_hf, "spacy": bench_spacy, "matmul": bench_matmul}[args.mode](args)
     print(json.dumps(result))

@@ -147,17 +147,27 @@ def windows(enc, capacity, first_capacity):
     return out
 
 
-def inference_windows(n, capacity):
-    """Windows overlapping by a quarter, as quotegraph cuts them (src/tagging/windows.rs)."""
-    if n <= capacity:
-        return [(0, n)] if n else []
-    out, start = [], 0
-    while True:
-        end = min(start + capacity, n)
-        out.append((max(end - capacity, 0), end))
-        if end == n:
+def inference_windows(enc, capacity):
+    """Windows as quotegraph cuts them (src/tagging/windows.rs): whole sentences where they fit,
+    else words; each window starts an eighth of a window before the previous one ended, at a
+    sentence start if one lies there, else at a word start."""
+    n = len(enc["ids"])
+    cuts = [(f, enc["sents"][f] != enc["sents"][f - 1]) for f, _, _ in enc["words"][1:]]
+    out, start, overlap = [], 0, capacity // 8
+    while start < n:
+        limit = start + capacity
+        if limit >= n:
+            out.append((start, n))
             return out
-        start += capacity - capacity // 4
+        covered = out[-1][1] if out else start
+        fitting = [c for c in cuts if covered < c[0] <= limit]
+        ends = [k for k, sentence in fitting if sentence] or [k for k, _ in fitting] or [limit]
+        end = ends[-1]
+        out.append((start, end))
+        near = [c for c in cuts if max(end - overlap, start + 1) <= c[0] < end]
+        starts = [k for k, sentence in near if sentence] or [k for k, _ in near] or [end]
+        start = starts[0]
+    return out
 
 
 def batchify(encs, spans, cls_id, sep_id):
@@ -220,7 +230,7 @@ def evaluate(model, encs, cls_id, sep_id, window=254):
         n = len(enc["ids"])
         logp = np.zeros((n, len(LABELS)), dtype=np.float32)
         best = np.full(n, -1)
-        for s, e in inference_windows(n, window):
+        for s, e in inference_windows(enc, window):
             ids, types, mask, _ = batchify(encs, [(di, s, e)], cls_id, sep_id)
             out = model(input_ids=ids, token_type_ids=types, attention_mask=mask).logits
             lp = torch.log_softmax(out[0, 1:e - s + 1], -1).numpy()

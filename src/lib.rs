@@ -36,6 +36,7 @@ pub mod offsets;
 pub mod output;
 pub mod pipeline;
 pub mod quotes;
+pub mod sentences;
 pub mod tagging;
 
 pub use doc::{Document, Entity, Label, Mention, Quote, QuoteKind, Span, Speaker, TextSpan};

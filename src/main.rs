@@ -1,6 +1,7 @@
 //! The `quotegraph` binary: parses arguments, runs one command, maps the result to an exit
 //! status (0 all good, 1 some records failed, 2 usage or fatal error; a closed pipe is fine).
-//! Before anything else it makes libtorch's OpenMP threads wait passively (see below).
+//! Before anything else, even before libtorch loads, it bounds how long libtorch's OpenMP
+//! threads spin (see below).
 
 mod cli;
 
@@ -8,7 +9,6 @@ use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    passive_openmp_waits();
     let args = cli::Cli::parse();
     match args.run() {
         Ok(cli::Outcome::Success) => ExitCode::SUCCESS,
@@ -29,23 +29,25 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     })
 }
 
-/// libtorch's OpenMP threads spin while they wait for work. With more runnable threads than
-/// cores (this command's reading and writing threads, any other busy process) a spinning
-/// thread keeps the one it waits for off the CPU, and runs were measured 5 to 50 times slower
-/// on a loaded two-core machine. libgomp reads its wait policy once, when it loads, before
-/// `main`; so unless the user chose a policy, the process re-executes itself once with
-/// `OMP_WAIT_POLICY=PASSIVE`, through `/proc/self/exe` so that it is this very binary even if
-/// its file has been replaced since. Should that fail, it carries on as it is.
-fn passive_openmp_waits() {
-    use std::os::unix::process::CommandExt;
-    if std::env::var_os("OMP_WAIT_POLICY").is_some() {
-        return;
+/// libtorch's OpenMP threads (libgomp) spin while they wait for the next parallel region.
+/// Spinning without end (`OMP_WAIT_POLICY=ACTIVE`) made runs 5 times slower when the cores were
+/// shared with other busy threads; sleeping at once (`PASSIVE`) made an idle two-core machine
+/// 12% slower, since a forward pass is hundreds of short parallel regions. A short spin
+/// (`GOMP_SPINCOUNT=10000`, tens of microseconds) was the fastest on an idle machine and within
+/// 8% of `PASSIVE` on a loaded one (`docs/performance.md`). libgomp reads these variables when
+/// it is loaded, before `main`; so the binary sets the spin count from `.preinit_array`, which
+/// the dynamic loader runs before any shared library's initializer. A policy or spin count the
+/// user set is kept.
+#[cfg(target_os = "linux")]
+#[used]
+#[link_section = ".preinit_array"]
+static SHORT_OPENMP_SPINS: extern "C" fn() = short_openmp_spins;
+
+#[cfg(target_os = "linux")]
+extern "C" fn short_openmp_spins() {
+    if std::env::var_os("OMP_WAIT_POLICY").is_none() && std::env::var_os("GOMP_SPINCOUNT").is_none()
+    {
+        // Sound: nothing else runs yet, so no thread can read the environment concurrently.
+        std::env::set_var("GOMP_SPINCOUNT", "10000");
     }
-    let mut args = std::env::args_os();
-    let mut command = std::process::Command::new("/proc/self/exe");
-    if let Some(arg0) = args.next() {
-        command.arg0(arg0);
-    }
-    // `exec` returns only when it failed.
-    let _ = command.args(args).env("OMP_WAIT_POLICY", "PASSIVE").exec();
 }

@@ -9,8 +9,9 @@ use crate::error::{Error, Result};
 use crate::input::InputItem;
 use crate::tagging::{Tagger, TaggerOptions};
 use crate::{linking, quotes};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
+use std::sync::{mpsc, Arc};
 use std::thread;
 
 /// The model directory shipped with quotegraph, used when no other is named.
@@ -85,7 +86,7 @@ impl Pipeline {
     }
 
     /// Runs every stage over a stream of input records and hands each result to `sink`, in
-    /// input order, one per record (read errors included).
+    /// input order, one per record (read errors included) except those in `options.done`.
     ///
     /// Three threads overlap: one reads and parses `items` and groups them into batches, the
     /// calling thread tags each batch (one transformer call across its documents, so windows
@@ -100,11 +101,15 @@ impl Pipeline {
         E: Send,
     {
         let depth = options.queue_batches.max(1);
+        let done = &options.done;
         let (batch_tx, batch_rx) = mpsc::sync_channel::<Vec<InputItem>>(depth);
         let (tagged_tx, tagged_rx) = mpsc::sync_channel::<Vec<Tagged>>(depth);
         thread::scope(|scope| {
             scope.spawn(move || {
                 for batch in batches(items, options) {
+                    if batch.iter().all(|item| done.contains(&item.id)) {
+                        continue;
+                    }
                     if batch_tx.send(batch).is_err() {
                         break;
                     }
@@ -113,7 +118,9 @@ impl Pipeline {
             let writer = scope.spawn(move || -> Result<(), E> {
                 for batch in tagged_rx {
                     for tagged in batch {
-                        sink(tagged.finish())?;
+                        if !done.contains(&tagged.item.id) {
+                            sink(tagged.finish())?;
+                        }
                     }
                 }
                 Ok(())
@@ -160,6 +167,12 @@ pub struct StreamOptions {
     pub bytes_per_batch: usize,
     /// Batches waiting between two stages.
     pub queue_batches: usize,
+    /// Ids of records already processed (resuming a run): they are not handed to the sink.
+    /// Batches are still formed over all records, and a batch that holds any record not yet
+    /// done is tagged whole, so every document is tagged in the same company as in the run
+    /// that was interrupted: batched inference rounds slightly differently in another batch,
+    /// and the resumed output is byte for byte the uninterrupted one.
+    pub done: Arc<HashSet<String>>,
 }
 
 impl Default for StreamOptions {
@@ -168,6 +181,7 @@ impl Default for StreamOptions {
             docs_per_batch: 64,
             bytes_per_batch: 256 * 1024,
             queue_batches: 2,
+            done: Arc::default(),
         }
     }
 }

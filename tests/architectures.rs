@@ -91,6 +91,7 @@ fn windows_smaller_than_the_document_cover_every_word() {
             TaggerOptions {
                 window: Some(window),
                 batch_size: 3,
+                ..TaggerOptions::default()
             },
         )
         .unwrap();

@@ -368,6 +368,7 @@ fn usage_errors_exit_2() {
         &["--no-such-flag"],
         &["--docs-per-batch", "0"],
         &["--progress-every", "-1"],
+        &["--precision", "fp8"],
     ] {
         let out = extract(dir.path(), args, b"x");
         assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));

@@ -2,6 +2,7 @@
 
 mod util;
 
+use quotegraph::tagging::Precision;
 use quotegraph::{Document, Label, Mention, Pipeline, Tagger, TaggerOptions};
 use util::{assert_offsets_slice, bundled_model};
 
@@ -55,6 +56,7 @@ fn long_documents_are_tagged_the_same_across_window_boundaries() {
         TaggerOptions {
             window: Some(40),
             batch_size: 7,
+            ..TaggerOptions::default()
         },
     )
     .unwrap();
@@ -88,4 +90,33 @@ fn names_never_run_across_a_line_break() {
     let m = tag(text);
     assert!(m.iter().all(|x| !x.text.contains('\n')), "{m:?}");
     assert!(m.iter().any(|x| x.text == "BRNO"), "{m:?}");
+}
+
+#[test]
+fn bfloat16_finds_the_same_names_as_f32_on_a_news_article() {
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/harbour-bridge.txt"),
+    )
+    .unwrap();
+    let run = |precision| {
+        let options = TaggerOptions {
+            precision,
+            ..TaggerOptions::default()
+        };
+        let tagger = Tagger::load_with(&bundled_model(), options).unwrap();
+        assert_eq!(tagger.precision(), precision);
+        tagger.tag(&[&text]).unwrap().pop().unwrap()
+    };
+    let exact = run(Precision::F32);
+    let reduced = run(Precision::Bf16);
+    assert!(exact.len() >= 10, "{exact:?}");
+    let spans = |ms: &[Mention]| -> Vec<(usize, usize, Label)> {
+        ms.iter()
+            .map(|m| (m.start, m.end, m.label.clone()))
+            .collect()
+    };
+    assert_eq!(spans(&exact), spans(&reduced));
+    for (e, r) in exact.iter().zip(&reduced) {
+        assert!((e.score - r.score).abs() < 0.05, "{e:?} {r:?}");
+    }
 }

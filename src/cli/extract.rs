@@ -71,18 +71,19 @@ pub(super) fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
         });
     }
 
+    let done = Arc::new(done);
     let skipping = Arc::clone(&progress);
-    let items = input::records(sources, fields).filter(move |item| {
-        let seen = done.contains(&item.id);
-        if seen {
+    let skipped = Arc::clone(&done);
+    let items = input::records(sources, fields).inspect(move |item| {
+        if skipped.contains(&item.id) {
             skipping.skip();
         }
-        !seen
     });
     let mut writer =
         JsonlWriter::new(BufWriter::new(out), args.pretty).include_text(args.include_text);
     let options = StreamOptions {
         docs_per_batch: args.docs_per_batch,
+        done,
         ..StreamOptions::default()
     };
     let writing = Arc::clone(&progress);
@@ -101,10 +102,9 @@ pub(super) fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
     })?;
     progress.finish();
     if args.stats {
-        eprintln!(
-            "stats: {}",
-            serde_json::to_string(&pipeline.tagger().stats())?
-        );
+        let mut stats = serde_json::to_value(pipeline.tagger().stats())?;
+        stats["precision"] = serde_json::to_value(pipeline.tagger().precision())?;
+        eprintln!("stats: {stats}");
     }
     Ok(if progress.failed() == 0 {
         Outcome::Success

@@ -44,6 +44,9 @@ struct ModelArgs {
     /// the window the model was trained with, else 254.
     #[arg(long, value_name = "N")]
     window: Option<usize>,
+    /// Number format of the network: auto (bf16 on CPUs with AVX512-BF16, else f32), f32, bf16.
+    #[arg(long, default_value = "auto", value_name = "P")]
+    precision: quotegraph::tagging::Precision,
 }
 
 #[derive(Debug, Args)]
@@ -165,6 +168,7 @@ impl ModelArgs {
         let options = quotegraph::TaggerOptions {
             batch_size: self.batch_size,
             window: self.window,
+            precision: self.precision,
         };
         quotegraph::Pipeline::load_with(&dir, options)
             .with_context(|| format!("cannot load the model in {}", dir.display()))

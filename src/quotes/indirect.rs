@@ -48,7 +48,7 @@ pub(crate) fn find_indirect(ctx: &Ctx) -> Vec<Found> {
 fn sentence(ctx: &Ctx, start: usize, end: usize) -> Option<Found> {
     // Headlines and captions (no final punctuation) are not reported speech.
     let final_punct = ctx.t.toks[end - 1].kind == TokKind::Punct
-        && super::tokens::is_sentence_end(ctx.t.chars[ctx.t.toks[end - 1].start]);
+        && crate::sentences::is_sentence_end(ctx.t.chars[ctx.t.toks[end - 1].start]);
     let para = ctx.t.toks[start].para;
     let whole_para = (start == 0 || ctx.t.toks[start - 1].para != para)
         && ctx.t.toks.get(end).is_none_or(|t| t.para != para);

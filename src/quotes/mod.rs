@@ -25,8 +25,9 @@ pub(crate) mod tokens;
 
 use crate::doc::{Entity, Quote, QuoteKind, Speaker, TextSpan};
 use crate::offsets::CharIndex;
+use crate::sentences::is_sentence_end;
 use attribution::Ctx;
-use tokens::{is_sentence_end, TokKind, Tokens};
+use tokens::{TokKind, Tokens};
 
 /// One quotation before ids are assigned.
 #[derive(Debug, Clone)]

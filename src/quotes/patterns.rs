@@ -25,9 +25,9 @@
 
 use super::attribution::{is_time_word, Ctx, Phrase};
 use super::marks::Marked;
-use super::tokens::is_sentence_end;
 use super::Found;
 use crate::doc::{QuoteKind, Speaker, TextSpan};
+use crate::sentences::is_sentence_end;
 
 /// An attribution: cue tokens, speaker, rule.
 struct Attr {

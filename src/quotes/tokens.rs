@@ -25,17 +25,6 @@ pub(crate) struct Token {
     pub para: usize,
 }
 
-/// Abbreviations whose dot does not end a sentence (compared lower case, without the dot).
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "sen", "sens", "rep", "reps", "gov", "gen", "lt", "col", "st", "jr",
-    "sr", "prof", "rev", "sgt", "capt", "adm", "maj", "cmdr", "cpl", "pvt", "insp", "supt", "inc",
-    "corp", "co", "ltd", "no", "vs", "etc", "jan", "feb", "mar", "apr", "aug", "sept", "sep",
-    "oct", "nov", "dec", "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill",
-    "ind", "kan", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev",
-    "okla", "ore", "pa", "tenn", "va", "vt", "wash", "wis", "wyo", "ft", "mt", "pres", "gens",
-    "messrs", "mme", "mlle", "hon", "atty", "dept", "univ", "approx", "est",
-];
-
 /// The tokens of a text, with its characters.
 #[derive(Debug)]
 pub(crate) struct Tokens {
@@ -96,15 +85,8 @@ impl Tokens {
                 }
                 // An abbreviation keeps its final dot.
                 if i < n && chars[i] == '.' {
-                    let word: String = chars[start..i].iter().collect::<String>().to_lowercase();
-                    let single_letter = i - start == 1 && chars[start].is_uppercase();
-                    // `(D-Wis.)`: a party and state label keeps the state's dot.
-                    let after_hyphen = word.rsplit('-').next().unwrap_or_default();
-                    if single_letter
-                        || word.contains('.')
-                        || ABBREVIATIONS.contains(&word.as_str())
-                        || ABBREVIATIONS.contains(&after_hyphen)
-                    {
+                    let word: String = chars[start..i].iter().collect();
+                    if crate::sentences::keeps_dot(&word) {
                         i += 1;
                     }
                 }
@@ -186,11 +168,6 @@ impl Tokens {
 
 fn is_combining(c: char) -> bool {
     ('\u{300}'..='\u{36f}').contains(&c)
-}
-
-/// True when `c` ends a sentence.
-pub(crate) fn is_sentence_end(c: char) -> bool {
-    matches!(c, '.' | '!' | '?' | '…')
 }
 
 #[cfg(test)]

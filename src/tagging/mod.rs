@@ -1,14 +1,16 @@
 //! Named-entity tagging: tokenizer → transformer → word labels → character-span mentions.
 //!
 //! quotegraph owns the steps around the network: each document is tokenized once (with
-//! offsets), cut into overlapping windows when it is longer than the model allows, windows of
-//! many documents are sorted by length and batched, and each word takes the scores of its
-//! first sub-token from the window where it sits most centrally. Word scores are decoded with
+//! offsets), cut into windows of whole sentences that overlap a little when it is longer than
+//! the model allows ([`windows`]), windows of many documents are sorted by length and batched
+//! through the network ([`model`], [`encoder`]), and each word takes the scores of its first
+//! sub-token from the window where it sits most centrally. Word scores are decoded with
 //! scheme-constrained Viterbi search ([`labels`]); a span ending on a hyphen glued to the next
 //! word takes that word in ("Jae-" + "in"), a span crossing a line break is split there, and
 //! spans without a letter or digit, or that are a lone function word ("The"), are dropped.
 //! Offsets are converted from bytes to characters once, through [`crate::offsets::CharIndex`].
 
+pub mod encoder;
 pub mod features;
 pub mod labels;
 pub mod model;
@@ -18,6 +20,7 @@ use crate::doc::Mention;
 use crate::error::{Error, Result};
 use crate::offsets::CharIndex;
 use features::{CaseClass, ExtraInputs};
+pub use model::Precision;
 use model::TokenClassifier;
 use serde::Serialize;
 use std::cell::Cell;
@@ -25,7 +28,7 @@ use std::path::Path;
 use std::time::Instant;
 use tch::Tensor;
 use tokenizers::Tokenizer;
-use windows::Window;
+use windows::{Window, WordView};
 
 /// Settings of the tagger that do not come from the model directory.
 #[derive(Debug, Clone)]
@@ -36,6 +39,8 @@ pub struct TaggerOptions {
     pub window: Option<usize>,
     /// Windows per forward pass.
     pub batch_size: usize,
+    /// Number format of the network's arithmetic.
+    pub precision: Precision,
 }
 
 /// Window for models that do not declare one.
@@ -46,6 +51,7 @@ impl Default for TaggerOptions {
         TaggerOptions {
             window: None,
             batch_size: 16,
+            precision: Precision::Auto,
         }
     }
 }
@@ -68,6 +74,8 @@ pub struct Tagger {
 pub struct TaggerStats {
     /// Forward passes run.
     pub batches: u64,
+    /// Windows (sequences) fed to the network.
+    pub sequences: u64,
     /// Sequence positions fed to the network, padding included.
     pub positions: u64,
     /// Sequence positions that were real tokens (special tokens included, padding not).
@@ -105,7 +113,7 @@ impl Tagger {
                 message: format!("tokenizer.json: {e}"),
             })?
             .with_padding(None);
-        let classifier = TokenClassifier::load(dir)?;
+        let classifier = TokenClassifier::load(dir, options.precision)?;
         let (prefix, suffix) = special_tokens(&tokenizer).map_err(|message| Error::Model {
             dir: dir.to_path_buf(),
             message,
@@ -132,6 +140,11 @@ impl Tagger {
     /// Work done so far (forward passes, positions, time).
     pub fn stats(&self) -> TaggerStats {
         self.stats.get()
+    }
+
+    /// The number format the network computes in (`Auto` resolved for this CPU).
+    pub fn precision(&self) -> Precision {
+        self.classifier.precision
     }
 
     /// Sub-tokens per window this tagger uses.
@@ -226,7 +239,19 @@ impl Tagger {
                 types[first..next].fill(class);
             }
         }
-        let windows = windows::plan(ids.len(), self.window);
+        let views: Vec<WordView> = words
+            .iter()
+            .enumerate()
+            .map(|(w, &(first, start, end))| WordView {
+                first,
+                text: index.slice(text, start, end),
+                gap: match w.checked_sub(1) {
+                    Some(p) => index.slice(text, words[p].2.min(start), start),
+                    None => "",
+                },
+            })
+            .collect();
+        let windows = windows::plan(ids.len(), self.window, &windows::cuts(&views));
         Ok(Encoded {
             ids,
             types,
@@ -271,6 +296,7 @@ impl Tagger {
         let log_probs = self.classifier.log_probs(&ids, &mask, &types)?;
         let mut stats = self.stats.get();
         stats.batches += 1;
+        stats.sequences += rows as u64;
         stats.positions += (rows * length) as u64;
         stats.real_positions += batch
             .iter()
