@@ -11,7 +11,7 @@
 
 use rust_bert::{bert::BertConfig, Activation};
 use std::collections::HashMap;
-use tch::{TchError, Tensor};
+use tch::{Kind, TchError, Tensor};
 
 /// One transformer layer's weights, as this pass uses them.
 struct Layer {
@@ -131,7 +131,7 @@ impl Encoder {
         );
         // Padding gets a large negative score before the softmax, as in BERT.
         let padding = ((mask.ones_like() - mask) * -10000.0)
-            .to_kind(kind)
+            .to_kind(Kind::Float)
             .view([batch, 1, 1, length]);
         let head_size = self.hidden / self.heads;
         for layer in &self.layers {
@@ -140,9 +140,13 @@ impl Encoder {
                 .view([batch, length, 3, self.heads, head_size])
                 .permute([2, 0, 3, 1, 4]);
             let (query, key, value) = (qkv.get(0), qkv.get(1), qkv.get(2));
-            let scores = query.matmul(&key.transpose(-1, -2)) + &padding;
+            // The softmax runs in f32: libtorch's bf16 softmax took three times as long as
+            // converting, adding the padding in place and taking an f32 softmax.
+            let mut scores = query.matmul(&key.transpose(-1, -2)).to_kind(Kind::Float);
+            scores += &padding;
             let context = scores
-                .softmax(-1, kind)
+                .softmax(-1, Kind::Float)
+                .to_kind(kind)
                 .matmul(&value)
                 .transpose(1, 2)
                 .reshape([batch, length, self.hidden]);
@@ -193,7 +197,7 @@ mod tests {
     use super::*;
     use rust_bert::bert::BertForTokenClassification;
     use rust_bert::roberta::RobertaForTokenClassification;
-    use tch::{nn::VarStore, Device, Kind};
+    use tch::{nn::VarStore, Device};
 
     fn tiny_config(activation: &str) -> BertConfig {
         serde_json::from_value(serde_json::json!({
