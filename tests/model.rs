@@ -120,3 +120,30 @@ fn bfloat16_finds_the_same_names_as_f32_on_a_news_article() {
         assert!((e.score - r.score).abs() < 0.05, "{e:?} {r:?}");
     }
 }
+
+#[test]
+fn a_document_longer_than_a_tokenizer_piece_is_tagged_the_same_throughout() {
+    // Over 64 KiB: tokenized in several pieces, cut after line breaks.
+    let paragraph = "Mayor Angela Ruiz said the bridge in Portsmouth would reopen in June, \
+                     and the Maine Department of Transportation agreed to pay half.\n";
+    let text = paragraph.repeat(70_000 / paragraph.len() + 1);
+    assert!(text.len() > 64 * 1024);
+    let tagger = Tagger::load(&bundled_model()).unwrap();
+    let mentions = tagger.tag(&[&text]).unwrap().pop().unwrap();
+    assert_offsets_slice(&text, &mentions);
+    let per_paragraph = |k: usize| -> Vec<(usize, usize, Label)> {
+        let base = k * paragraph.chars().count();
+        let end = base + paragraph.chars().count();
+        mentions
+            .iter()
+            .filter(|m| m.start >= base && m.end <= end)
+            .map(|m| (m.start - base, m.end - base, m.label.clone()))
+            .collect()
+    };
+    let first = per_paragraph(0);
+    assert!(first.iter().any(|m| m.2 == Label::Person), "{first:?}");
+    let count = text.matches('\n').count();
+    for k in [count / 2, count - 1] {
+        assert_eq!(per_paragraph(k), first, "paragraph {k}");
+    }
+}

@@ -26,6 +26,8 @@ pub(crate) struct Ctx<'a> {
     pub entities: &'a [Entity],
     /// Every mention as (start, end, entity index), sorted by start.
     pub mentions: Vec<(usize, usize, usize)>,
+    /// Characters in the longest mention, to find mentions near a place by binary search.
+    pub longest_mention: usize,
     /// For each token, the quotation (index into the marked quotes) whose content holds it.
     pub in_quote: Vec<Option<usize>>,
     /// For each token, its sentence number.
@@ -840,7 +842,7 @@ impl<'a> Ctx<'a> {
         }
         // The mention that ends the phrase (a possessive or trailing dot allowed).
         let ending = self
-            .mentions
+            .mentions_near(start, end)
             .iter()
             .filter(|&&(s, e, _)| s < end && e > start && e + 2 >= end)
             .max_by_key(|&&(s, e, _)| (e, std::cmp::Reverse(s)));
@@ -867,6 +869,16 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// The mentions that may overlap characters `start..end`, in text order: those starting
+    /// before `end` and at most the longest mention's length before `start`. Quote rules ask
+    /// for mentions near each quotation; a scan of all of them made long documents quadratic.
+    fn mentions_near(&self, start: usize, end: usize) -> &[(usize, usize, usize)] {
+        let lo = start.saturating_sub(self.longest_mention);
+        let first = self.mentions.partition_point(|m| m.0 < lo);
+        let last = self.mentions.partition_point(|m| m.0 < end).max(first);
+        &self.mentions[first..last]
+    }
+
     fn sentence_of(&self, tok: usize) -> usize {
         self.sentence.get(tok).copied().unwrap_or(0)
     }
@@ -877,15 +889,22 @@ impl<'a> Ctx<'a> {
     pub fn resolve_person(&self, tok: usize) -> Option<usize> {
         let here = self.sentence_of(tok);
         let pos = self.t.toks[tok].start;
-        let persons: Vec<(usize, usize)> = self
-            .mentions
-            .iter()
-            .filter(|&&(s, _, e)| s < pos && self.entities[e].label == Label::Person)
-            .filter_map(|&(s, _, e)| {
-                let ti = self.t.first_at_or_after(s);
-                (self.in_quote.get(ti).is_some_and(Option::is_none)).then_some((ti, e))
-            })
-            .collect();
+        // Person mentions outside quotations, back to the oldest sentence looked at.
+        let oldest = here.saturating_sub(4);
+        let before = self.mentions.partition_point(|m| m.0 < pos);
+        let mut persons: Vec<(usize, usize)> = Vec::new();
+        for &(s, _, e) in self.mentions[..before].iter().rev() {
+            let ti = self.t.first_at_or_after(s);
+            if self.sentence_of(ti) < oldest {
+                break;
+            }
+            if self.entities[e].label == Label::Person
+                && self.in_quote.get(ti).is_some_and(Option::is_none)
+            {
+                persons.push((ti, e));
+            }
+        }
+        persons.reverse();
         for back in 0..5 {
             let Some(target) = here.checked_sub(back) else {
                 break;
@@ -907,7 +926,7 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let before = self.t.toks.get(comma.checked_sub(1)?)?.end;
-        self.mentions
+        self.mentions_near(before.saturating_sub(2), before)
             .iter()
             .find(|&&(_, e, _)| e == before || e + 2 == before)
             .map(|&(_, _, ent)| ent)

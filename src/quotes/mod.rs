@@ -101,12 +101,14 @@ fn context<'a>(text: &'a str, entities: &'a [Entity]) -> Ctx<'a> {
         .filter(|&(s, e, _)| s < e && e <= t.chars.len())
         .collect();
     mentions.sort_unstable();
+    let longest_mention = mentions.iter().map(|&(s, e, _)| e - s).max().unwrap_or(0);
     Ctx {
         text,
         index: CharIndex::new(text),
         t,
         entities,
         mentions,
+        longest_mention,
         in_quote,
         sentence,
     }

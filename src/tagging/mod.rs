@@ -206,28 +206,33 @@ impl Tagger {
 
     /// Tokenizes one document and computes its windows and extra inputs.
     fn encode(&self, text: &str, index: &CharIndex) -> Result<Encoded> {
-        let encoding = self
-            .tokenizer
-            .encode(text, false)
-            .map_err(|e| Error::Inference(format!("tokenizer: {e}")))?;
-        let ids = encoding.get_ids().to_vec();
+        let mut ids: Vec<u32> = Vec::new();
         let mut words: Vec<(usize, usize, usize)> = Vec::new();
-        let mut last_word = None;
-        for (i, (word, &(start, end))) in encoding
-            .get_word_ids()
-            .iter()
-            .zip(encoding.get_offsets())
-            .enumerate()
-        {
-            let (start, end) = (index.char_of_byte(start), index.char_of_byte(end));
-            if word.is_some() && *word == last_word {
-                if let Some(w) = words.last_mut() {
-                    w.2 = w.2.max(end);
+        for (offset, piece) in pieces(text, TOKENIZER_PIECE_BYTES) {
+            let encoding = self
+                .tokenizer
+                .encode(piece, false)
+                .map_err(|e| Error::Inference(format!("tokenizer: {e}")))?;
+            let base = ids.len();
+            ids.extend_from_slice(encoding.get_ids());
+            let mut last_word = None;
+            for (i, (word, &(start, end))) in encoding
+                .get_word_ids()
+                .iter()
+                .zip(encoding.get_offsets())
+                .enumerate()
+            {
+                let start = index.char_of_byte(offset + start);
+                let end = index.char_of_byte(offset + end);
+                if word.is_some() && *word == last_word {
+                    if let Some(w) = words.last_mut() {
+                        w.2 = w.2.max(end);
+                    }
+                } else {
+                    words.push((base + i, start, end));
                 }
-            } else {
-                words.push((i, start, end));
+                last_word = *word;
             }
-            last_word = *word;
         }
         // Words without characters (a byte-level tokenizer's lone trailing space) name nothing.
         words.retain(|&(_, start, end)| end > start);
@@ -373,6 +378,44 @@ impl Tagger {
     }
 }
 
+/// Bytes of text tokenized at a time. The tokenizer's working memory is over a hundred bytes per
+/// byte of input (1.4 GB for a 10 MB document in one call), so long documents are tokenized in
+/// pieces of about this size, cut after line breaks.
+const TOKENIZER_PIECE_BYTES: usize = 64 * 1024;
+
+/// `text` cut into pieces of at most `max` bytes, each with its byte offset, every cut right
+/// after a line break: no word spans a line break, so the pieces' tokens are the whole text's.
+/// A line longer than `max` stays one piece.
+fn pieces(text: &str, max: usize) -> impl Iterator<Item = (usize, &str)> {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= bytes.len() {
+            return None;
+        }
+        let limit = (start + max.max(1)).min(bytes.len());
+        let end = if limit == bytes.len() {
+            limit
+        } else {
+            // `\n` is one byte in UTF-8, so a cut after it is always a character boundary.
+            let last_break = bytes[start..limit].iter().rposition(|&b| b == b'\n');
+            let next_break = || {
+                bytes[limit..]
+                    .iter()
+                    .position(|&b| b == b'\n')
+                    .map(|k| limit + k)
+            };
+            match last_break {
+                Some(k) => start + k + 1,
+                None => next_break().map_or(bytes.len(), |k| k + 1),
+            }
+        };
+        let piece = (start, &text[start..end]);
+        start = end;
+        Some(piece)
+    })
+}
+
 /// Articles, conjunctions and prepositions: never a name on their own, whatever the model says
 /// of a capitalized "The" before a newspaper's name.
 fn is_function_word(text: &str) -> bool {
@@ -399,4 +442,32 @@ fn special_tokens(tokenizer: &Tokenizer) -> std::result::Result<(Vec<u32>, Vec<u
         ids[..first_plain].to_vec(),
         ids[last_plain.max(first_plain)..].to_vec(),
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pieces;
+
+    #[test]
+    fn pieces_cut_after_line_breaks_and_cover_the_text() {
+        let text = "Zoë met Ana.\nThey spoke.\nA very long line without any break at all\nEnd";
+        let cut: Vec<(usize, &str)> = pieces(text, 16).collect();
+        assert_eq!(
+            cut,
+            vec![
+                (0, "Zoë met Ana.\n"),
+                (14, "They spoke.\n"),
+                (26, "A very long line without any break at all\n"),
+                (68, "End"),
+            ]
+        );
+        for (offset, piece) in &cut {
+            assert_eq!(&text[*offset..*offset + piece.len()], *piece);
+        }
+        assert_eq!(pieces("", 16).count(), 0);
+        assert_eq!(
+            pieces("no break", 3).collect::<Vec<_>>(),
+            vec![(0, "no break")]
+        );
+    }
 }
