@@ -225,6 +225,34 @@ fn html_pages_yield_their_main_text_written_back_in_the_record() {
 }
 
 #[test]
+fn a_latin1_page_is_read_in_its_declared_charset() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = "<html><head><meta charset=\"iso-8859-1\"><title>Harbour fees rise</title></head>\
+                <body><article><h1>Harbour fees rise</h1><p>Harbour master Zo\u{eb} M\u{fc}ller \
+                said on Friday that mooring fees in Gda\u{f1}sk would rise by a tenth next year, \
+                the first increase since the new quay opened in the spring.</p></article></body></html>";
+    // Every character above is in Latin-1, so each maps to one byte.
+    let latin1: Vec<u8> = page
+        .chars()
+        .map(|c| u8::try_from(u32::from(c)).unwrap())
+        .collect();
+    std::fs::write(dir.path().join("page.html"), latin1).unwrap();
+    let out = extract(dir.path(), &["page.html"], b"");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let recs = records(&out.stdout);
+    let text = recs[0]["text"].as_str().unwrap();
+    assert!(
+        text.contains("Harbour master Zo\u{eb} M\u{fc}ller said"),
+        "{text}"
+    );
+    assert_eq!(
+        recs[0]["warnings"][0],
+        "not UTF-8: decoded as windows-1252 (as the page declares)"
+    );
+    assert_offsets(&recs[0], text);
+}
+
+#[test]
 fn jsonl_lines_that_cannot_be_documents_keep_their_place() {
     let dir = tempfile::tempdir().unwrap();
     let input = [

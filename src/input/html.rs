@@ -8,6 +8,53 @@
 
 use crate::error::Error;
 use dom_smoothie::{Config, Readability, ReadabilityError, TextMode};
+use encoding_rs::{Encoding, WINDOWS_1252};
+
+/// How many leading bytes of a page are searched for a `<meta>` charset (as browsers do).
+const CHARSET_PRESCAN_BYTES: usize = 1024;
+
+/// The text of an HTML page's bytes, and a warning when it was not UTF-8.
+///
+/// Bytes that are valid UTF-8 are read as UTF-8 whatever the page declares: scrapers often
+/// save pages re-encoded as UTF-8 with the original `<meta charset="iso-8859-1">` left in,
+/// while legacy-encoded text with accents is almost never valid UTF-8. Other pages are read
+/// in the charset their `<meta>` declares, else as windows-1252 (the Web's default for
+/// unlabelled pages), with a warning saying which; bytes invalid in that charset become U+FFFD.
+pub fn decode_page(bytes: Vec<u8>) -> (String, Option<String>) {
+    let bytes = match String::from_utf8(bytes) {
+        Ok(text) => return (text, None),
+        Err(e) => e.into_bytes(),
+    };
+    let declared = declared_charset(&bytes[..bytes.len().min(CHARSET_PRESCAN_BYTES)]);
+    let encoding = declared.unwrap_or(WINDOWS_1252);
+    let (text, used, malformed) = encoding.decode(&bytes);
+    let source = if declared.is_some() {
+        "as the page declares"
+    } else {
+        "no charset declared"
+    };
+    let mut warning = format!("not UTF-8: decoded as {} ({source})", used.name());
+    if malformed {
+        warning.push_str(", invalid bytes replaced with U+FFFD");
+    }
+    (text.into_owned(), Some(warning))
+}
+
+/// The charset a page's `<meta charset=…>` or `<meta http-equiv="Content-Type"
+/// content="…; charset=…">` names, if the Encoding Standard knows it.
+fn declared_charset(head: &[u8]) -> Option<&'static Encoding> {
+    let lower = String::from_utf8_lossy(head).to_ascii_lowercase();
+    lower.split("<meta").skip(1).find_map(|tag| {
+        let tag = &tag[..tag.find('>').unwrap_or(tag.len())];
+        let after = &tag[tag.find("charset")? + "charset".len()..];
+        let value = after.trim_start().strip_prefix('=')?.trim_start();
+        let value = value.trim_start_matches(['"', '\'']);
+        let end = value
+            .find(|c: char| c == '"' || c == '\'' || c == ';' || c == '/' || c.is_whitespace())
+            .unwrap_or(value.len());
+        Encoding::for_label(&value.as_bytes()[..end]).map(Encoding::output_encoding)
+    })
+}
 
 /// Extracts the readable text of `html`. A page with no text at all yields an empty string;
 /// only a page the parser cannot handle is an error.
@@ -82,6 +129,57 @@ mod tests {
             assert!(!text.contains(gone), "{gone:?} kept in {text}");
         }
         assert!(text.contains("Union said.\n\n\"We got"), "{text}");
+    }
+
+    /// `text` in windows-1252 (every character used here is in it).
+    fn windows_1252(text: &str) -> Vec<u8> {
+        WINDOWS_1252.encode(text).0.into_owned()
+    }
+
+    #[test]
+    fn legacy_pages_are_read_in_the_charset_they_declare_else_windows_1252() {
+        let shift_jis = encoding_rs::SHIFT_JIS
+            .encode("<p>東京の記者会見</p>")
+            .0
+            .into_owned();
+        let declared = [
+            b"<html><head><meta charset=\"Shift_JIS\"></head><body>".to_vec(),
+            shift_jis,
+        ]
+        .concat();
+        let (text, warning) = decode_page(declared);
+        assert!(text.contains("東京の記者会見"), "{text}");
+        assert_eq!(
+            warning.as_deref(),
+            Some("not UTF-8: decoded as Shift_JIS (as the page declares)")
+        );
+
+        let http_equiv = windows_1252(
+            "<meta http-equiv='Content-Type' content='text/html; charset=ISO-8859-1'><p>Zoë Müller</p>",
+        );
+        let (text, warning) = decode_page(http_equiv);
+        assert!(text.contains("Zoë Müller"), "{text}");
+        assert!(warning
+            .unwrap()
+            .contains("windows-1252 (as the page declares)"));
+
+        let (text, warning) = decode_page(windows_1252("<p>Ana Pérez said “no”.</p>"));
+        assert!(text.contains("Ana Pérez said “no”."), "{text}");
+        assert!(warning.unwrap().contains("no charset declared"));
+    }
+
+    #[test]
+    fn utf8_wins_over_a_stale_declaration() {
+        let page = "<meta charset=iso-8859-1><p>Zoë Müller</p>"
+            .as_bytes()
+            .to_vec();
+        assert_eq!(
+            decode_page(page),
+            (
+                "<meta charset=iso-8859-1><p>Zoë Müller</p>".to_string(),
+                None
+            )
+        );
     }
 
     #[test]

@@ -288,12 +288,10 @@ pub fn read_file(path: &Path, id: String) -> InputItem {
         let document = decode_text(&id, bytes);
         return InputItem::new(id, Ok(document));
     }
-    let (page, lossy) = decode(bytes);
+    let (page, charset_warning) = html::decode_page(bytes);
     let document = html::main_text(&page).map(|text| {
         let mut doc = Document::new(id.clone(), text);
-        if lossy {
-            doc.warnings.push(LOSSY_WARNING.to_string());
-        }
+        doc.warnings.extend(charset_warning);
         if doc.text.is_empty() {
             doc.warnings
                 .push("no main text found in the HTML page".to_string());
