@@ -6,8 +6,9 @@
 //! products. On a CPU with bfloat16 matrix instructions the matrix products are so fast that
 //! those element-wise passes took half of the time. This pass computes the same function with
 //! fewer of them: Q, K and V in one product, the attention scale folded into the query
-//! weights once at load, GELU in one kernel. A unit test checks it against rust-bert's own
-//! forward pass on a random model.
+//! weights once at load, GELU in one kernel, and the attention softmax in f32 (libtorch's bf16
+//! softmax is slower). Unit tests check it against rust-bert's own forward pass on random
+//! models.
 
 use rust_bert::{bert::BertConfig, Activation};
 use std::collections::HashMap;

@@ -62,8 +62,8 @@ pub struct WordView<'a> {
 
 /// The places a window may end, in order: before every word but the first, marked as a
 /// sentence end after a line break, or after `.`/`!`/`?` (and any closing quotes or brackets
-/// glued to it) when the next word, after a space, opens like a sentence and the dot does not belong to an
-/// abbreviation.
+/// glued to it) when the next word, after a space, opens like a sentence and the dot does not
+/// belong to an abbreviation.
 pub fn cuts(words: &[WordView]) -> Vec<Cut> {
     (1..words.len())
         .map(|w| Cut {
