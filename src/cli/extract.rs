@@ -103,7 +103,9 @@ pub(super) fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
     progress.finish();
     if args.stats {
         let mut stats = serde_json::to_value(pipeline.tagger().stats())?;
-        stats["precision"] = serde_json::to_value(pipeline.tagger().precision())?;
+        let precision = pipeline.tagger().precision();
+        stats["precision"] = serde_json::to_value(precision)?;
+        stats["native"] = precision.is_native().into();
         eprintln!("stats: {stats}");
     }
     Ok(if progress.failed() == 0 {

@@ -44,7 +44,8 @@ struct ModelArgs {
     /// the window the model was trained with, else 254.
     #[arg(long, value_name = "N")]
     window: Option<usize>,
-    /// Number format of the network: auto (bf16 on CPUs with AVX512-BF16, else f32), f32, bf16.
+    /// Number format of the network: auto (bf16 on CPUs with AVX512-BF16, else f32), f32, bf16
+    /// (emulated and slow without AVX512-BF16: a warning says so).
     #[arg(long, default_value = "auto", value_name = "P")]
     precision: quotegraph::tagging::Precision,
 }
@@ -170,7 +171,14 @@ impl ModelArgs {
             window: self.window,
             precision: self.precision,
         };
-        quotegraph::Pipeline::load_with(&dir, options)
-            .with_context(|| format!("cannot load the model in {}", dir.display()))
+        let pipeline = quotegraph::Pipeline::load_with(&dir, options)
+            .with_context(|| format!("cannot load the model in {}", dir.display()))?;
+        if !pipeline.tagger().precision().is_native() {
+            eprintln!(
+                "quotegraph: warning: this CPU has no native bfloat16 (AVX512-BF16), so bf16 is \
+                 emulated and slower than f32; --precision auto picks the fastest path"
+            );
+        }
+        Ok(pipeline)
     }
 }

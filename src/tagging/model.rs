@@ -22,12 +22,13 @@ use tch::{nn::VarStore, Device, Tensor};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Precision {
-    /// `bf16` when running on a CPU with bfloat16 instructions (AVX512-BF16), else `f32`.
+    /// `bf16` where bfloat16 runs natively ([`cpu_has_native_bf16`]), else `f32`.
     #[default]
     Auto,
     /// 32-bit floats: exact, and the fastest on CPUs without bfloat16 instructions.
     F32,
-    /// bfloat16: about 2.5× the speed of `f32` on CPUs with AVX512-BF16, at the same F1.
+    /// bfloat16: about 2.5× the speed of `f32` on CPUs with AVX512-BF16, at the same F1;
+    /// emulated, and slower than `f32`, on CPUs without.
     Bf16,
 }
 
@@ -35,10 +36,15 @@ impl Precision {
     /// `Auto` made concrete for running on `device`.
     pub fn resolve(self, device: Device) -> Precision {
         match self {
-            Precision::Auto if device == Device::Cpu && cpu_has_bf16() => Precision::Bf16,
+            Precision::Auto if device == Device::Cpu && cpu_has_native_bf16() => Precision::Bf16,
             Precision::Auto => Precision::F32,
             chosen => chosen,
         }
+    }
+
+    /// False only for `Bf16` on a CPU where it is emulated (see [`cpu_has_native_bf16`]).
+    pub fn is_native(self) -> bool {
+        self != Precision::Bf16 || cpu_has_native_bf16()
     }
 }
 
@@ -56,8 +62,30 @@ impl std::str::FromStr for Precision {
     }
 }
 
-/// True when the CPU computes bfloat16 dot products natively.
-fn cpu_has_bf16() -> bool {
+/// True when bfloat16 matrix products run natively here: the CPU has AVX512-BF16 and oneDNN,
+/// which computes libtorch's bf16 products, is not capped below that instruction set by
+/// `ONEDNN_MAX_CPU_ISA` (or its older name `DNNL_MAX_CPU_ISA`). Elsewhere bf16 is emulated,
+/// several times slower than f32. Setting `ONEDNN_MAX_CPU_ISA=AVX2` (as `scripts/test.sh
+/// --as-avx2` does) makes a bf16 machine choose and compute as an AVX2-only one would.
+pub fn cpu_has_native_bf16() -> bool {
+    let cap = ["ONEDNN_MAX_CPU_ISA", "DNNL_MAX_CPU_ISA"]
+        .iter()
+        .find_map(|name| std::env::var(name).ok());
+    cpu_has_avx512_bf16() && cap.is_none_or(|isa| isa_cap_keeps_bf16(&isa))
+}
+
+/// True when a oneDNN ISA cap (`ONEDNN_MAX_CPU_ISA` value, any case) still includes bf16 dot
+/// products: `ALL`, `DEFAULT`, and every ISA from `AVX512_CORE_BF16` up (the `*_FP16`,
+/// `*_AMX*` and `AVX10_*` levels) in oneDNN's list of values.
+fn isa_cap_keeps_bf16(isa: &str) -> bool {
+    let isa = isa.trim().to_ascii_uppercase();
+    matches!(isa.as_str(), "" | "ALL" | "DEFAULT")
+        || (isa.starts_with("AVX512_CORE_")
+            && ["BF16", "FP16", "AMX"].iter().any(|k| isa.contains(k)))
+        || isa.starts_with("AVX10")
+}
+
+fn cpu_has_avx512_bf16() -> bool {
     #[cfg(target_arch = "x86_64")]
     {
         std::arch::is_x86_feature_detected!("avx512bf16")
@@ -278,4 +306,31 @@ fn weights_file(dir: &Path) -> Result<PathBuf> {
                 "no model.safetensors or rust_model.ot (convert pytorch_model.bin to safetensors)",
             )
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::isa_cap_keeps_bf16;
+
+    #[test]
+    fn onednn_caps_below_avx512_bf16_mean_emulated_bf16() {
+        for keeps in [
+            "ALL",
+            "default",
+            "AVX512_CORE_BF16",
+            "avx512_core_amx",
+            "AVX10_1_512",
+        ] {
+            assert!(isa_cap_keeps_bf16(keeps), "{keeps}");
+        }
+        for drops in [
+            "AVX2",
+            "avx2_vnni",
+            "AVX512_CORE",
+            "AVX512_CORE_VNNI",
+            "SSE41",
+        ] {
+            assert!(!isa_cap_keeps_bf16(drops), "{drops}");
+        }
+    }
 }
