@@ -14,7 +14,7 @@
 //!                 "cue": { "text": "said", "start": 1010, "end": 1014 },
 //!                 "speaker": { "text": "Pompeo", "start": 1003, "end": 1009,
 //!                              "entity": "e0", "name": "Mike Pompeo" },
-//!                 "rule": "quote-comma-speaker-cue" } ] }
+//!                 "rule": "quote-comma-speaker-cue", "about": ["e3"] } ] }
 //! ```
 //! The command-line writer ([`crate::output`]) adds the input `text` only when it differs from
 //! what the user supplied (text extracted from HTML) or when asked, and `warnings` only when any.
@@ -215,6 +215,10 @@ pub struct Quote {
     pub speaker: Option<Speaker>,
     /// Short id of the rule that found or linked it, for debugging and evaluation.
     pub rule: String,
+    /// Whom it is about: ids of the entities with a mention inside `start..end`, in entity
+    /// order (empty for scare quotes).
+    #[serde(default)]
+    pub about: Vec<String>,
 }
 
 /// One input document and everything quotegraph found in it.

@@ -2,9 +2,9 @@
 //! (`tests/fixtures/export/`), so no model is needed.
 //!
 //! The fixtures quote the same person in two documents under two surface forms ("President Joe
-//! Biden", "Biden"), a group speaker ("Officials"), a pronoun speaker, a quotation spanning two
-//! lines, and text with quote marks, backslashes, `<script>` and non-ASCII names; `day1.jsonl`
-//! also holds an error record.
+//! Biden", "Joe Biden" … "Biden"), a group speaker ("Officials"), a pronoun speaker, a quotation
+//! about a place ("Harwich"), a quotation spanning two lines, and text with quote marks,
+//! backslashes, `<script>` and non-ASCII names; `day1.jsonl` also holds an error record.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -120,9 +120,43 @@ fn neo4j_csvs_have_import_headers_and_one_node_per_person() {
         .iter()
         .find(|r| r[7] == "Officials")
         .expect("group speaker");
+    let sources = read_csv(dir.path(), "sources.csv");
+    assert_eq!(
+        sources,
+        [
+            ["id:ID", "name", "docId", ":LABEL"],
+            [
+                "source/news%2Fharbour-2024-05-01/officials",
+                "Officials",
+                "news/harbour-2024-05-01",
+                "Source"
+            ]
+        ]
+    );
     assert!(
-        !said.iter().any(|r| r[1] == group[0]),
-        "no SAID for a group"
+        said.contains(&vec![
+            sources[1][0].clone(),
+            group[0].clone(),
+            "SAID".into()
+        ]),
+        "the group speaker's SAID edge: {said:?}"
+    );
+    assert_eq!(
+        said.len(),
+        1 + 5,
+        "every attributed quotation has a SAID edge"
+    );
+    let about = read_csv(dir.path(), "quote_mentions.csv");
+    assert_eq!(
+        about,
+        [
+            vec![":START_ID", ":END_ID", ":TYPE"],
+            vec![
+                "quote/news%2Fharbour-2024-05-01/q0",
+                "location/harwich",
+                "MENTIONS"
+            ]
+        ]
     );
 
     let mentions = read_csv(dir.path(), "mentions.csv");
@@ -144,12 +178,12 @@ fn every_relationship_end_is_a_node() {
     let (dir, _) = neo4j_export();
     let mut ids = std::collections::HashSet::new();
     // The node files come first in FILES.
-    for file in &quotegraph::export::neo4j::FILES[..6] {
+    for file in &quotegraph::export::neo4j::FILES[..7] {
         for row in read_csv(dir.path(), file).into_iter().skip(1) {
             assert!(ids.insert(row[0].clone()), "duplicate id {}", row[0]);
         }
     }
-    for file in ["said.csv", "mentions.csv", "in.csv"] {
+    for file in &quotegraph::export::neo4j::FILES[7..] {
         for row in read_csv(dir.path(), file).into_iter().skip(1) {
             assert!(
                 ids.contains(&row[0]) && ids.contains(&row[1]),
@@ -176,7 +210,17 @@ fn ntriples_use_schema_org_and_escape_literals() {
         "<urn:quotegraph:person/joe-biden> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> \
          <http://schema.org/Person> ."
     ));
-    assert!(nt.contains("<http://schema.org/creator> \"Officials\" ."));
+    let officials = "<urn:quotegraph:source/news%2Fharbour-2024-05-01/officials>";
+    assert!(nt.contains(&format!(
+        "<http://schema.org/spokenByCharacter> {officials} ."
+    )));
+    assert!(nt.contains(&format!(
+        "{officials} <http://schema.org/name> \"Officials\" ."
+    )));
+    assert!(nt.contains(
+        "<urn:quotegraph:quote/news%2Fharbour-2024-05-01/q0> <http://schema.org/mentions> \
+         <urn:quotegraph:location/harwich> ."
+    ));
     assert!(nt.contains("\"This is a 'tough' day for\\nthe committee,\""));
     assert!(nt.contains("\"Commas, \\\"quotes\\\", \\\\backslashes\\\\ and"));
     assert!(nt.contains("<http://schema.org/name> \"Zoë Müller\" ."));
@@ -279,4 +323,79 @@ fn view_explains_missing_text_and_unknown_ids() {
         "news/broken-2024-05-01",
     ]);
     assert!(text(&failed.stderr).contains("extract failed on news/broken-2024-05-01"));
+}
+
+/// Extract output for `text` with the given person mentions, linked and quoted as extract would.
+fn annotated(id: &str, text: &str, persons: &[&str]) -> quotegraph::Document {
+    let mentions: Vec<quotegraph::Mention> = persons
+        .iter()
+        .map(|name| {
+            let byte = text.find(name).expect("name in text");
+            let start = text[..byte].chars().count();
+            quotegraph::Mention {
+                text: name.to_string(),
+                start,
+                end: start + name.chars().count(),
+                label: quotegraph::Label::Person,
+                score: 0.99,
+            }
+        })
+        .collect();
+    let mut doc = quotegraph::Document::new(id, text);
+    quotegraph::annotate(&mut doc, &mentions);
+    doc
+}
+
+#[test]
+fn a_surname_never_merges_people_across_documents_but_initials_do_not_split_one() {
+    let docs = [
+        annotated(
+            "a",
+            "Pope Francis said the talks would go on.",
+            &["Pope Francis"],
+        ),
+        annotated(
+            "b",
+            "Novelist Clare Francis said her next book was done.",
+            &["Clare Francis"],
+        ),
+        annotated(
+            "c",
+            "Donald J. Trump said the wall was ready.",
+            &["Donald J. Trump"],
+        ),
+        annotated(
+            "d",
+            "Donald Trump said the deal was close.",
+            &["Donald Trump"],
+        ),
+    ];
+    let graph = quotegraph::export::Graph::build(&docs);
+    let persons: Vec<(&str, &str)> = graph
+        .entities
+        .iter()
+        .map(|e| (e.id.as_str(), e.name.as_str()))
+        .collect();
+    assert_eq!(
+        persons,
+        [
+            ("person/clare-francis", "Clare Francis"),
+            ("person/donald-trump", "Donald J. Trump"),
+            ("person/francis", "Francis"),
+        ]
+    );
+    let speakers: Vec<Option<&str>> = graph
+        .quotes
+        .iter()
+        .map(|q| q.speaker.as_ref().map(|s| s.node.as_str()))
+        .collect();
+    assert_eq!(
+        speakers,
+        [
+            Some("person/francis"),
+            Some("person/clare-francis"),
+            Some("person/donald-trump"),
+            Some("person/donald-trump"),
+        ]
+    );
 }

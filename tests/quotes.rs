@@ -548,3 +548,32 @@ fn a_cue_verb_before_a_preposition_is_not_reported_speech() {
     let quotes = run(text, &[("Tom Whitaker", Label::Person)]);
     assert!(quotes.is_empty(), "{:?}", summary(&quotes));
 }
+
+#[test]
+fn a_quotation_lists_the_entities_it_mentions() {
+    let text = "“We will rebuild Harwich with help from Acme Ports,” Joe Biden said. \
+                Officials called it “a gift to Harwich”.";
+    let names = [
+        ("Harwich", Label::Location),
+        ("Acme Ports", Label::Organization),
+        ("Joe Biden", Label::Person),
+    ];
+    let entities = group_mentions(&mentions(text, &names));
+    let id = |name: &str| {
+        entities
+            .iter()
+            .find(|e| e.name == name)
+            .map(|e| e.id.clone())
+            .expect("entity")
+    };
+    let quotes = find_quotes(text, &entities);
+    assert_eq!(
+        quotes[0].about,
+        [id("Harwich"), id("Acme Ports")],
+        "{quotes:?}"
+    );
+    assert!(
+        !quotes[0].about.contains(&id("Joe Biden")),
+        "the speaker is outside"
+    );
+}

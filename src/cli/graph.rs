@@ -82,10 +82,11 @@ pub(super) fn run(args: GraphArgs) -> anyhow::Result<Outcome> {
         }
     }
     eprintln!(
-        "quotegraph: {} documents, {} entities, {} quotations",
+        "quotegraph: {} documents, {} entities, {} quotations, {} Source nodes",
         graph.documents.len(),
         graph.entities.len(),
-        graph.quotes.len()
+        graph.quotes.len(),
+        graph.sources.len()
     );
     Ok(if bad_lines == 0 {
         Outcome::Success

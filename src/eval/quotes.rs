@@ -436,6 +436,7 @@ mod tests {
                 name: String::new(),
             }),
             rule: String::new(),
+            about: Vec::new(),
         }
     }
 

@@ -1,9 +1,12 @@
-//! The graph both exports write: deduplicated entity nodes, documents, quotations and the edges
-//! between them, built from extract output.
+//! The graph both exports write: deduplicated entity nodes, documents, quotations, the sources
+//! that are no entity, and the edges between them, built from extract output.
 //!
-//! Scare quotes (quote marks that are not speech) are left out. A quotation whose speaker
-//! resolves to a tagged entity gets a `SAID` edge from that entity's node; a group speaker
-//! ("officials", "the ministry" when untagged) is kept as the quotation's `speaker` name only.
+//! Scare quotes (quote marks that are not speech) are left out. Every attributed quotation gets
+//! a `SAID` edge: from its speaker's entity node when the speaker resolves to a tagged entity,
+//! else from a [`SourceNode`] — a group or nominal speaker ("South Korean officials", "a
+//! spokesman for the employers") as written, scoped to its document, since the same words in
+//! two articles need not be the same people. A quotation also points to each entity it
+//! mentions (its `about` list: whom it is about).
 
 use super::ids::{self, EntityIds, EntityIdsBuilder};
 use crate::doc::{Document, Label, QuoteKind};
@@ -74,13 +77,29 @@ pub struct DocumentNode {
     pub doc_id: String,
 }
 
+/// A speaker that is no tagged entity (a group, a nominal phrase), one node per document and
+/// phrase.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceNode {
+    /// Stable id, `source/<document id>/<normalized phrase>` (see [`super::ids`]).
+    pub id: String,
+    /// The speaker phrase as written.
+    pub name: String,
+    /// Node id of the document it speaks in.
+    pub document: String,
+    /// The document id as extract wrote it.
+    pub doc_id: String,
+}
+
 /// Who a quotation is attributed to.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SpeakerRef {
     /// Canonical name of the speaker, or the speaker text for group speakers.
     pub name: String,
-    /// Node id of the speaker's entity; `None` for group speakers.
-    pub entity: Option<String>,
+    /// Node id of the speaker: its entity's, or its [`SourceNode`]'s.
+    pub node: String,
+    /// True when `node` is a [`SourceNode`] rather than an entity.
+    pub is_source: bool,
 }
 
 /// One quotation.
@@ -104,6 +123,8 @@ pub struct QuoteNode {
     pub end: usize,
     /// The speaker, when attributed.
     pub speaker: Option<SpeakerRef>,
+    /// Node ids of the entities the quotation mentions, without repeats.
+    pub about: Vec<String>,
 }
 
 /// A document mentions an entity `count` times.
@@ -127,6 +148,8 @@ pub struct Graph {
     pub documents: Vec<DocumentNode>,
     /// Quotation nodes.
     pub quotes: Vec<QuoteNode>,
+    /// Speakers that are no entity, in input order.
+    pub sources: Vec<SourceNode>,
     /// Document → entity edges.
     pub mentions: Vec<MentionsEdge>,
     /// Problems that did not stop the export (duplicate documents, dangling speaker ids).
@@ -193,9 +216,7 @@ impl Graph {
                     NameVotes::new(),
                 )
             });
-            if ids.is_own_id(&entity.label, &entity.name, &id) {
-                *node.2.entry(entity.name.trim().to_string()).or_default() += 1;
-            }
+            *node.2.entry(entity.name.trim().to_string()).or_default() += 1;
             match mention_counts.iter_mut().find(|(e, _)| *e == id) {
                 Some((_, count)) => *count += entity.mentions.len(),
                 None => mention_counts.push((id.clone(), entity.mentions.len())),
@@ -223,22 +244,31 @@ impl Graph {
                     if found.is_none() {
                         self.warnings.push(format!(
                             "{}: quote {} names speaker entity {local_id}, which the document \
-                             lacks; kept as a name only",
+                             lacks; kept as a source",
                             doc.id, quote.id
                         ));
                     }
-                    found
+                    found.zip(local.get(local_id))
                 });
-                let name = s
-                    .entity
-                    .as_deref()
-                    .and_then(|local_id| local.get(local_id))
-                    .map_or(s.name.as_str(), |name| name);
-                SpeakerRef {
-                    name: name.to_string(),
-                    entity,
+                match entity {
+                    Some((node, name)) => SpeakerRef {
+                        name: name.to_string(),
+                        node,
+                        is_source: false,
+                    },
+                    None => SpeakerRef {
+                        name: s.name.clone(),
+                        node: self.source(doc, &document, &s.name),
+                        is_source: true,
+                    },
                 }
             });
+            let mut about: Vec<String> = Vec::new();
+            for node in quote.about.iter().filter_map(|e| by_local.get(e.as_str())) {
+                if !about.contains(node) {
+                    about.push(node.clone());
+                }
+            }
             self.quotes.push(QuoteNode {
                 id: ids::quote_id(&doc.id, &quote.id),
                 quote_id: quote.id.clone(),
@@ -249,12 +279,27 @@ impl Graph {
                 start: quote.start,
                 end: quote.end,
                 speaker,
+                about,
             });
         }
         self.documents.push(DocumentNode {
             id: document,
             doc_id: doc.id.clone(),
         });
+    }
+
+    /// The id of the source node for speaker phrase `name` in `doc`, added on first use.
+    fn source(&mut self, doc: &Document, document: &str, name: &str) -> String {
+        let id = ids::source_id(&doc.id, name);
+        if !self.sources.iter().any(|s| s.id == id) {
+            self.sources.push(SourceNode {
+                id: id.clone(),
+                name: name.to_string(),
+                document: document.to_string(),
+                doc_id: doc.id.clone(),
+            });
+        }
+        id
     }
 }
 
@@ -312,6 +357,7 @@ mod tests {
                 name: name.into(),
             }),
             rule: "test".into(),
+            about: Vec::new(),
         }
     }
 
@@ -324,8 +370,8 @@ mod tests {
     }
 
     #[test]
-    fn one_person_across_documents_and_surface_forms() {
-        let docs = vec![
+    fn one_person_across_documents_and_surface_forms_group_sources_and_about() {
+        let mut docs = vec![
             doc(
                 "a",
                 vec![entity("e0", Label::Person, "Joe Biden", 2)],
@@ -337,31 +383,54 @@ mod tests {
             ),
             doc(
                 "b",
-                vec![entity("e0", Label::Person, "Biden", 1)],
+                vec![
+                    entity("e0", Label::Person, "President Joe Biden", 1),
+                    entity("e1", Label::Location, "Dover", 1),
+                ],
                 vec![
                     quote("q0", QuoteKind::Direct, Some(("Biden", Some("e0")))),
                     quote("q1", QuoteKind::Scare, None),
                     quote("q2", QuoteKind::Indirect, Some(("officials", None))),
+                    quote("q3", QuoteKind::Indirect, Some(("officials", None))),
                 ],
             ),
             doc("a", vec![], vec![]),
         ];
+        docs[1].quotes[0].about = vec!["e1".into(), "e0".into(), "e7".into()];
         let graph = Graph::build(&docs);
-        assert_eq!(graph.entities.len(), 1);
-        assert_eq!(graph.entities[0].id, "person/joe-biden");
-        assert_eq!(graph.entities[0].name, "Joe Biden");
+        assert_eq!(graph.entities.len(), 2);
+        assert_eq!(graph.entities[0].id, "location/dover");
+        assert_eq!(graph.entities[1].id, "person/joe-biden");
+        assert_eq!(graph.entities[1].name, "Joe Biden");
         assert_eq!(graph.documents.len(), 2);
         assert_eq!(graph.warnings.len(), 1, "{:?}", graph.warnings);
         let speakers: Vec<_> = graph.quotes.iter().map(|q| q.speaker.clone()).collect();
-        assert_eq!(speakers.len(), 3, "the scare quote is left out");
+        assert_eq!(speakers.len(), 4, "the scare quote is left out");
         assert_eq!(
             speakers[1],
             Some(SpeakerRef {
-                name: "Biden".into(),
-                entity: Some("person/joe-biden".into())
+                name: "President Joe Biden".into(),
+                node: "person/joe-biden".into(),
+                is_source: false,
             })
         );
-        assert_eq!(speakers[2].as_ref().and_then(|s| s.entity.clone()), None);
+        assert_eq!(
+            graph.quotes[1].about,
+            ["location/dover", "person/joe-biden"]
+        );
+        let group = SpeakerRef {
+            name: "officials".into(),
+            node: "source/b/officials".into(),
+            is_source: true,
+        };
+        assert_eq!(speakers[2].as_ref(), Some(&group));
+        assert_eq!(speakers[3].as_ref(), Some(&group));
+        assert_eq!(
+            graph.sources.len(),
+            1,
+            "one source node per phrase and document"
+        );
+        assert_eq!(graph.sources[0].doc_id, "b");
         assert_eq!(graph.mentions[0].count, 2);
     }
 
@@ -380,9 +449,10 @@ mod tests {
         assert_eq!(graph.mentions.len(), 1);
         assert_eq!(graph.mentions[0].count, 3);
         assert_eq!(graph.warnings.len(), 1, "dangling speaker id");
+        let speaker = graph.quotes[0].speaker.as_ref();
         assert_eq!(
-            graph.quotes[0].speaker.as_ref().map(|s| &s.entity),
-            Some(&None)
+            speaker.map(|s| (s.is_source, s.node.as_str())),
+            Some((true, "source/a/x"))
         );
     }
 }

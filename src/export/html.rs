@@ -410,6 +410,7 @@ mod tests {
                 name: "Zoë Müller".into(),
             }),
             rule: "test".into(),
+            about: Vec::new(),
         });
         doc
     }

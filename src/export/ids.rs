@@ -7,6 +7,7 @@
 //! | person, organization, location, other name | `<type>/<normalized name>` | `person/joe-biden` |
 //! | document | `doc/<document id, percent-encoded>` | `doc/news%2F2024-05-01.txt` |
 //! | quotation | `quote/<document id, percent-encoded>/<quote id>` | `quote/news%2F2024-05-01.txt/q0` |
+//! | source (a speaker that is no entity) | `source/<document id, percent-encoded>/<normalized phrase>` | `source/news%2F2024-05-01.txt/south-korean-officials` |
 //!
 //! # Normalized names
 //! A name is folded to compatibility form without diacritics (`Zoë` → `zoe`), lowercased, cut
@@ -15,15 +16,26 @@
 //! as long as a name remains, so "President Joe Biden" and "Joe Biden" share `person/joe-biden`.
 //!
 //! # People across documents
-//! Within a document, linking already gives every person one canonical name. Across documents,
-//! a person known only by one name ("Biden") is merged into the person with a full name ending
-//! in that name ("Joe Biden") **when exactly one such full name occurs in the export**. When
-//! two do ("Joe Biden", "Jill Biden") the single name stays a node of its own, `person/biden`:
-//! guessing would merge different people. Limits: the rule only looks at the last word, so
-//! surname-first names ("Kim" for "Kim Jong Un"), nicknames, initials ("J. Biden" vs "Joe
-//! Biden") and middle names ("Joseph Robinette Biden") stay apart; and the id of a single-name
-//! node depends on the whole export (adding "Jill Biden" to a later export splits "Biden" off
-//! again). Full-name ids depend only on the name.
+//! Within a document, linking already gives every person one canonical name: "Pompeo" there
+//! is "Mike Pompeo" when the article names him in full. Across documents only full names
+//! decide, since a surname alone does not tell people apart ("Pope Francis" is not Clare
+//! Francis, "King Charles" not Ray Charles):
+//! - a person's id is their name's words without leading titles and honorifics, so "President
+//!   Joe Biden", "Mr. Joe Biden" and "Joe Biden" are `person/joe-biden`;
+//! - middle initials do not split a person: "Donald J. Trump" and "Donald Trump" are
+//!   `person/donald-trump`, **unless** the export holds two names that differ only in their
+//!   middle initials ("George H. W. Bush", "George W. Bush"): then every form keeps its
+//!   initials in the id and the bare "George Bush" stays a node of its own;
+//! - diacritics, case, punctuation and invisible characters (soft hyphens, zero-width spaces)
+//!   are folded: "Netan\u{AD}yahu" is "Netanyahu";
+//! - a one-word name ("Biden", "Francis") is never merged into a full name across documents:
+//!   it is `person/biden`, a node of its own. For a graph builder a missed merge is cheaper
+//!   than a false one.
+//!
+//! Limits: nicknames ("Bill" / "William"), name order ("Kim Jong Un" / "Jong Un Kim"), middle
+//! names written out ("Joseph Robinette Biden") and namesakes with the same full name are not
+//! told apart; the id of a name with initials depends on the whole export (adding "George W.
+//! Bush" to a later export splits "George H. W. Bush" off "George Bush").
 
 use crate::doc::Label;
 use std::collections::{BTreeSet, HashMap};
@@ -39,7 +51,7 @@ pub fn name_words(name: &str) -> Vec<String> {
         .unwrap_or(trimmed);
     let folded: String = without_possessive
         .nfkd()
-        .filter(|c| !is_combining_mark(*c))
+        .filter(|c| !is_combining_mark(*c) && !crate::offsets::is_invisible(*c))
         .flat_map(char::to_lowercase)
         .collect();
     folded
@@ -114,11 +126,40 @@ pub fn quote_id(doc_id: &str, quote_id: &str) -> String {
     )
 }
 
+/// A person's words without middle initials ("donald j trump" → "donald trump"), and those
+/// initials; names of fewer than three words, or that start with an initial ("j k rowling"),
+/// are returned whole.
+fn without_middle_initials(words: &[String]) -> (Vec<String>, Vec<String>) {
+    let is_initial = |w: &String| w.chars().count() == 1;
+    match words {
+        [first, middle @ .., last] if !is_initial(first) && middle.iter().any(is_initial) => {
+            let (initials, names): (Vec<String>, Vec<String>) =
+                middle.iter().cloned().partition(is_initial);
+            let kept = std::iter::once(first.clone())
+                .chain(names)
+                .chain(std::iter::once(last.clone()))
+                .collect();
+            (kept, initials)
+        }
+        _ => (words.to_vec(), Vec::new()),
+    }
+}
+
+/// Id of the source node of a speaker phrase that is no entity ("South Korean officials"):
+/// scoped to its document, the phrase folded like a name.
+pub fn source_id(doc_id: &str, phrase: &str) -> String {
+    format!(
+        "source/{}/{}",
+        percent_encode(doc_id),
+        slug(&name_words(phrase), phrase)
+    )
+}
+
 /// Collects every entity name of an export, then hands out entity ids (see the module doc).
 #[derive(Debug, Default)]
 pub struct EntityIdsBuilder {
-    /// Full (multi-word) person names by their last word.
-    full_names_by_last_word: HashMap<String, BTreeSet<String>>,
+    /// Per person name without middle initials, the distinct initial sequences written with it.
+    initials_by_name: HashMap<Vec<String>, BTreeSet<Vec<String>>>,
 }
 
 impl EntityIdsBuilder {
@@ -127,26 +168,29 @@ impl EntityIdsBuilder {
         Self::default()
     }
 
-    /// Records one entity (any type; only people matter for merging).
+    /// Records one entity (any type; only people's initials matter).
     pub fn observe(&mut self, label: &Label, name: &str) {
         if *label != Label::Person {
             return;
         }
-        let words = person_words(name);
-        if let [.., last] = words.as_slice() {
-            if words.len() > 1 {
-                self.full_names_by_last_word
-                    .entry(last.clone())
-                    .or_default()
-                    .insert(words.join("-"));
-            }
+        let (bare, initials) = without_middle_initials(&person_words(name));
+        if !initials.is_empty() {
+            self.initials_by_name
+                .entry(bare)
+                .or_default()
+                .insert(initials);
         }
     }
 
     /// Freezes the names seen so far.
     pub fn build(self) -> EntityIds {
         EntityIds {
-            full_names_by_last_word: self.full_names_by_last_word,
+            ambiguous_initials: self
+                .initials_by_name
+                .into_iter()
+                .filter(|(_, initials)| initials.len() > 1)
+                .map(|(bare, _)| bare)
+                .collect(),
         }
     }
 }
@@ -154,7 +198,8 @@ impl EntityIdsBuilder {
 /// Entity ids for one export, built by [`EntityIdsBuilder`].
 #[derive(Debug)]
 pub struct EntityIds {
-    full_names_by_last_word: HashMap<String, BTreeSet<String>>,
+    /// Person names (without middle initials) written with two or more different initials.
+    ambiguous_initials: BTreeSet<Vec<String>>,
 }
 
 impl EntityIds {
@@ -165,25 +210,13 @@ impl EntityIds {
             return format!("{prefix}/{}", slug(&name_words(name), name));
         }
         let words = person_words(name);
-        if let [single] = words.as_slice() {
-            if let Some(full_names) = self.full_names_by_last_word.get(single) {
-                if let (1, Some(full)) = (full_names.len(), full_names.first()) {
-                    return format!("{prefix}/{full}");
-                }
-            }
-        }
-        format!("{prefix}/{}", slug(&words, name))
-    }
-
-    /// True when `id` is the id a name gets on its own, without merging (so the name can stand
-    /// for the node).
-    pub fn is_own_id(&self, label: &Label, name: &str, id: &str) -> bool {
-        let words = if *label == Label::Person {
-            person_words(name)
+        let (bare, _) = without_middle_initials(&words);
+        let words = if self.ambiguous_initials.contains(&bare) {
+            words
         } else {
-            name_words(name)
+            bare
         };
-        id == format!("{}/{}", type_prefix(label), slug(&words, name))
+        format!("{prefix}/{}", slug(&words, name))
     }
 }
 
@@ -213,21 +246,62 @@ mod tests {
     }
 
     #[test]
-    fn a_surname_joins_the_only_full_name_that_ends_with_it() {
-        let ids = ids(&[(&Label::Person, "Joe Biden"), (&Label::Person, "Biden")]);
-        assert_eq!(ids.id(&Label::Person, "Biden"), "person/joe-biden");
-        assert_eq!(ids.id(&Label::Person, "Mr. Biden"), "person/joe-biden");
-        assert!(!ids.is_own_id(&Label::Person, "Biden", "person/joe-biden"));
-        assert!(ids.is_own_id(&Label::Person, "Joe Biden", "person/joe-biden"));
+    fn a_surname_alone_never_joins_a_full_name() {
+        let ids = ids(&[
+            (&Label::Person, "Clare Francis"),
+            (&Label::Person, "Pope Francis"),
+            (&Label::Person, "Ray Charles"),
+        ]);
+        assert_eq!(ids.id(&Label::Person, "Pope Francis"), "person/francis");
+        assert_eq!(
+            ids.id(&Label::Person, "Clare Francis"),
+            "person/clare-francis"
+        );
+        assert_eq!(ids.id(&Label::Person, "King Charles"), "person/charles");
+        assert_eq!(ids.id(&Label::Person, "Mr. Biden"), "person/biden");
     }
 
     #[test]
-    fn an_ambiguous_surname_stays_apart() {
+    fn middle_initials_and_invisible_characters_do_not_split_a_person() {
         let ids = ids(&[
-            (&Label::Person, "Joe Biden"),
-            (&Label::Person, "Jill Biden"),
+            (&Label::Person, "Donald J. Trump"),
+            (&Label::Person, "Donald Trump"),
+            (&Label::Person, "J. K. Rowling"),
         ]);
-        assert_eq!(ids.id(&Label::Person, "Biden"), "person/biden");
+        assert_eq!(
+            ids.id(&Label::Person, "Donald J. Trump"),
+            "person/donald-trump"
+        );
+        assert_eq!(
+            ids.id(&Label::Person, "President Donald Trump"),
+            "person/donald-trump"
+        );
+        assert_eq!(
+            ids.id(&Label::Person, "J. K. Rowling"),
+            "person/j-k-rowling"
+        );
+        assert_eq!(
+            ids.id(&Label::Person, "Benjamin Netan\u{AD}yahu"),
+            ids.id(&Label::Person, "Benjamin Netanyahu")
+        );
+    }
+
+    #[test]
+    fn names_that_differ_only_in_initials_keep_them() {
+        let ids = ids(&[
+            (&Label::Person, "George H. W. Bush"),
+            (&Label::Person, "George W. Bush"),
+            (&Label::Person, "George Bush"),
+        ]);
+        assert_eq!(
+            ids.id(&Label::Person, "George H. W. Bush"),
+            "person/george-h-w-bush"
+        );
+        assert_eq!(
+            ids.id(&Label::Person, "George W. Bush"),
+            "person/george-w-bush"
+        );
+        assert_eq!(ids.id(&Label::Person, "George Bush"), "person/george-bush");
     }
 
     #[test]

@@ -59,18 +59,61 @@ pub fn parse_record(line: &str, at: &str) -> Result<Record> {
 }
 
 /// Reads extract output line by line, skipping blank lines; `source` names the input in errors.
+///
+/// Pretty-printed JSON (`extract --pretty`, or an array of records), whose first line is a lone
+/// `{` or starts with `[`, is read whole as one record or an array of them; when it does not
+/// parse, that is one error for the input, not one per line.
 pub fn read_records<R: BufRead>(reader: R, source: String) -> impl Iterator<Item = Result<Record>> {
-    reader
-        .lines()
-        .enumerate()
-        .filter_map(move |(n, line)| match line {
-            Ok(line) if line.trim().is_empty() => None,
-            Ok(line) => Some(parse_record(&line, &format!("{source}:{}", n + 1))),
-            Err(source_error) => Some(Err(Error::Io {
-                path: source.clone().into(),
-                source: source_error,
-            })),
-        })
+    let mut lines = reader.lines().enumerate();
+    let mut pending: std::collections::VecDeque<Result<Record>> = Default::default();
+    let mut first = true;
+    std::iter::from_fn(move || loop {
+        if let Some(record) = pending.pop_front() {
+            return Some(record);
+        }
+        let io_error = |source_error| Error::Io {
+            path: source.clone().into(),
+            source: source_error,
+        };
+        let (n, line) = lines.next()?;
+        let line = match line {
+            Ok(line) if line.trim().is_empty() => continue,
+            Ok(line) => line,
+            Err(e) => return Some(Err(io_error(e))),
+        };
+        let trimmed = line.trim();
+        if std::mem::take(&mut first) && (trimmed == "{" || trimmed.starts_with('[')) {
+            let mut whole = line;
+            for (_, more) in lines.by_ref() {
+                match more {
+                    Ok(more) => {
+                        whole.push('\n');
+                        whole.push_str(&more);
+                    }
+                    Err(e) => return Some(Err(io_error(e))),
+                }
+            }
+            pending.extend(parse_pretty(&whole, &source));
+            continue;
+        }
+        return Some(parse_record(&line, &format!("{source}:{}", n + 1)));
+    })
+}
+
+/// The records of a whole pretty-printed input: one record, or an array of them.
+fn parse_pretty(whole: &str, source: &str) -> Vec<Result<Record>> {
+    let not_lines = "is pretty-printed JSON, not JSON Lines (one record per line)";
+    match serde_json::from_str::<Value>(whole) {
+        Ok(Value::Array(items)) => items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| parse_record(&item.to_string(), &format!("{source}[{i}]")))
+            .collect(),
+        Ok(one) => vec![parse_record(&one.to_string(), source)],
+        Err(e) => vec![Err(Error::Input(format!(
+            "{source} {not_lines}, and does not parse as a whole either: {e}"
+        )))],
+    }
 }
 
 #[cfg(test)]
@@ -95,5 +138,23 @@ mod tests {
         let third = records[2].as_ref().err().map(ToString::to_string);
         assert!(third.is_some_and(|m| m.starts_with("in.jsonl:4: not an extract record")));
         assert!(records[3].is_err());
+    }
+
+    #[test]
+    fn pretty_printed_json_is_read_whole_or_refused_once() {
+        let doc = "{\n  \"id\": \"a\",\n  \"entities\": [],\n  \"quotes\": []\n}\n";
+        let records: Vec<_> = read_records(doc.as_bytes(), "one.json".into()).collect();
+        assert!(
+            matches!(&records[..], [Ok(Record::Document(d))] if d.id == "a"),
+            "{records:?}"
+        );
+        let array = format!("[{}, {}]", doc.replace('a', "x"), doc.replace('a', "y"));
+        let records: Vec<_> = read_records(array.as_bytes(), "all.json".into()).collect();
+        assert_eq!(records.len(), 2, "{records:?}");
+        let broken = "{\n  \"id\": \"a\",\n  \"entities\": [\n";
+        let records: Vec<_> = read_records(broken.as_bytes(), "cut.json".into()).collect();
+        assert_eq!(records.len(), 1, "one error, not one per line: {records:?}");
+        let message = records[0].as_ref().err().map(ToString::to_string);
+        assert!(message.is_some_and(|m| m.contains("pretty-printed JSON, not JSON Lines")));
     }
 }

@@ -7,9 +7,11 @@
 //! | `persons.csv`, `organizations.csv`, `locations.csv`, `misc.csv` | `id:ID,name,label,:LABEL` |
 //! | `documents.csv` | `id:ID,docId,:LABEL` |
 //! | `quotes.csv` | `id:ID,quoteId,docId,kind,text,start:int,end:int,speaker,:LABEL` |
-//! | `said.csv` (Person or Organization → Quote) | `:START_ID,:END_ID,:TYPE` |
+//! | `sources.csv` (speakers that are no entity, label `Source`) | `id:ID,name,docId,:LABEL` |
+//! | `said.csv` (entity or Source → Quote) | `:START_ID,:END_ID,:TYPE` |
 //! | `mentions.csv` (Document → entity) | `:START_ID,:END_ID,count:int,:TYPE` |
 //! | `in.csv` (Quote → Document) | `:START_ID,:END_ID,:TYPE` |
+//! | `quote_mentions.csv` (Quote → entity it is about, type `MENTIONS`) | `:START_ID,:END_ID,:TYPE` |
 //!
 //! All ids share one id space (they are unique across labels, see [`super::ids`]). Fields are
 //! quoted when they hold a comma, a quote mark or a line break, and inner quote marks are
@@ -24,16 +26,18 @@ use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 /// Names of the files [`write_csv`] writes, in order: nodes, then relationships.
-pub const FILES: [&str; 9] = [
+pub const FILES: [&str; 11] = [
     "persons.csv",
     "organizations.csv",
     "locations.csv",
     "misc.csv",
     "documents.csv",
     "quotes.csv",
+    "sources.csv",
     "said.csv",
     "mentions.csv",
     "in.csv",
+    "quote_mentions.csv",
 ];
 
 /// The node file of an entity kind.
@@ -107,16 +111,22 @@ pub fn write_csv(graph: &Graph, dir: &Path) -> Result<Vec<PathBuf>> {
         ":LABEL",
     ];
     written.push(write_file(dir, FILES[5], &quote_header, quotes)?);
-    let said = graph.quotes.iter().filter_map(|q| {
-        let entity = q.speaker.as_ref()?.entity.clone()?;
-        Some(vec![entity, q.id.clone(), "SAID".into()])
+    let sources = graph.sources.iter().map(|s| {
+        vec![
+            s.id.clone(),
+            s.name.clone(),
+            s.doc_id.clone(),
+            "Source".into(),
+        ]
     });
-    written.push(write_file(
-        dir,
-        FILES[6],
-        &[":START_ID", ":END_ID", ":TYPE"],
-        said,
-    )?);
+    let source_header = ["id:ID", "name", "docId", ":LABEL"];
+    written.push(write_file(dir, FILES[6], &source_header, sources)?);
+    let edge_header = [":START_ID", ":END_ID", ":TYPE"];
+    let said = graph.quotes.iter().filter_map(|q| {
+        let speaker = q.speaker.as_ref()?;
+        Some(vec![speaker.node.clone(), q.id.clone(), "SAID".into()])
+    });
+    written.push(write_file(dir, FILES[7], &edge_header, said)?);
     let mentions = graph.mentions.iter().map(|m| {
         vec![
             m.document.clone(),
@@ -126,17 +136,18 @@ pub fn write_csv(graph: &Graph, dir: &Path) -> Result<Vec<PathBuf>> {
         ]
     });
     let mentions_header = [":START_ID", ":END_ID", "count:int", ":TYPE"];
-    written.push(write_file(dir, FILES[7], &mentions_header, mentions)?);
+    written.push(write_file(dir, FILES[8], &mentions_header, mentions)?);
     let inside = graph
         .quotes
         .iter()
         .map(|q| vec![q.id.clone(), q.document.clone(), "IN".into()]);
-    written.push(write_file(
-        dir,
-        FILES[8],
-        &[":START_ID", ":END_ID", ":TYPE"],
-        inside,
-    )?);
+    written.push(write_file(dir, FILES[9], &edge_header, inside)?);
+    let about = graph.quotes.iter().flat_map(|q| {
+        q.about
+            .iter()
+            .map(|entity| vec![q.id.clone(), entity.clone(), "MENTIONS".into()])
+    });
+    written.push(write_file(dir, FILES[10], &edge_header, about)?);
     Ok(written)
 }
 

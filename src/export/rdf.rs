@@ -10,12 +10,12 @@
 //! | location | `a schema:Place; schema:name` |
 //! | other name | `a schema:Thing; schema:name; schema:additionalType "MISC"` (or the model's type) |
 //! | document | `a schema:NewsArticle; schema:identifier; schema:mentions <entity>` |
-//! | quotation | `a schema:Quotation; schema:text; schema:identifier "q0"; schema:isPartOf <document>; schema:spokenByCharacter <speaker>` |
+//! | quotation | `a schema:Quotation; schema:text; schema:identifier "q0"; schema:isPartOf <document>; schema:spokenByCharacter <speaker>; schema:mentions <entity>` |
+//! | source (a speaker that is no entity) | `a schema:Thing; schema:additionalType "Source"; schema:name; schema:subjectOf <document>` |
 //!
-//! A quotation whose speaker is not a tagged entity (a group: "officials said") gets
-//! `schema:creator "officials"`, a plain literal, instead of `schema:spokenByCharacter`:
-//! schema.org allows text where a thing is expected, and no node is invented for a group.
-//! Unattributed quotations have neither.
+//! A quotation whose speaker is not a tagged entity (a group: "officials said") is spoken by a
+//! source node of its document, named with the speaker's words. `schema:mentions` on a
+//! quotation points to each entity it is about. Unattributed quotations have no speaker.
 
 use super::graph::{EntityKind, Graph};
 use crate::error::{Error, Result};
@@ -94,11 +94,17 @@ impl<W: Write> Triples<'_, W> {
             self.literal(&quote.id, "identifier", &quote.quote_id)?;
             self.link(&quote.id, "isPartOf", &quote.document)?;
             if let Some(speaker) = &quote.speaker {
-                match &speaker.entity {
-                    Some(entity) => self.link(&quote.id, "spokenByCharacter", entity)?,
-                    None => self.literal(&quote.id, "creator", &speaker.name)?,
-                }
+                self.link(&quote.id, "spokenByCharacter", &speaker.node)?;
             }
+            for entity in &quote.about {
+                self.link(&quote.id, "mentions", entity)?;
+            }
+        }
+        for source in &graph.sources {
+            self.class(&source.id, "Thing")?;
+            self.literal(&source.id, "additionalType", "Source")?;
+            self.literal(&source.id, "name", &source.name)?;
+            self.link(&source.id, "subjectOf", &source.document)?;
         }
         Ok(())
     }

@@ -2,9 +2,15 @@
 //!
 //! Extraction follows Mozilla's Readability (the algorithm behind Firefox's reader view)
 //! through the `dom_smoothie` crate: the element with the densest prose wins, its siblings of
-//! the same article are kept, and everything else goes. Paragraphs come out separated by
-//! blank lines. The page title is put first when the article body does not already start
-//! with it, since headlines name the people and places a story is about.
+//! the same article are kept, and everything else goes. Readability keeps what sits inside the
+//! article, so page furniture is dropped around it by the rules of `page_clutter.txt` (data,
+//! one rule a line): before it, elements that are captions, credits, asides, ads, share bars,
+//! newsletter prompts, related-link lists or pagers (by element, attribute or class word);
+//! after it, lines that are such furniture ("Continue reading the main story", "HIDE
+//! CAPTION", "Read more: …") and pager lines of numbers and arrows. Every block element ends
+//! its line, so nothing is glued to the paragraph before; paragraphs are separated by blank
+//! lines. The page title is put first when the article body does not already start with it,
+//! since headlines name the people and places a story is about.
 
 use crate::error::Error;
 use dom_smoothie::{Config, Readability, ReadabilityError, TextMode};
@@ -63,7 +69,9 @@ pub fn main_text(html: &str) -> Result<String, Error> {
         text_mode: TextMode::Formatted,
         ..Config::default()
     };
-    let mut readability = Readability::new(html, None, Some(config))
+    let document = dom_query::Document::from(html);
+    remove_clutter(&document);
+    let mut readability = Readability::with_document(document, None, Some(config))
         .map_err(|e| Error::Input(format!("HTML page: {e}")))?;
     let article = match readability.parse() {
         Ok(article) => article,
@@ -85,12 +93,119 @@ pub fn main_text(html: &str) -> Result<String, Error> {
     })
 }
 
-/// Trims each line, collapses runs of blank lines to one and trims the whole text.
+/// The rules of `page_clutter.txt`, parsed once.
+struct ClutterRules {
+    elements: Vec<String>,
+    attributes: Vec<(String, String)>,
+    class_words: Vec<String>,
+    lines: Vec<String>,
+    prefixes: Vec<String>,
+}
+
+/// Lines longer than this (in characters) are prose, never a teaser or prompt of `prefix:`.
+const PROMPT_MAX_CHARS: usize = 160;
+
+fn clutter_rules() -> &'static ClutterRules {
+    static RULES: std::sync::OnceLock<ClutterRules> = std::sync::OnceLock::new();
+    RULES.get_or_init(|| {
+        let mut rules = ClutterRules {
+            elements: Vec::new(),
+            attributes: Vec::new(),
+            class_words: Vec::new(),
+            lines: Vec::new(),
+            prefixes: Vec::new(),
+        };
+        let entries = include_str!("page_clutter.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .filter_map(|l| l.split_once(':'));
+        for (kind, value) in entries {
+            let value = value.trim().to_lowercase();
+            match kind.trim() {
+                "element" => rules.elements.push(value),
+                "attribute" => {
+                    if let Some((name, wanted)) = value.split_once('=') {
+                        rules
+                            .attributes
+                            .push((name.to_string(), wanted.to_string()));
+                    }
+                }
+                "class" => rules.class_words.push(value),
+                "line" => rules.lines.push(value),
+                _ => rules.prefixes.push(value),
+            }
+        }
+        rules
+    })
+}
+
+/// Drops the elements that `page_clutter.txt` names, with their contents.
+fn remove_clutter(document: &dom_query::Document) {
+    let rules = clutter_rules();
+    let doomed: Vec<dom_query::NodeRef> = document
+        .select("*")
+        .nodes()
+        .iter()
+        .filter(|node| {
+            let name = node
+                .node_name()
+                .map(|n| n.to_lowercase())
+                .unwrap_or_default();
+            let attribute_says = |(attr, wanted): &(String, String)| {
+                node.attr(attr)
+                    .is_some_and(|v| v.trim().eq_ignore_ascii_case(wanted))
+            };
+            let names = [node.attr("class"), node.attr("id")];
+            let class_says = names.iter().flatten().any(|value| {
+                let value = value.to_lowercase();
+                let whole = value.split_whitespace();
+                let words = value.split(|c: char| !c.is_alphanumeric());
+                whole
+                    .chain(words)
+                    .any(|w| rules.class_words.iter().any(|c| c == w))
+            });
+            rules.elements.contains(&name)
+                || rules.attributes.iter().any(attribute_says)
+                || class_says
+        })
+        .cloned()
+        .collect();
+    for node in doomed {
+        node.remove_from_parent();
+    }
+}
+
+/// True for a line of page furniture: a `line:` rule of `page_clutter.txt`, alone or glued to
+/// a capitalized word in a short line ("CreditJane Roe/The Daily Paper", labels whose markup
+/// had no space), a short line starting with a `prefix:` rule, or a pager of numbers and
+/// arrows only (`<< < 1 … 14 > >>`).
+fn is_clutter_line(line: &str) -> bool {
+    let rules = clutter_rules();
+    let lower = line.to_lowercase();
+    let short = line.chars().count() <= PROMPT_MAX_CHARS;
+    let pager = line.chars().any(|c| "<>«»‹›".contains(c))
+        && line
+            .chars()
+            .all(|c| c.is_ascii_digit() || c.is_whitespace() || "<>«»‹›…|·.-".contains(c));
+    let glued_label = |label: &String| {
+        line.get(label.len()..).is_some_and(|rest| {
+            lower.starts_with(label.as_str()) && rest.starts_with(char::is_uppercase)
+        })
+    };
+    pager
+        || rules.lines.contains(&lower)
+        || (short && rules.lines.iter().any(glued_label))
+        || (short && rules.prefixes.iter().any(|p| lower.starts_with(p.as_str())))
+}
+
+/// Trims each line, drops page-furniture lines, collapses runs of blank lines to one and trims
+/// the whole text.
 fn tidy(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut blank = false;
     for line in text.lines().map(str::trim) {
-        if line.is_empty() {
+        if line.is_empty() || is_clutter_line(line) {
             blank = !out.is_empty();
             continue;
         }

@@ -305,17 +305,100 @@ pub fn read_file(path: &Path, id: String) -> InputItem {
     }
 }
 
-/// Parses one JSON Lines record; `fallback_id` names it when it has no id field.
+/// Warning added to records whose lone surrogate escapes were replaced.
+const SURROGATE_WARNING: &str = "lone surrogate escape (half a character) replaced with U+FFFD";
+
+/// Parses one JSON Lines record; `fallback_id` names it when it has no id field, or when the
+/// line is not JSON and no id can be found in it. A string with an escaped lone surrogate
+/// (`"\ud83d"`, half an emoji cut by a truncating scraper), which strict JSON parsers refuse,
+/// is read with U+FFFD in its place and a warning, as most JSON parsers do.
 pub fn parse_json_line(line: &str, fallback_id: &str, fields: &JsonFields) -> InputItem {
-    let value: Value = match serde_json::from_str(line) {
+    let (parsed, repaired) = match serde_json::from_str::<Value>(line) {
+        Err(e) => match replace_lone_surrogates(line) {
+            Some(fixed) => (serde_json::from_str(&fixed).map_err(|_| e), true),
+            None => (Err(e), false),
+        },
+        ok => (ok, false),
+    };
+    let value = match parsed {
         Ok(v) => v,
         Err(e) => {
-            return InputItem::new(
-                fallback_id,
-                Err(Error::Input(format!("line is not JSON: {e}"))),
-            )
+            let id = find_id(line, &fields.id).unwrap_or_else(|| fallback_id.to_string());
+            return InputItem::new(id, Err(Error::Input(format!("line is not JSON: {e}"))));
         }
     };
+    let mut item = record(&value, fallback_id, fields);
+    if let (true, Ok(doc)) = (repaired, item.document.as_mut()) {
+        doc.warnings.push(SURROGATE_WARNING.to_string());
+    }
+    item
+}
+
+/// `line` with every `\uXXXX` escape of a lone surrogate (one not in a high-low pair) made
+/// `\uFFFD`; `None` when it has none.
+fn replace_lone_surrogates(line: &str) -> Option<String> {
+    let surrogate = |hex: &str| {
+        u16::from_str_radix(hex, 16)
+            .ok()
+            .filter(|u| (0xD800..0xE000).contains(u))
+    };
+    let escape_at = |i: usize| {
+        line.get(i..i + 6)
+            .filter(|e| e.starts_with("\\u"))
+            .and_then(|e| surrogate(&e[2..]))
+    };
+    let mut out = String::with_capacity(line.len());
+    let mut replaced = false;
+    let mut i = 0;
+    while i < line.len() {
+        let rest = &line[i..];
+        if !rest.starts_with('\\') {
+            let c = rest.chars().next()?;
+            out.push(c);
+            i += c.len_utf8();
+            continue;
+        }
+        match escape_at(i) {
+            Some(0xD800..=0xDBFF) if matches!(escape_at(i + 6), Some(0xDC00..=0xDFFF)) => {
+                out.push_str(&line[i..i + 12]);
+                i += 12;
+            }
+            Some(_) => {
+                out.push_str("\\uFFFD");
+                replaced = true;
+                i += 6;
+            }
+            None => {
+                // Any other escape: copy the backslash and the character it escapes.
+                let escaped = rest[1..].chars().next().map_or(0, char::len_utf8);
+                out.push_str(&rest[..1 + escaped]);
+                i += 1 + escaped;
+            }
+        }
+    }
+    replaced.then_some(out)
+}
+
+/// The value of the `"<field>": …` string or number in a line that is not valid JSON as a
+/// whole, so that its error record carries the record's own id.
+fn find_id(line: &str, field: &str) -> Option<String> {
+    let key = serde_json::to_string(field).ok()?;
+    line.match_indices(&key).find_map(|(at, _)| {
+        let rest = line[at + key.len()..].trim_start().strip_prefix(':')?;
+        let value = serde_json::Deserializer::from_str(rest)
+            .into_iter::<Value>()
+            .next()?
+            .ok()?;
+        match value {
+            Value::String(s) => Some(s),
+            Value::Number(n) => Some(n.to_string()),
+            _ => None,
+        }
+    })
+}
+
+/// The input item of one parsed JSON Lines record.
+fn record(value: &Value, fallback_id: &str, fields: &JsonFields) -> InputItem {
     let id = match value.get(&fields.id) {
         Some(Value::String(s)) => s.clone(),
         Some(Value::Number(n)) => n.to_string(),
@@ -383,6 +466,37 @@ pub fn read_jsonl<R: Read>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lone_surrogate_escapes_become_replacement_characters_with_a_warning() {
+        let fields = JsonFields::default();
+        let item = parse_json_line(
+            r#"{"id":"cut","text":"Smile \ud83d and \ud83d\ude00 stay; \\ud83d is text; \udc00"}"#,
+            "f:1",
+            &fields,
+        );
+        assert_eq!(item.id, "cut");
+        let doc = item.document.expect("read");
+        assert_eq!(
+            doc.text,
+            "Smile \u{FFFD} and 😀 stay; \\ud83d is text; \u{FFFD}"
+        );
+        assert_eq!(doc.warnings, [SURROGATE_WARNING]);
+        let clean = parse_json_line(r#"{"id":"ok","text":"😀"}"#, "f:2", &fields);
+        assert!(clean.document.expect("read").warnings.is_empty());
+    }
+
+    #[test]
+    fn a_broken_line_keeps_its_own_id_when_one_can_be_found() {
+        let fields = JsonFields::default();
+        let item = parse_json_line(r#"{"id": "a-7", "text": "cut off"#, "f:3", &fields);
+        assert_eq!(item.id, "a-7");
+        assert!(item.document.is_err());
+        let numbered = parse_json_line(r#"{"text": "x", "id": 42, oops}"#, "f:4", &fields);
+        assert_eq!(numbered.id, "42");
+        let none = parse_json_line("{{{", "f:5", &fields);
+        assert_eq!(none.id, "f:5");
+    }
 
     #[test]
     fn jsonl_records_and_their_errors_keep_their_place() {

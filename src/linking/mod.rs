@@ -1,11 +1,13 @@
 //! Entity linking within a document: groups the tagger's mentions into entities.
 //!
 //! Mentions with the same label and the same normalized text form one entity; its `name` is the
-//! mention text without possessive endings. Persons are then canonicalized within the
-//! document: titles are stripped ("Secretary of State Mike Pompeo" → "Mike Pompeo",
-//! "President Trump" → "Trump"), and a shorter form joins the person whose full name ends with
-//! it or starts with it ("Pompeo" → "Mike Pompeo", "Kim" → "Kim Jong Un"). The entity's name is
-//! the fullest title-free form.
+//! mention text without invisible characters or possessive endings. One name has one type: when
+//! the tagger gave the mentions of a name different types, the entity takes the type with the
+//! highest total mention score. Persons are then canonicalized within the document: titles are
+//! stripped ("Secretary of State Mike Pompeo" → "Mike Pompeo", "President Trump" → "Trump"),
+//! and a shorter form joins the person whose full name ends with it or starts with it ("Pompeo"
+//! → "Mike Pompeo", "Kim" → "Kim Jong Un"), as does a surname mistagged as an organization
+//! ("Dimon" ORG → "Jamie Dimon"). The entity's name is the fullest title-free form.
 
 use crate::doc::{Entity, Label, Mention};
 use std::collections::HashMap;
@@ -136,8 +138,8 @@ pub fn is_title(word: &str) -> bool {
     TITLES.contains(&word.replace('.', "").to_lowercase().as_str())
 }
 
-/// Groups `mentions` (any order) into entities numbered `e0`, `e1`, … by first mention, then
-/// merges the forms of one person (see the module documentation).
+/// Groups `mentions` (any order) into entities numbered `e0`, `e1`, … by first mention, gives
+/// each name one type, then merges the forms of one person (see the module documentation).
 pub fn group_mentions(mentions: &[Mention]) -> Vec<Entity> {
     let mut sorted: Vec<&Mention> = mentions.iter().collect();
     sorted.sort_by_key(|m| (m.start, m.end));
@@ -160,7 +162,39 @@ pub fn group_mentions(mentions: &[Mention]) -> Vec<Entity> {
         });
         entities[index].mentions.push(mention.clone());
     }
-    merge_persons(entities)
+    merge_persons(unify_types(entities))
+}
+
+/// One name, one type: entities whose names normalize alike but whose mentions were tagged
+/// with different types become one entity, of the type with the highest total mention score.
+/// Order and ids are left to [`merge_persons`].
+fn unify_types(entities: Vec<Entity>) -> Vec<Entity> {
+    let mut by_name: HashMap<String, Vec<Entity>> = HashMap::new();
+    let mut order: Vec<String> = Vec::new();
+    for entity in entities {
+        let key = normalize(&entity.name);
+        if !by_name.contains_key(&key) {
+            order.push(key.clone());
+        }
+        by_name.entry(key).or_default().push(entity);
+    }
+    order
+        .into_iter()
+        .filter_map(|key| by_name.remove(&key))
+        .filter_map(|mut group| {
+            let support = |e: &Entity| e.mentions.iter().map(|m| m.score).sum::<f32>();
+            let best = (0..group.len())
+                .max_by(|&a, &b| support(&group[a]).total_cmp(&support(&group[b])))?;
+            let mut winner = group.swap_remove(best);
+            for other in group {
+                winner.mentions.extend(other.mentions);
+            }
+            for m in &mut winner.mentions {
+                m.label = winner.label.clone();
+            }
+            Some(winner)
+        })
+        .collect()
 }
 
 /// A person's name without leading titles; the name itself when only titles remain.
@@ -177,7 +211,10 @@ pub fn strip_titles(name: &str) -> String {
 
 /// Joins person entities whose names are a word-suffix or word-prefix of a longer person's name
 /// ("Pompeo" → "Mike Pompeo", "Kim" → "Kim Jong Un"); ambiguous short forms (two candidates)
-/// stay apart. Ids are renumbered by first mention.
+/// stay apart. An organization or other name (not a place) that is the surname of exactly one
+/// person, and no part of a longer non-person name, is that person mistagged ("Jamie Dimon" …
+/// "Dimon" tagged ORG) and joins them too; "Ford" stays apart where "Ford Motor" is named.
+/// Ids are renumbered by first mention.
 fn merge_persons(mut entities: Vec<Entity>) -> Vec<Entity> {
     let words: Vec<Vec<String>> = entities
         .iter()
@@ -186,6 +223,7 @@ fn merge_persons(mut entities: Vec<Entity>) -> Vec<Entity> {
     let mut target: Vec<Option<usize>> = vec![None; entities.len()];
     for (i, short) in words.iter().enumerate() {
         if entities[i].label != Label::Person {
+            target[i] = mistagged_surname_of(i, &entities, &words);
             continue;
         }
         let candidates: Vec<usize> = (0..entities.len())
@@ -208,8 +246,15 @@ fn merge_persons(mut entities: Vec<Entity>) -> Vec<Entity> {
         }
     }
     for i in 0..entities.len() {
-        if let Some(t) = target[i] {
-            let moved = std::mem::take(&mut entities[i].mentions);
+        if let Some(mut t) = target[i] {
+            // Every hop is to a longer name, so this ends.
+            while let Some(next) = target[t] {
+                t = next;
+            }
+            let mut moved = std::mem::take(&mut entities[i].mentions);
+            for m in &mut moved {
+                m.label = entities[t].label.clone();
+            }
             entities[t].mentions.extend(moved);
         }
     }
@@ -229,9 +274,38 @@ fn merge_persons(mut entities: Vec<Entity>) -> Vec<Entity> {
     kept
 }
 
-/// The mention text as a name: surrounding whitespace and a possessive `'s` / `’s` removed.
+/// The one person whose full name ends with the name of non-person entity `i`, when `i` is an
+/// organization or other name and no longer non-person name contains its words.
+fn mistagged_surname_of(i: usize, entities: &[Entity], words: &[Vec<String>]) -> Option<usize> {
+    let short = &words[i];
+    if entities[i].label == Label::Location {
+        return None;
+    }
+    let inside_other_name = (0..entities.len()).any(|j| {
+        j != i
+            && entities[j].label != Label::Person
+            && words[j].len() > short.len()
+            && words[j].windows(short.len()).any(|w| w == short.as_slice())
+    });
+    let mut persons = (0..entities.len()).filter(|&j| {
+        entities[j].label == Label::Person
+            && words[j].len() > short.len()
+            && words[j].ends_with(short)
+    });
+    match (persons.next(), persons.next(), inside_other_name) {
+        (Some(j), None, false) => Some(j),
+        _ => None,
+    }
+}
+
+/// The mention text as a name: invisible characters ([`crate::offsets::is_invisible`]),
+/// surrounding whitespace and a possessive `'s` / `’s` removed.
 pub fn display_name(text: &str) -> String {
-    let trimmed = text.trim();
+    let visible: String = text
+        .chars()
+        .filter(|&c| !crate::offsets::is_invisible(c))
+        .collect();
+    let trimmed = visible.trim();
     let without = ["'s", "’s", "'", "’"]
         .iter()
         .find_map(|suffix| trimmed.strip_suffix(suffix))
@@ -314,5 +388,70 @@ mod tests {
     fn normalization_ignores_case_dots_and_spacing() {
         assert_eq!(normalize("U.S."), normalize("US"));
         assert_eq!(normalize("New  York"), normalize("new york"));
+    }
+
+    #[test]
+    fn a_name_tagged_with_two_types_takes_the_better_supported_one() {
+        let mut mentions = vec![
+            mention("Acme", 0, Label::Organization),
+            mention("Acme", 30, Label::Person),
+            mention("Acme", 60, Label::Organization),
+        ];
+        mentions[1].score = 0.95;
+        let entities = group_mentions(&mentions);
+        assert_eq!(entities.len(), 1, "{entities:?}");
+        assert_eq!(entities[0].label, Label::Organization);
+        assert_eq!(entities[0].mentions.len(), 3);
+        assert!(entities[0]
+            .mentions
+            .iter()
+            .all(|m| m.label == Label::Organization));
+    }
+
+    #[test]
+    fn a_surname_mistagged_as_an_organization_joins_its_person() {
+        let mentions = vec![
+            mention("Jamie Dimon", 0, Label::Person),
+            mention("JPMorgan", 20, Label::Organization),
+            mention("Dimon", 40, Label::Organization),
+            mention("Dimon", 60, Label::Person),
+        ];
+        let entities = group_mentions(&mentions);
+        let names: Vec<(&str, &Label, usize)> = entities
+            .iter()
+            .map(|e| (e.name.as_str(), &e.label, e.mentions.len()))
+            .collect();
+        assert_eq!(
+            names,
+            vec![
+                ("Jamie Dimon", &Label::Person, 3),
+                ("JPMorgan", &Label::Organization, 1)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_company_named_for_a_person_stays_a_company() {
+        let mentions = vec![
+            mention("Gerald Ford", 0, Label::Person),
+            mention("Ford Motor", 20, Label::Organization),
+            mention("Ford", 40, Label::Organization),
+            mention("Washington", 60, Label::Location),
+            mention("George Washington", 80, Label::Person),
+        ];
+        let entities = group_mentions(&mentions);
+        assert_eq!(entities.len(), 5, "{entities:?}");
+    }
+
+    #[test]
+    fn invisible_characters_do_not_split_a_name() {
+        let mentions = vec![
+            mention("Benjamin Netanyahu", 0, Label::Person),
+            mention("Netan\u{AD}yahu", 30, Label::Person),
+            mention("Netan\u{200B}yahu\u{FEFF}", 50, Label::Person),
+        ];
+        let entities = group_mentions(&mentions);
+        assert_eq!(entities.len(), 1, "{entities:?}");
+        assert_eq!(entities[0].name, "Benjamin Netanyahu");
     }
 }

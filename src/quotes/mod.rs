@@ -63,7 +63,21 @@ pub fn find_quotes(text: &str, entities: &[Entity]) -> Vec<Quote> {
             cue: f.cue,
             speaker: f.speaker,
             rule: f.rule.to_string(),
+            about: match f.kind {
+                QuoteKind::Scare => Vec::new(),
+                _ => mentioned_inside(entities, f.start, f.end),
+            },
         })
+        .collect()
+}
+
+/// Ids of the entities with a mention inside `[start, end)` (character offsets), in entity
+/// order: whom a quotation is about.
+fn mentioned_inside(entities: &[Entity], start: usize, end: usize) -> Vec<String> {
+    entities
+        .iter()
+        .filter(|e| e.mentions.iter().any(|m| start <= m.start && m.end <= end))
+        .map(|e| e.id.clone())
         .collect()
 }
 

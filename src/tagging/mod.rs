@@ -18,10 +18,10 @@ pub mod windows;
 
 use crate::doc::Mention;
 use crate::error::{Error, Result};
-use crate::offsets::CharIndex;
+use crate::offsets::{CharIndex, VisibleText};
 use features::{CaseClass, ExtraInputs};
-pub use model::Precision;
 use model::TokenClassifier;
+pub use model::{cpu_has_native_bf16, Precision};
 use serde::Serialize;
 use std::cell::Cell;
 use std::path::Path;
@@ -157,8 +157,31 @@ impl Tagger {
         &self.classifier.labels
     }
 
-    /// Tags each text; returns its mentions in text order.
+    /// Tags each text; returns its mentions in text order, with character offsets into the
+    /// text as given. Invisible characters (soft hyphens, zero-width spaces:
+    /// [`crate::offsets::is_invisible`]) are taken out before tokenizing, so they split no
+    /// name whatever the tokenizer; a mention's span and text still include those inside it.
     pub fn tag(&self, texts: &[&str]) -> Result<Vec<Vec<Mention>>> {
+        let visible: Vec<Option<VisibleText>> = texts.iter().map(|t| VisibleText::of(t)).collect();
+        let seen: Vec<&str> = texts
+            .iter()
+            .zip(&visible)
+            .map(|(text, v)| v.as_ref().map_or(*text, VisibleText::as_str))
+            .collect();
+        let mut tagged = self.tag_visible(&seen)?;
+        for ((mentions, view), text) in tagged.iter_mut().zip(&visible).zip(texts) {
+            let Some(view) = view else { continue };
+            let index = CharIndex::new(text);
+            for m in mentions {
+                (m.start, m.end) = view.original_span(m.start, m.end);
+                m.text = index.slice(text, m.start, m.end).to_string();
+            }
+        }
+        Ok(tagged)
+    }
+
+    /// [`Tagger::tag`] on texts without invisible characters.
+    fn tag_visible(&self, texts: &[&str]) -> Result<Vec<Vec<Mention>>> {
         let indexes: Vec<CharIndex> = texts.iter().map(|t| CharIndex::new(t)).collect();
         let encoded = texts
             .iter()
@@ -344,7 +367,18 @@ impl Tagger {
                 pieces.push((start, last, label));
                 pieces
             })
-            .filter_map(|(first, mut last, label)| {
+            .filter_map(|(mut first, mut last, label)| {
+                // An honorific's dot tagged as the start of a name ("Mr" + ". Stanton") takes
+                // the honorific in: "Mr. Stanton".
+                let word = |w: usize| index.slice(text, e.words[w].1, e.words[w].2);
+                if first > 0
+                    && word(first) == "."
+                    && e.words[first - 1].2 == e.words[first].1
+                    && crate::linking::is_title(word(first - 1))
+                    && crate::sentences::keeps_dot(word(first - 1))
+                {
+                    first -= 1;
+                }
                 // A name never ends on a hyphen glued to the next word ("Moon Jae-" + "in").
                 while last + 1 < e.words.len()
                     && e.words[last + 1].1 == e.words[last].2
@@ -354,12 +388,12 @@ impl Tagger {
                 {
                     last += 1;
                 }
-                let start = e.words[first].1;
-                let end = e.words[last].2;
+                let (trim_start, trim_end) =
+                    name_bounds(index.slice(text, e.words[first].1, e.words[last].2))?;
+                let start = e.words[first].1 + trim_start;
+                let end = e.words[first].1 + trim_end;
                 let mention_text = index.slice(text, start, end);
-                if !mention_text.chars().any(char::is_alphanumeric)
-                    || is_function_word(mention_text)
-                {
+                if is_function_word(mention_text) {
                     return None;
                 }
                 let score = (first..=last)
@@ -416,6 +450,80 @@ fn pieces(text: &str, max: usize) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
+/// The character range of `span` that is a name: without leading or trailing whitespace or
+/// punctuation (". Stanton", "(Reuters),"), but with a closing bracket whose opening one is
+/// inside ("Mladost (BJ)"), the dot of a trailing abbreviation or initial ("U.S.", "Jr."), and
+/// symbols ("C$"); `None` when no letter or digit is left.
+fn name_bounds(span: &str) -> Option<(usize, usize)> {
+    let chars: Vec<char> = span.chars().collect();
+    let is_edge = |c: &char| c.is_whitespace() || is_punctuation(*c);
+    let start = chars.iter().position(|c| !is_edge(c))?;
+    let mut end = chars.iter().rposition(|c| !is_edge(c))? + 1;
+    if !chars[start..end].iter().any(|c| c.is_alphanumeric()) {
+        return None;
+    }
+    let opened = |open: char| chars[start..end].contains(&open);
+    let closer = (end..chars.len()).find(|&k| !chars[k].is_whitespace());
+    match closer.map(|k| (k, chars[k])) {
+        Some((k, ')')) if opened('(') => end = k + 1,
+        Some((k, ']')) if opened('[') => end = k + 1,
+        _ => {}
+    }
+    if chars.get(end) == Some(&'.') {
+        let word_start = chars[..end]
+            .iter()
+            .rposition(|c| c.is_whitespace())
+            .map_or(start, |k| k + 1)
+            .max(start);
+        let word: String = chars[word_start..end].iter().collect();
+        if crate::sentences::keeps_dot(&word) {
+            end += 1;
+        }
+    }
+    Some((start, end))
+}
+
+/// Punctuation that never starts or ends a name: ASCII punctuation other than symbols
+/// (`$ % & + < = > ^ | ~` and the like stay), and the typographic quotes, dashes and ellipsis.
+fn is_punctuation(c: char) -> bool {
+    matches!(
+        c,
+        '.' | ','
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | '\''
+            | '"'
+            | '('
+            | ')'
+            | '['
+            | ']'
+            | '{'
+            | '}'
+            | '-'
+            | '/'
+            | '\\'
+            | '*'
+            | '_'
+            | '@'
+            | '#'
+            | '‘'
+            | '’'
+            | '“'
+            | '”'
+            | '„'
+            | '«'
+            | '»'
+            | '‹'
+            | '›'
+            | '–'
+            | '—'
+            | '…'
+            | '·'
+    )
+}
+
 /// Articles, conjunctions and prepositions: never a name on their own, whatever the model says
 /// of a capitalized "The" before a newspaper's name.
 fn is_function_word(text: &str) -> bool {
@@ -446,7 +554,32 @@ fn special_tokens(tokenizer: &Tokenizer) -> std::result::Result<(Vec<u32>, Vec<u
 
 #[cfg(test)]
 mod tests {
-    use super::pieces;
+    use super::{name_bounds, pieces};
+
+    #[test]
+    fn names_lose_edge_punctuation_but_keep_abbreviation_dots() {
+        let cut = |span: &str| {
+            name_bounds(span).map(|(s, e)| span.chars().skip(s).take(e - s).collect::<String>())
+        };
+        assert_eq!(cut(". Stanton").as_deref(), Some("Stanton"));
+        assert_eq!(cut("(Reuters),").as_deref(), Some("Reuters"));
+        assert_eq!(
+            cut("Michael G. Stanton.").as_deref(),
+            Some("Michael G. Stanton")
+        );
+        assert_eq!(cut("the U.S.").as_deref(), Some("the U.S."));
+        assert_eq!(
+            cut("Martin Luther King Jr.").as_deref(),
+            Some("Martin Luther King Jr.")
+        );
+        assert_eq!(cut("“Zoë Müller”").as_deref(), Some("Zoë Müller"));
+        assert_eq!(cut(" - "), None);
+        assert_eq!(cut("Mladost ( BJ )").as_deref(), Some("Mladost ( BJ )"));
+        assert_eq!(cut("(Reuters)").as_deref(), Some("Reuters"));
+        assert_eq!(cut("C$").as_deref(), Some("C$"));
+        assert_eq!(cut("St .").as_deref(), Some("St"));
+        assert_eq!(cut("$").as_deref(), None);
+    }
 
     #[test]
     fn pieces_cut_after_line_breaks_and_cover_the_text() {
