@@ -34,6 +34,8 @@ step() {
 }
 step "cargo fmt --check" cargo fmt --check
 step "cargo clippy" cargo clippy --release --all-targets -- -D warnings
+step "cargo clippy (no tagger)" cargo clippy --release --all-targets --no-default-features -- -D warnings
+step "cargo doc" env RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet
 step "cargo test" cargo test --release
 # The exports against their real consumers (kuzu, rdflib, Chromium, PySpark).
 step "export checks" bash scripts/check_exports.sh

@@ -3,7 +3,7 @@
 //! # Offsets
 //! Every `start`/`end` in this module is a **character offset** (Unicode scalar values),
 //! end-exclusive, into [`Document::text`] exactly as given: the numbers Python's
-//! `text[start:end]` uses. Stages that work on bytes convert through [`crate::offsets`], once.
+//! `text[start:end]` uses. Stages that work on bytes convert in one internal place (`offsets.rs`), once.
 //!
 //! # Output, one JSON object per document
 //! ```json

@@ -31,6 +31,7 @@ impl CharIndex {
 
     /// Character offset of a byte offset. A byte inside a multi-byte character maps to that
     /// character's offset; bytes past the end map to the character length.
+    #[cfg_attr(not(feature = "tagger"), allow(dead_code))] // the tokenizer's byte offsets
     pub fn char_of_byte(&self, byte: usize) -> usize {
         match self.char_starts.binary_search(&byte) {
             Ok(i) => i,
@@ -62,12 +63,14 @@ pub fn is_invisible(c: char) -> bool {
 /// `text` without its invisible characters ([`is_invisible`]), with the character offset in
 /// `text` of every character kept.
 #[derive(Debug, Clone)]
+#[cfg_attr(not(feature = "tagger"), allow(dead_code))] // what the tagger reads
 pub struct VisibleText {
     text: String,
     /// Original character offset of each visible character, plus the original length.
     original: Vec<usize>,
 }
 
+#[cfg_attr(not(feature = "tagger"), allow(dead_code))]
 impl VisibleText {
     /// The visible form of `text`, or `None` when it has no invisible character (the common
     /// case: nothing is copied).

@@ -2,7 +2,7 @@
 
 mod util;
 
-use quotegraph::tagging::labels::Position;
+use quotegraph::labels::Position;
 use quotegraph::{Tagger, TaggerOptions};
 use serde_json::json;
 use util::{assert_offsets_slice, write_tiny_model, Arch};

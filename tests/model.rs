@@ -167,15 +167,11 @@ fn a_document_longer_than_a_tokenizer_piece_is_tagged_the_same_throughout() {
 }
 
 /// True when `text` starts and ends like a name: a letter or digit at each end, or the dot of
-/// an abbreviation or initial at the end ("U.S.", "Jr.").
+/// an abbreviation or initial glued to the last word ("U.S.", "Jr.").
 fn clean_edges(text: &str) -> bool {
     let first = text.chars().next().is_some_and(char::is_alphanumeric);
-    let last = text.chars().last().is_some_and(char::is_alphanumeric)
-        || (text.ends_with('.')
-            && quotegraph::sentences::keeps_dot(
-                text.trim_end_matches('.').rsplit(' ').next().unwrap_or(""),
-            ));
-    first && last
+    let body = text.strip_suffix('.').unwrap_or(text);
+    first && body.chars().last().is_some_and(char::is_alphanumeric)
 }
 
 #[test]
@@ -231,5 +227,37 @@ fn invisible_characters_split_no_name_and_offsets_keep_them() {
     assert!(
         mentions.iter().any(|m| m.text == "Netan\u{AD}yahu"),
         "the mention keeps the text as given: {mentions:?}"
+    );
+}
+
+#[test]
+fn a_pipeline_is_shared_across_threads() {
+    fn shareable<T: Send + Sync>() {}
+    shareable::<Pipeline>();
+    shareable::<Tagger>();
+    let pipeline = std::sync::Arc::new(Pipeline::load(&bundled_model()).unwrap());
+    let texts = [
+        "Mayor Angela Ruiz said the bridge in Portsmouth would reopen in June.",
+        "“We will rebuild,” said Mike Pompeo in Seoul.",
+    ];
+    let results: Vec<Document> = std::thread::scope(|scope| {
+        let handles: Vec<_> = texts
+            .iter()
+            .map(|text| {
+                let pipeline = std::sync::Arc::clone(&pipeline);
+                scope.spawn(move || pipeline.process(Document::new("t", *text)).unwrap())
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    for (text, shared) in texts.iter().zip(&results) {
+        let alone = pipeline.process(Document::new("t", *text)).unwrap();
+        assert_eq!(&alone, shared, "the same result from any thread");
+        assert!(!shared.entities.is_empty(), "{shared:?}");
+    }
+    assert_eq!(
+        pipeline.tagger().stats().sequences,
+        4,
+        "counted from both threads"
     );
 }

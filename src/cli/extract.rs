@@ -5,7 +5,7 @@ use super::{ExtractArgs, Outcome};
 use anyhow::{bail, Context};
 use quotegraph::input::{self, JsonFields, Source};
 use quotegraph::output::{resume, JsonlWriter};
-use quotegraph::{Processed, StreamOptions};
+use quotegraph::{Document, StreamOptions};
 use std::fs::{File, OpenOptions};
 use std::io::{self, BufWriter, Write};
 use std::sync::Arc;
@@ -16,7 +16,7 @@ pub(super) fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
         if threads == 0 {
             bail!("--threads must be at least 1");
         }
-        tch::set_num_threads(i32::from(threads));
+        quotegraph::tagging::set_num_threads(threads);
     }
     let every = Duration::try_from_secs_f64(args.progress_every)
         .context("--progress-every takes a number of seconds")?;
@@ -71,35 +71,39 @@ pub(super) fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
         });
     }
 
-    let done = Arc::new(done);
     let skipping = Arc::clone(&progress);
-    let skipped = Arc::clone(&done);
-    let items = input::records(sources, fields).inspect(move |item| {
-        if skipped.contains(&item.id) {
+    let already_done = |record: &Record| done.contains(&record.id);
+    let records = input::records(sources, fields).map(|item| {
+        let record = Record {
+            id: item.id,
+            text_derived: item.text_derived,
+        };
+        if already_done(&record) {
             skipping.skip();
         }
+        (record, item.document)
     });
     let mut writer =
         JsonlWriter::new(BufWriter::new(out), args.pretty).include_text(args.include_text);
     let options = StreamOptions {
         docs_per_batch: args.docs_per_batch,
-        done,
         ..StreamOptions::default()
     };
     let writing = Arc::clone(&progress);
-    pipeline.stream(items, &options, |processed: Processed| -> io::Result<()> {
-        match &processed.result {
-            Ok(doc) => writer.write_document(doc, processed.text_derived)?,
+    let write = |record: Record, result: quotegraph::Result<Document>| -> io::Result<()> {
+        match &result {
+            Ok(doc) => writer.write_document(doc, record.text_derived)?,
             Err(e) => {
-                writing.message(&format!("quotegraph: {}: {e}", processed.id));
-                writer.write_failure(&processed.id, e)?;
+                writing.message(&format!("quotegraph: {}: {}", record.id, e.chain()));
+                writer.write_failure(&record.id, e)?;
             }
         }
         // One flush per record: the file always ends on a whole line that was processed.
         writer.flush()?;
-        writing.record(processed.result.is_ok());
+        writing.record(result.is_ok());
         Ok(())
-    })?;
+    };
+    pipeline.stream(records, &options, already_done, write)?;
     progress.finish();
     if args.stats {
         let mut stats = serde_json::to_value(pipeline.tagger().stats())?;
@@ -127,4 +131,12 @@ fn sources(args: &ExtractArgs) -> Vec<Source> {
             false => Source::Path(path.clone()),
         })
         .collect()
+}
+
+/// What the command line keeps of an input record while the pipeline runs: its id, and
+/// whether its text was derived from the input (an HTML page's main text), so that the output
+/// carries the text its offsets refer to.
+struct Record {
+    id: String,
+    text_derived: bool,
 }

@@ -7,12 +7,16 @@
 //! Gold tags may be IOB1 or IOB2; an `I-` tag after `O` or another type opens a chunk.
 
 use super::Prf;
-use crate::doc::Label;
-use crate::error::{Error, Result};
-use crate::tagging::labels::{Position, TagLabel};
-use crate::tagging::Tagger;
+use crate::doc::{Label, Mention};
+use crate::labels::{Position, TagLabel};
+#[cfg(feature = "tagger")]
+use crate::{
+    error::{Error, Result},
+    tagging::Tagger,
+};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashSet};
+#[cfg(feature = "tagger")]
 use std::path::Path;
 
 /// A document rebuilt from CoNLL tokens, with its gold entity chunks.
@@ -112,6 +116,7 @@ fn build_document(sentences: &[Vec<(String, String)>]) -> ConllDocument {
 }
 
 /// Tags every document of `path` and scores the result.
+#[cfg(feature = "tagger")]
 pub fn evaluate_file(tagger: &Tagger, path: &Path) -> Result<NerScores> {
     let content = std::fs::read_to_string(path).map_err(|source| Error::Io {
         path: path.to_path_buf(),
@@ -121,42 +126,50 @@ pub fn evaluate_file(tagger: &Tagger, path: &Path) -> Result<NerScores> {
 }
 
 /// Tags `docs` and scores the predictions against their gold chunks.
+#[cfg(feature = "tagger")]
 pub fn evaluate(tagger: &Tagger, docs: &[ConllDocument]) -> Result<NerScores> {
-    let mut counts: BTreeMap<String, (usize, usize, usize)> = BTreeMap::new();
+    let mut predicted = Vec::with_capacity(docs.len());
     for chunk in docs.chunks(8) {
         let texts: Vec<&str> = chunk.iter().map(|d| d.text.as_str()).collect();
-        let predicted = tagger.tag(&texts)?;
-        for (doc, mentions) in chunk.iter().zip(predicted) {
-            let gold: HashSet<(usize, usize, &str)> = doc
-                .gold
-                .iter()
-                .map(|(s, e, l)| (*s, *e, l.as_str()))
-                .collect();
-            let pred: HashSet<(usize, usize, &str)> = mentions
-                .iter()
-                .map(|m| (m.start, m.end, m.label.as_str()))
-                .collect();
-            for item in pred.union(&gold) {
-                let entry = counts.entry(item.2.to_string()).or_default();
-                match (pred.contains(item), gold.contains(item)) {
-                    (true, true) => entry.0 += 1,
-                    (true, false) => entry.1 += 1,
-                    _ => entry.2 += 1,
-                }
+        predicted.extend(tagger.tag(&texts)?);
+    }
+    Ok(score(docs, &predicted))
+}
+
+/// Scores predicted mentions (one list per document of `docs`, in order; from any tagger)
+/// against the documents' gold chunks: exact character span and type.
+pub fn score(docs: &[ConllDocument], predicted: &[Vec<Mention>]) -> NerScores {
+    let mut counts: BTreeMap<String, (usize, usize, usize)> = BTreeMap::new();
+    for (doc, mentions) in docs.iter().zip(predicted) {
+        let gold: HashSet<(usize, usize, &str)> = doc
+            .gold
+            .iter()
+            .map(|(s, e, l)| (*s, *e, l.as_str()))
+            .collect();
+        let pred: HashSet<(usize, usize, &str)> = mentions
+            .iter()
+            .map(|m| (m.start, m.end, m.label.as_str()))
+            .collect();
+        for item in pred.union(&gold) {
+            let entry = counts.entry(item.2.to_string()).or_default();
+            match (pred.contains(item), gold.contains(item)) {
+                (true, true) => entry.0 += 1,
+                (true, false) => entry.1 += 1,
+                _ => entry.2 += 1,
             }
         }
     }
     let (tp, fp, fn_) = counts
         .values()
         .fold((0, 0, 0), |a, c| (a.0 + c.0, a.1 + c.1, a.2 + c.2));
-    Ok(NerScores {
+    NerScores {
         documents: docs.len(),
         micro: Prf::from_counts(tp, fp, fn_),
         per_type: counts
             .into_iter()
             .map(|(label, (tp, fp, fn_))| (label, Prf::from_counts(tp, fp, fn_)))
             .collect(),
-    })
+    }
 }
 
 impl NerScores {

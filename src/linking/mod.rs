@@ -298,7 +298,7 @@ fn mistagged_surname_of(i: usize, entities: &[Entity], words: &[Vec<String>]) ->
     }
 }
 
-/// The mention text as a name: invisible characters ([`crate::offsets::is_invisible`]),
+/// The mention text as a name: invisible characters (soft hyphen, zero-width characters, BOM),
 /// surrounding whitespace and a possessive `'s` / `’s` removed.
 pub fn display_name(text: &str) -> String {
     let visible: String = text

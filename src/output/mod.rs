@@ -84,9 +84,10 @@ impl<W: Write> JsonlWriter<W> {
         })
     }
 
-    /// Writes the error record for `error`, with its [`error_kind`].
+    /// Writes the error record for `error`: its [`Error::kind`] and its message with every
+    /// source ([`Error::chain`]).
     pub fn write_failure(&mut self, id: &str, error: &Error) -> io::Result<()> {
-        self.write_error(id, error_kind(error), &error.to_string())
+        self.write_error(id, error.kind().as_str(), &error.chain())
     }
 
     /// Flushes the underlying writer.
@@ -103,18 +104,6 @@ impl<W: Write> JsonlWriter<W> {
         };
         line.push(b'\n');
         self.out.write_all(&line)
-    }
-}
-
-/// The `kind` of an error record: `io` (a file could not be read), `input` (not JSON, no text
-/// field, a binary file, an HTML page that cannot be parsed), `model` or `inference` (the
-/// tagger failed on the document).
-pub fn error_kind(error: &Error) -> &'static str {
-    match error {
-        Error::Io { .. } => "io",
-        Error::Input(_) => "input",
-        Error::Model { .. } => "model",
-        _ => "inference",
     }
 }
 

@@ -4,15 +4,15 @@
 //! quotation in text order. It needs no model, so it can run and be tested with entities given
 //! by hand. The stages:
 //!
-//! 1. [`marks`]: pairs double quote marks into quotations (multi-paragraph chains, stray marks,
+//! 1. `marks.rs`: pairs double quote marks into quotations (multi-paragraph chains, stray marks,
 //!    apostrophes and nested single quotes handled there).
-//! 2. [`patterns`]: attributes each marked quotation — the cue and speaker after it or before
+//! 2. `patterns.rs`: attributes each marked quotation — the cue and speaker after it or before
 //!    it, a colon lead-in, an em-dash byline, the previous quotation's turn — and decides its
 //!    kind (`direct`, `mixed`, or `scare` for scare quotes and nicknames, never attributed).
-//! 3. [`indirect`]: reported speech without marks (`X said (that) …`, `…, X said.`,
+//! 3. `indirect.rs`: reported speech without marks (`X said (that) …`, `…, X said.`,
 //!    `according to X, …`), in sentences that hold no quotation.
-//! 4. [`attribution`]: the speaker phrase beside a cue and what it refers to (entity, pronoun,
-//!    group); [`cues`] is the lexicon of speech and reporting verbs.
+//! 4. `attribution.rs`: the speaker phrase beside a cue and what it refers to (entity, pronoun,
+//!    group); `cues.rs` is the lexicon of speech and reporting verbs.
 //!
 //! Rule ids (`Quote::rule`) are listed in `docs/quotes.md`.
 

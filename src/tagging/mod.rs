@@ -1,20 +1,30 @@
 //! Named-entity tagging: tokenizer → transformer → word labels → character-span mentions.
+//! Needs the `tagger` feature (libtorch).
 //!
 //! quotegraph owns the steps around the network: each document is tokenized once (with
 //! offsets), cut into windows of whole sentences that overlap a little when it is longer than
-//! the model allows ([`windows`]), windows of many documents are sorted by length and batched
-//! through the network ([`model`], [`encoder`]), and each word takes the scores of its first
+//! the model allows (`windows.rs`), windows of many documents are sorted by length and batched
+//! through the network (`model.rs`, `encoder.rs`), and each word takes the scores of its first
 //! sub-token from the window where it sits most centrally. Word scores are decoded with
-//! scheme-constrained Viterbi search ([`labels`]); a span ending on a hyphen glued to the next
-//! word takes that word in ("Jae-" + "in"), a span crossing a line break is split there, and
-//! spans without a letter or digit, or that are a lone function word ("The"), are dropped.
-//! Offsets are converted from bytes to characters once, through [`crate::offsets::CharIndex`].
+//! scheme-constrained Viterbi search ([`crate::labels`]); a span ending on a hyphen glued to
+//! the next word takes that word in ("Jae-" + "in"), a span crossing a line break is split
+//! there, edge punctuation is trimmed, and spans without a letter or digit, or that are a lone
+//! function word ("The"), are dropped. Offsets are converted from bytes to characters once,
+//! through `offsets::CharIndex`.
+//!
+//! ```
+//! use quotegraph::{Label, Tagger};
+//!
+//! let tagger = Tagger::load(&quotegraph::default_model_dir())?;
+//! let mentions = tagger.tag(&["Mike Pompeo flew to Seoul on Sunday."])?;
+//! assert!(mentions[0].iter().any(|m| m.text == "Mike Pompeo" && m.label == Label::Person));
+//! # Ok::<(), quotegraph::Error>(())
+//! ```
 
-pub mod encoder;
-pub mod features;
-pub mod labels;
-pub mod model;
-pub mod windows;
+mod encoder;
+mod features;
+mod model;
+mod windows;
 
 use crate::doc::Mention;
 use crate::error::{Error, Result};
@@ -22,9 +32,15 @@ use crate::offsets::{CharIndex, VisibleText};
 use features::{CaseClass, ExtraInputs};
 use model::TokenClassifier;
 pub use model::{cpu_has_native_bf16, Precision};
+
+/// Sets the number of threads libtorch uses inside one forward pass (its intra-op threads;
+/// default: one per core), for the whole process.
+pub fn set_num_threads(threads: u16) {
+    tch::set_num_threads(i32::from(threads.max(1)));
+}
 use serde::Serialize;
-use std::cell::Cell;
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 use tch::Tensor;
 use tokenizers::Tokenizer;
@@ -66,7 +82,17 @@ pub struct Tagger {
     suffix: Vec<u32>,
     window: usize,
     batch_size: usize,
-    stats: Cell<TaggerStats>,
+    counters: Counters,
+}
+
+/// [`TaggerStats`] as atomics, so that a shared tagger counts its work (`Tagger` is `Sync`).
+#[derive(Debug, Default)]
+struct Counters {
+    batches: AtomicU64,
+    sequences: AtomicU64,
+    positions: AtomicU64,
+    real_positions: AtomicU64,
+    forward_nanos: AtomicU64,
 }
 
 /// Work counters of a tagger since it was loaded, for benchmarks (FLOP rates, padding waste).
@@ -102,22 +128,14 @@ impl Tagger {
     /// Loads the model directory `dir` with the given options.
     pub fn load_with(dir: &Path, options: TaggerOptions) -> Result<Tagger> {
         let tokenizer_path = dir.join("tokenizer.json");
-        let mut tokenizer = Tokenizer::from_file(&tokenizer_path).map_err(|e| Error::Model {
-            dir: dir.to_path_buf(),
-            message: format!("tokenizer.json: {e}"),
-        })?;
+        let tokenizer_error = |e| Error::model(dir, "tokenizer.json", Some(e));
+        let mut tokenizer = Tokenizer::from_file(&tokenizer_path).map_err(tokenizer_error)?;
         tokenizer
             .with_truncation(None)
-            .map_err(|e| Error::Model {
-                dir: dir.to_path_buf(),
-                message: format!("tokenizer.json: {e}"),
-            })?
+            .map_err(tokenizer_error)?
             .with_padding(None);
         let classifier = TokenClassifier::load(dir, options.precision)?;
-        let (prefix, suffix) = special_tokens(&tokenizer).map_err(|message| Error::Model {
-            dir: dir.to_path_buf(),
-            message,
-        })?;
+        let (prefix, suffix) = special_tokens(&tokenizer).map_err(tokenizer_error)?;
         let limit = classifier
             .max_sequence
             .saturating_sub(prefix.len() + suffix.len());
@@ -133,13 +151,20 @@ impl Tagger {
             suffix,
             window,
             batch_size: options.batch_size.max(1),
-            stats: Cell::new(TaggerStats::default()),
+            counters: Counters::default(),
         })
     }
 
     /// Work done so far (forward passes, positions, time).
     pub fn stats(&self) -> TaggerStats {
-        self.stats.get()
+        let c = &self.counters;
+        TaggerStats {
+            batches: c.batches.load(Ordering::Relaxed),
+            sequences: c.sequences.load(Ordering::Relaxed),
+            positions: c.positions.load(Ordering::Relaxed),
+            real_positions: c.real_positions.load(Ordering::Relaxed),
+            forward_seconds: c.forward_nanos.load(Ordering::Relaxed) as f64 / 1e9,
+        }
     }
 
     /// The number format the network computes in (`Auto` resolved for this CPU).
@@ -153,13 +178,13 @@ impl Tagger {
     }
 
     /// The model's label set, in classifier-output order.
-    pub fn labels(&self) -> &labels::LabelSet {
+    pub fn labels(&self) -> &crate::labels::LabelSet {
         &self.classifier.labels
     }
 
     /// Tags each text; returns its mentions in text order, with character offsets into the
-    /// text as given. Invisible characters (soft hyphens, zero-width spaces:
-    /// [`crate::offsets::is_invisible`]) are taken out before tokenizing, so they split no
+    /// text as given. Invisible characters (soft hyphens, zero-width spaces, word joiners, BOM)
+    /// are taken out before tokenizing, so they split no
     /// name whatever the tokenizer; a mention's span and text still include those inside it.
     pub fn tag(&self, texts: &[&str]) -> Result<Vec<Vec<Mention>>> {
         let visible: Vec<Option<VisibleText>> = texts.iter().map(|t| VisibleText::of(t)).collect();
@@ -209,7 +234,7 @@ impl Tagger {
             let log_probs = self.run_batch(&encoded, batch)?;
             let length = log_probs.size().get(1).copied().unwrap_or(0) as usize;
             let values = Vec::<f32>::try_from(log_probs.flatten(0, -1))
-                .map_err(|e| Error::Inference(e.to_string()))?;
+                .map_err(|e| Error::inference("reading scores", Some(Box::new(e))))?;
             for (row, &(d, w)) in batch.iter().enumerate() {
                 let window = encoded[d].windows[w];
                 for i in (window.start..window.end).filter(|&i| owners[d][i] == w) {
@@ -235,7 +260,7 @@ impl Tagger {
             let encoding = self
                 .tokenizer
                 .encode(piece, false)
-                .map_err(|e| Error::Inference(format!("tokenizer: {e}")))?;
+                .map_err(|e| Error::inference("tokenizer", Some(e)))?;
             let base = ids.len();
             ids.extend_from_slice(encoding.get_ids());
             let mut last_word = None;
@@ -322,16 +347,18 @@ impl Tagger {
         let mask = Tensor::from_slice(&mask).view(shape);
         let started = Instant::now();
         let log_probs = self.classifier.log_probs(&ids, &mask, &types)?;
-        let mut stats = self.stats.get();
-        stats.batches += 1;
-        stats.sequences += rows as u64;
-        stats.positions += (rows * length) as u64;
-        stats.real_positions += batch
+        let c = &self.counters;
+        let real: u64 = batch
             .iter()
             .map(|&(d, w)| (encoded[d].windows[w].len() + specials) as u64)
-            .sum::<u64>();
-        stats.forward_seconds += started.elapsed().as_secs_f64();
-        self.stats.set(stats);
+            .sum();
+        c.batches.fetch_add(1, Ordering::Relaxed);
+        c.sequences.fetch_add(rows as u64, Ordering::Relaxed);
+        c.positions
+            .fetch_add((rows * length) as u64, Ordering::Relaxed);
+        c.real_positions.fetch_add(real, Ordering::Relaxed);
+        let nanos = u64::try_from(started.elapsed().as_nanos()).unwrap_or(u64::MAX);
+        c.forward_nanos.fetch_add(nanos, Ordering::Relaxed);
         Ok(log_probs)
     }
 
@@ -535,10 +562,8 @@ fn is_function_word(text: &str) -> bool {
 }
 
 /// The special tokens the tokenizer's post-processor puts around a single sequence.
-fn special_tokens(tokenizer: &Tokenizer) -> std::result::Result<(Vec<u32>, Vec<u32>), String> {
-    let probe = tokenizer
-        .encode("a", true)
-        .map_err(|e| format!("tokenizer.json: {e}"))?;
+fn special_tokens(tokenizer: &Tokenizer) -> tokenizers::Result<(Vec<u32>, Vec<u32>)> {
+    let probe = tokenizer.encode("a", true)?;
     let mask = probe.get_special_tokens_mask();
     let first_plain = mask.iter().position(|&m| m == 0).unwrap_or(mask.len());
     let last_plain = mask

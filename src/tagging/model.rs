@@ -8,14 +8,15 @@
 
 use super::encoder::Encoder;
 use super::features::{CaseClass, ExtraInputs};
-use super::labels::LabelSet;
 use crate::error::{Error, Result};
+use crate::labels::LabelSet;
 use rust_bert::bert::{BertConfig, BertForTokenClassification};
 use rust_bert::distilbert::{DistilBertConfig, DistilBertForTokenClassification};
 use rust_bert::roberta::RobertaForTokenClassification;
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use tch::{nn::VarStore, Device, Tensor};
 
 /// Number format the network computes in.
@@ -126,11 +127,19 @@ struct CommonConfig {
     quotegraph_window: Option<usize>,
 }
 
-/// A loaded token classifier: network, weights, label set and what inputs it expects.
-pub struct TokenClassifier {
+/// The network and the weights its modules point into.
+struct Loaded {
     network: Network,
-    // Owns the weights the network's modules point into.
     _weights: VarStore,
+}
+
+/// A loaded token classifier: network, weights, label set and what inputs it expects.
+///
+/// libtorch tensors may move between threads but not be shared (`Send`, not `Sync`), so the
+/// network sits behind a lock: the classifier is `Send + Sync`, and forward passes of one
+/// classifier run one at a time, each on libtorch's own intra-op threads.
+pub struct TokenClassifier {
+    loaded: Mutex<Loaded>,
     device: Device,
     /// The model's labels, in classifier-output order.
     pub labels: LabelSet,
@@ -158,10 +167,16 @@ impl std::fmt::Debug for TokenClassifier {
 }
 
 fn model_error(dir: &Path, message: impl Into<String>) -> Error {
-    Error::Model {
-        dir: dir.to_path_buf(),
-        message: message.into(),
-    }
+    Error::model(dir, message, None)
+}
+
+/// A model error that keeps the error of the library that raised it.
+fn model_error_from(
+    dir: &Path,
+    message: impl Into<String>,
+    source: impl std::error::Error + Send + Sync + 'static,
+) -> Error {
+    Error::model(dir, message, Some(Box::new(source)))
 }
 
 impl TokenClassifier {
@@ -174,9 +189,9 @@ impl TokenClassifier {
             source,
         })?;
         let value: serde_json::Value = serde_json::from_str(&raw)
-            .map_err(|e| model_error(dir, format!("config.json is not valid JSON: {e}")))?;
+            .map_err(|e| model_error_from(dir, "config.json is not valid JSON", e))?;
         let common: CommonConfig = serde_json::from_value(value.clone())
-            .map_err(|e| model_error(dir, format!("config.json: {e}")))?;
+            .map_err(|e| model_error_from(dir, "config.json", e))?;
         let id2label = common
             .id2label
             .as_ref()
@@ -190,7 +205,7 @@ impl TokenClassifier {
         let mut weights = VarStore::new(device);
         let root = weights.root();
         let parse = |what: &str, e: serde_json::Error| {
-            model_error(dir, format!("config.json as a {what} config: {e}"))
+            model_error_from(dir, format!("config.json as a {what} config"), e)
         };
         // rust-bert's modules declare (and, on load, check) every weight by name and shape.
         let (planned, position_offset) = match model_type {
@@ -198,7 +213,7 @@ impl TokenClassifier {
                 let config: BertConfig =
                     serde_json::from_value(value).map_err(|e| parse("BERT", e))?;
                 BertForTokenClassification::new(&root, &config)
-                    .map_err(|e| model_error(dir, e.to_string()))?;
+                    .map_err(|e| model_error_from(dir, "weights declared by config.json", e))?;
                 let prefix = "bert";
                 (Planned::Encoder { prefix, config }, 0)
             }
@@ -206,14 +221,14 @@ impl TokenClassifier {
                 let config: DistilBertConfig =
                     serde_json::from_value(value).map_err(|e| parse("DistilBERT", e))?;
                 let network = DistilBertForTokenClassification::new(&root, &config)
-                    .map_err(|e| model_error(dir, e.to_string()))?;
+                    .map_err(|e| model_error_from(dir, "weights declared by config.json", e))?;
                 (Planned::Ready(Network::DistilBert(network)), 0)
             }
             "roberta" | "xlm-roberta" | "camembert" => {
                 let config: BertConfig =
                     serde_json::from_value(value).map_err(|e| parse("RoBERTa", e))?;
                 RobertaForTokenClassification::new(&root, &config)
-                    .map_err(|e| model_error(dir, e.to_string()))?;
+                    .map_err(|e| model_error_from(dir, "weights declared by config.json", e))?;
                 let prefix = "roberta";
                 // RoBERTa numbers positions from padding_idx + 1.
                 (Planned::Encoder { prefix, config }, 2)
@@ -236,7 +251,7 @@ impl TokenClassifier {
         let weights_path = weights_file(dir)?;
         weights
             .load(&weights_path)
-            .map_err(|e| model_error(dir, format!("loading {}: {e}", weights_path.display())))?;
+            .map_err(|e| model_error_from(dir, format!("loading {}", weights_path.display()), e))?;
         // Weights load in the precision they were stored in; compute in the one asked for.
         let precision = precision.resolve(device);
         match precision {
@@ -259,8 +274,10 @@ impl TokenClassifier {
         let max_sequence =
             (common.max_position_embeddings.unwrap_or(512) - position_offset).max(8) as usize;
         Ok(TokenClassifier {
-            network,
-            _weights: weights,
+            loaded: Mutex::new(Loaded {
+                network,
+                _weights: weights,
+            }),
             device,
             labels,
             extra_inputs,
@@ -279,14 +296,18 @@ impl TokenClassifier {
             mask.to_device(self.device),
             types.to_device(self.device),
         );
-        let logits = tch::no_grad(|| match &self.network {
+        let loaded = self
+            .loaded
+            .lock()
+            .map_err(|_| Error::inference("an earlier forward pass panicked", None))?;
+        let logits = tch::no_grad(|| match &loaded.network {
             Network::Encoder(encoder) => encoder
                 .logits(&ids, &mask, &types)
-                .map_err(|e| Error::Inference(e.to_string())),
+                .map_err(|e| Error::inference("forward pass", Some(Box::new(e)))),
             Network::DistilBert(m) => m
                 .forward_t(Some(&ids), Some(&mask), None, false)
                 .map(|o| o.logits)
-                .map_err(|e| Error::Inference(e.to_string())),
+                .map_err(|e| Error::inference("forward pass", Some(Box::new(e)))),
         })?;
         Ok(logits
             .log_softmax(-1, tch::Kind::Float)

@@ -1,26 +1,16 @@
-//! The pipeline: tagging → linking → quotations over one [`Document`] at a time, batched.
+//! [`Pipeline`]: the tagger and the later stages over many documents, batched.
 //!
 //! Load a [`Pipeline`] once and feed it many documents; a document that fails yields its own
 //! error and never stops the others. [`Pipeline::stream`] drives it over an unbounded stream of
 //! records with reading, tagging and the rule stages on separate threads.
 
+use super::annotate;
 use crate::doc::{Document, Mention};
 use crate::error::{Error, Result};
-use crate::input::InputItem;
 use crate::tagging::{Tagger, TaggerOptions};
-use crate::{linking, quotes};
-use std::collections::HashSet;
-use std::path::{Path, PathBuf};
-use std::sync::{mpsc, Arc};
+use std::path::Path;
+use std::sync::mpsc;
 use std::thread;
-
-/// The model directory shipped with quotegraph, used when no other is named.
-pub fn default_model_dir() -> PathBuf {
-    if let Some(dir) = std::env::var_os("QUOTEGRAPH_MODEL") {
-        return PathBuf::from(dir);
-    }
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("models/quotegraph-ner-minilm")
-}
 
 /// A loaded extraction pipeline.
 #[derive(Debug)]
@@ -50,7 +40,7 @@ impl Pipeline {
     pub fn process(&self, doc: Document) -> Result<Document> {
         let mut out = self.process_batch(vec![doc]);
         out.pop()
-            .unwrap_or_else(|| Err(crate::Error::Inference("no result for the document".into())))
+            .unwrap_or_else(|| Err(Error::inference("no result for the document", None)))
     }
 
     /// Runs every stage on many documents, batching the transformer across them. Returns one
@@ -85,29 +75,46 @@ impl Pipeline {
         }
     }
 
-    /// Runs every stage over a stream of input records and hands each result to `sink`, in
-    /// input order, one per record (read errors included) except those in `options.done`.
+    /// Runs every stage over a stream of records and hands each result to `sink`, in input
+    /// order, one per record (read errors included) except those `skip` marks.
     ///
-    /// Three threads overlap: one reads and parses `items` and groups them into batches, the
-    /// calling thread tags each batch (one transformer call across its documents, so windows
-    /// of many documents fill the forward passes), and one links entities, finds quotations and
-    /// calls `sink`. Stages pass batches through bounded queues, so memory stays constant in
-    /// the number of records. When `sink` fails, reading and tagging stop and its error is
+    /// A record is a key of the caller's (an id, or whatever the sink needs back with the
+    /// result) and the document, or the error that stopped it from being read, which passes
+    /// through to the sink unchanged. `skip` marks records already processed (a resumed run):
+    /// they are not handed to the sink, but batches are still formed over all records, and a
+    /// batch that holds any record not skipped is tagged whole, so every document is tagged in
+    /// the same company as in an uninterrupted run: batched inference rounds slightly
+    /// differently in another batch, and a resumed output is byte for byte the uninterrupted
+    /// one.
+    ///
+    /// Three threads overlap: one reads `records` and groups them into batches, the calling
+    /// thread tags each batch (one transformer call across its documents, so windows of many
+    /// documents fill the forward passes), and one links entities, finds quotations and calls
+    /// `sink`. Stages pass batches through bounded queues, so memory stays constant in the
+    /// number of records. When `sink` fails, reading and tagging stop and its error is
     /// returned.
-    pub fn stream<I, F, E>(&self, items: I, options: &StreamOptions, mut sink: F) -> Result<(), E>
+    pub fn stream<K, I, S, F, E>(
+        &self,
+        records: I,
+        options: &StreamOptions,
+        skip: S,
+        mut sink: F,
+    ) -> Result<(), E>
     where
-        I: Iterator<Item = InputItem> + Send,
-        F: FnMut(Processed) -> Result<(), E> + Send,
+        K: Send,
+        I: Iterator<Item = (K, Result<Document>)> + Send,
+        S: Fn(&K) -> bool + Sync,
+        F: FnMut(K, Result<Document>) -> Result<(), E> + Send,
         E: Send,
     {
         let depth = options.queue_batches.max(1);
-        let done = &options.done;
-        let (batch_tx, batch_rx) = mpsc::sync_channel::<Vec<InputItem>>(depth);
-        let (tagged_tx, tagged_rx) = mpsc::sync_channel::<Vec<Tagged>>(depth);
+        let skip = &skip;
+        let (batch_tx, batch_rx) = mpsc::sync_channel::<Vec<(K, Result<Document>)>>(depth);
+        let (tagged_tx, tagged_rx) = mpsc::sync_channel::<Vec<Tagged<K>>>(depth);
         thread::scope(|scope| {
             scope.spawn(move || {
-                for batch in batches(items, options) {
-                    if batch.iter().all(|item| done.contains(&item.id)) {
+                for batch in batches(records, options) {
+                    if batch.iter().all(|(key, _)| skip(key)) {
                         continue;
                     }
                     if batch_tx.send(batch).is_err() {
@@ -117,16 +124,15 @@ impl Pipeline {
             });
             let writer = scope.spawn(move || -> Result<(), E> {
                 for batch in tagged_rx {
-                    for tagged in batch {
-                        if !done.contains(&tagged.item.id) {
-                            sink(tagged.finish())?;
-                        }
+                    for tagged in batch.into_iter().filter(|t| !skip(&t.key)) {
+                        let (key, result) = tagged.finish();
+                        sink(key, result)?;
                     }
                 }
                 Ok(())
             });
             for batch in batch_rx {
-                if tagged_tx.send(self.tag_items(batch)).is_err() {
+                if tagged_tx.send(self.tag_records(batch)).is_err() {
                     break;
                 }
             }
@@ -137,22 +143,26 @@ impl Pipeline {
         })
     }
 
-    /// Tags the readable documents of one batch together; items that failed to read pass by.
-    fn tag_items(&self, batch: Vec<InputItem>) -> Vec<Tagged> {
+    /// Tags the readable documents of one batch together; records that failed to read pass by.
+    fn tag_records<K>(&self, batch: Vec<(K, Result<Document>)>) -> Vec<Tagged<K>> {
         let texts: Vec<&str> = batch
             .iter()
-            .filter_map(|item| item.document.as_ref().ok())
+            .filter_map(|(_, document)| document.as_ref().ok())
             .map(|doc| doc.text.as_str())
             .collect();
         let mut tagged = self.tag_each(&texts).into_iter();
         let mentions: Vec<Option<Result<Vec<Mention>>>> = batch
             .iter()
-            .map(|item| item.document.is_ok().then(|| tagged.next()).flatten())
+            .map(|(_, document)| document.is_ok().then(|| tagged.next()).flatten())
             .collect();
         batch
             .into_iter()
             .zip(mentions)
-            .map(|(item, mentions)| Tagged { item, mentions })
+            .map(|((key, document), mentions)| Tagged {
+                key,
+                document,
+                mentions,
+            })
             .collect()
     }
 }
@@ -167,12 +177,6 @@ pub struct StreamOptions {
     pub bytes_per_batch: usize,
     /// Batches waiting between two stages.
     pub queue_batches: usize,
-    /// Ids of records already processed (resuming a run): they are not handed to the sink.
-    /// Batches are still formed over all records, and a batch that holds any record not yet
-    /// done is tagged whole, so every document is tagged in the same company as in the run
-    /// that was interrupted: batched inference rounds slightly differently in another batch,
-    /// and the resumed output is byte for byte the uninterrupted one.
-    pub done: Arc<HashSet<String>>,
 }
 
 impl Default for StreamOptions {
@@ -181,73 +185,46 @@ impl Default for StreamOptions {
             docs_per_batch: 64,
             bytes_per_batch: 256 * 1024,
             queue_batches: 2,
-            done: Arc::default(),
         }
     }
-}
-
-/// One record's outcome from [`Pipeline::stream`].
-#[derive(Debug)]
-pub struct Processed {
-    /// The record's id.
-    pub id: String,
-    /// The annotated document, or why it could not be read or processed.
-    pub result: Result<Document>,
-    /// The document's text was derived from the input (HTML), see [`InputItem::text_derived`].
-    pub text_derived: bool,
 }
 
 /// A record between tagging and the later stages.
-struct Tagged {
-    item: InputItem,
-    /// `None` for items that failed to read.
+struct Tagged<K> {
+    key: K,
+    document: Result<Document>,
+    /// `None` for records that failed to read.
     mentions: Option<Result<Vec<Mention>>>,
 }
 
-impl Tagged {
-    fn finish(self) -> Processed {
-        let InputItem {
-            id,
-            document,
-            text_derived,
-        } = self.item;
-        let result = document.and_then(|mut doc| {
-            let mentions = self
-                .mentions
-                .unwrap_or_else(|| Err(Error::Inference("the tagger returned no result".into())))?;
+impl<K> Tagged<K> {
+    fn finish(self) -> (K, Result<Document>) {
+        let mentions = self.mentions;
+        let result = self.document.and_then(|mut doc| {
+            let mentions = mentions
+                .unwrap_or_else(|| Err(Error::inference("the tagger returned no result", None)))?;
             annotate(&mut doc, &mentions);
             Ok(doc)
         });
-        Processed {
-            id,
-            result,
-            text_derived,
-        }
+        (self.key, result)
     }
 }
 
-/// Groups `items` into batches of at most `docs_per_batch` records and about
+/// Groups `records` into batches of at most `docs_per_batch` records and about
 /// `bytes_per_batch` bytes of text.
-fn batches<I: Iterator<Item = InputItem>>(
-    mut items: I,
+fn batches<K, I: Iterator<Item = (K, Result<Document>)>>(
+    mut records: I,
     options: &StreamOptions,
-) -> impl Iterator<Item = Vec<InputItem>> {
+) -> impl Iterator<Item = Vec<(K, Result<Document>)>> {
     let (max_docs, max_bytes) = (options.docs_per_batch.max(1), options.bytes_per_batch);
     std::iter::from_fn(move || {
         let mut batch = Vec::new();
         let mut bytes = 0;
         while batch.len() < max_docs && bytes < max_bytes {
-            let Some(item) = items.next() else { break };
-            bytes += item.document.as_ref().map_or(0, |d| d.text.len());
-            batch.push(item);
+            let Some(record) = records.next() else { break };
+            bytes += record.1.as_ref().map_or(0, |d| d.text.len());
+            batch.push(record);
         }
         (!batch.is_empty()).then_some(batch)
     })
-}
-
-/// The stages after tagging: groups `mentions` into entities and finds quotations. Usable
-/// without a model, with mentions given.
-pub fn annotate(doc: &mut Document, mentions: &[Mention]) {
-    doc.entities = linking::group_mentions(mentions);
-    doc.quotes = quotes::find_quotes(&doc.text, &doc.entities);
 }
