@@ -2,7 +2,9 @@
 //!
 //! Every [`enum@Error`] has an [`ErrorKind`], the `error.kind` of extract's error records, and keeps
 //! the error it came from (an I/O error, libtorch's, the tokenizer's) as its
-//! [`source`](std::error::Error::source), so callers can walk the chain.
+//! [`source`](std::error::Error::source), so callers can walk the chain. As the Rust API
+//! guidelines ask, an error's message does not repeat its source: [`Error::chain`] (or
+//! anyhow's `{:#}`) gives the whole line.
 
 use serde::Serialize;
 use std::path::PathBuf;
@@ -63,7 +65,7 @@ pub enum Error {
         source: Option<Source>,
     },
     /// A file could not be read or written.
-    #[error("{path}: {source}")]
+    #[error("{}", path.display())]
     Io {
         /// The file.
         path: PathBuf,
@@ -113,12 +115,8 @@ impl Error {
         let mut out = self.to_string();
         let mut next = std::error::Error::source(self);
         while let Some(source) = next {
-            let text = source.to_string();
-            // `Io` already prints its source; do not repeat it.
-            if !out.ends_with(&text) {
-                out.push_str(": ");
-                out.push_str(&text);
-            }
+            out.push_str(": ");
+            out.push_str(&source.to_string());
             next = source.source();
         }
         out

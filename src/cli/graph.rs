@@ -52,7 +52,7 @@ pub(super) fn run(args: GraphArgs) -> anyhow::Result<Outcome> {
             }
             Err(e) => {
                 bad_lines += 1;
-                eprintln!("quotegraph: {e}");
+                eprintln!("quotegraph: {}", e.chain());
             }
         }
     }

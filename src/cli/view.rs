@@ -34,7 +34,7 @@ pub(super) fn run(args: ViewArgs) -> anyhow::Result<Outcome> {
                 bail!("extract failed on {id}, so there is nothing to show: {message}")
             }
             Ok(_) => {}
-            Err(e) => eprintln!("quotegraph: {e}"),
+            Err(e) => eprintln!("quotegraph: {}", e.chain()),
         }
     }
     let Some(doc) = found else {

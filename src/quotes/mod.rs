@@ -25,9 +25,8 @@ pub(crate) mod tokens;
 
 use crate::doc::{Entity, Quote, QuoteKind, Speaker, TextSpan};
 use crate::offsets::CharIndex;
-use crate::sentences::is_sentence_end;
 use attribution::Ctx;
-use tokens::{TokKind, Tokens};
+use tokens::Tokens;
 
 /// One quotation before ids are assigned.
 #[derive(Debug, Clone)]
@@ -128,52 +127,33 @@ fn context<'a>(text: &'a str, entities: &'a [Entity]) -> Ctx<'a> {
     }
 }
 
-/// Sentence number of each token. Sentences end at `.`, `!`, `?` outside quotations, after a
-/// quotation that ends a sentence and is followed by a capital, and at every line break.
+/// Sentence number of each token, from the one sentence splitter
+/// ([`crate::sentences::sentence_starts`]); a quotation's end marks end no sentence until its
+/// closing mark.
 fn sentences(t: &Tokens, in_quote: &[Option<usize>]) -> Vec<usize> {
-    let mut out = Vec::with_capacity(t.toks.len());
-    let mut current = 0usize;
-    let mut break_before_next = false;
-    for (i, tok) in t.toks.iter().enumerate() {
-        if i > 0 && (tok.para != t.toks[i - 1].para || break_before_next) {
-            // Closing marks and brackets stay with the sentence they close.
-            let closer = tok.kind == TokKind::Punct
-                && matches!(t.chars[tok.start], '”' | ')' | ']' | '"' | '’' | '\'')
-                && tok.para == t.toks[i - 1].para
-                && in_quote[i].is_none()
-                && in_quote[i - 1].is_none()
-                && in_quote.get(i + 1).is_none_or(Option::is_none);
-            if !closer {
-                current += 1;
-                break_before_next = false;
+    let texts: Vec<String> = t.toks.iter().map(|tok| t.text(tok)).collect();
+    let tokens: Vec<crate::sentences::Token> = t
+        .toks
+        .iter()
+        .enumerate()
+        .map(|(i, tok)| {
+            let before = i.checked_sub(1).map(|p| &t.toks[p]);
+            crate::sentences::Token {
+                text: &texts[i],
+                after_break: before.is_some_and(|b| b.para != tok.para),
+                glued: before.is_some_and(|b| b.end == tok.start),
+                quoted: in_quote[i].is_some(),
             }
-        }
-        out.push(current);
-        let c = t.chars[tok.start];
-        if tok.kind == TokKind::Punct && in_quote[i].is_none() {
-            if is_sentence_end(c) {
-                // `R-Wis., said` or `p.m. on`: a dot before a comma or a lower-case word
-                // does not end the sentence.
-                let next_continues = t.toks.get(i + 1).is_some_and(|n| {
-                    n.para == tok.para
-                        && (matches!(t.chars[n.start], ',' | ';')
-                            || n.kind == TokKind::Word && t.chars[n.start].is_lowercase())
-                });
-                break_before_next = !next_continues;
-            } else if marks::is_double_mark(c)
-                && i > 0
-                && in_quote[i - 1].is_some()
-                && is_sentence_end(t.chars[t.toks[i - 1].start])
-                && (t.is_capitalized(i + 1)
-                    || t.toks
-                        .get(i + 1)
-                        .is_some_and(|n| marks::is_double_mark(t.chars[n.start])))
-            {
-                break_before_next = true;
-            }
-        }
-    }
-    out
+        })
+        .collect();
+    let mut current = 0;
+    crate::sentences::sentence_starts(&tokens)
+        .into_iter()
+        .map(|starts| {
+            current += usize::from(starts);
+            current
+        })
+        .collect()
 }
 
 #[cfg(test)]
