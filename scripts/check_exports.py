@@ -50,7 +50,7 @@ def check(condition, message):
 
 
 def run(cmd, **kw):
-    result = subprocess.run([str(c) for c in cmd], capture_output=True, text=True, **kw)
+    result = subprocess.run([str(c) for c in cmd], capture_output=True, text=True, check=False, **kw)
     if result.returncode != 0:
         raise CheckFailed(f"{' '.join(map(str, cmd))} exited {result.returncode}:\n{result.stderr}")
     return result
@@ -308,7 +308,7 @@ def close(a, b, path="record"):
             close(a[key], b[key], f"{path}.{key}")
     elif isinstance(a, list) and isinstance(b, list):
         check(len(a) == len(b), f"{path}: {len(a)} items != {len(b)}")
-        for i, (x, y) in enumerate(zip(a, b)):
+        for i, (x, y) in enumerate(zip(a, b, strict=True)):
             close(x, y, f"{path}[{i}]")
     else:
         check(a == b, f"{path}: {a!r} != {b!r}")
@@ -318,7 +318,7 @@ def by_id(path):
     records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     ids = [r["id"] for r in records]
     check(len(ids) == len(set(ids)), f"{path}: duplicate ids")
-    return dict(zip(ids, records))
+    return dict(zip(ids, records, strict=True))
 
 
 def check_spark(binary, model, work):

@@ -25,6 +25,15 @@ echo "test: CPU $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs)," 
 # Nothing builds without libtorch: stop here if it cannot be set up.
 bash scripts/setup.sh || { echo "test: FAILED: setup (libtorch)" >&2; exit 1; }
 
+# The project's Python (training, benchmarks, consumer checks), linted by a pinned ruff
+# (settings in ruff.toml) from a git-ignored virtual environment.
+lint_python() {
+  if [ ! -x .venv-lint/bin/ruff ]; then
+    python3 -m venv .venv-lint && .venv-lint/bin/pip install -q --disable-pip-version-check ruff==0.17.6 || return 1
+  fi
+  .venv-lint/bin/ruff check scripts
+}
+
 failed=()
 step() {
   local name=$1
@@ -37,6 +46,7 @@ step "cargo clippy" cargo clippy --release --all-targets -- -D warnings
 step "cargo clippy (no tagger)" cargo clippy --release --all-targets --no-default-features -- -D warnings
 step "cargo doc" env RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet
 step "cargo test" cargo test --release
+step "ruff (Python)" lint_python
 # The exports against their real consumers (kuzu, rdflib, Chromium, PySpark).
 step "export checks" bash scripts/check_exports.sh
 

@@ -9,26 +9,29 @@ Because the base encoder is uncased, each word's capitalization class (see `case
 through `token_type_ids`; the exported `config.json` says so (`quotegraph_case_feature`), and
 `src/tagging/features.rs` computes the same classes in Rust.
 
+Each epoch is exported to `CHECKPOINTS/epoch-N` and scored on `--dev` by quotegraph itself
+(`quotegraph eval ner DEV --json --model CHECKPOINT`), so training chooses by the figures the
+tool reports; build the binary first (`cargo build --release`).
+
 Usage (see models/*/README.md for the run that produced the shipped model):
     .venv/bin/python scripts/train_ner.py --train ../shared/data/conll2003/train.txt \
         --dev ../shared/data/conll2003/dev.txt --out models/quotegraph-ner-minilm
 """
 import argparse
 import json
-import math
 import os
 import random
 import shutil
+import subprocess
 import time
 
-import numpy as np
 import torch
 from safetensors.torch import save_file
 from tokenizers import Tokenizer
 from transformers import BertConfig, BertForTokenClassification
 
 LABELS = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"]
-LABEL_ID = {l: i for i, l in enumerate(LABELS)}
+LABEL_ID = {label: i for i, label in enumerate(LABELS)}
 CASE_CLASSES = 4
 
 
@@ -74,7 +77,7 @@ def read_conll(path):
 
 
 def encode_doc(tok, doc):
-    """Tokenize one document's rebuilt text; return per-subtoken arrays and gold char spans."""
+    """Tokenize one document's rebuilt text; return per-subtoken arrays and word spans."""
     text_parts, word_spans, pos = [], [], 0
     for si, sent in enumerate(doc):
         if si:
@@ -93,10 +96,10 @@ def encode_doc(tok, doc):
     for s, e, t, si in word_spans:
         for c in range(s, e):
             starts[c] = (s, t, si)
-    ids, types, labels, sent_of, word_of = [], [], [], [], []
+    ids = []
     words = []  # (first_subtoken_index, start_char, end_char)
     prev_word = None
-    for i, (tid, (s, e), w) in enumerate(zip(enc.ids, enc.offsets, enc.word_ids)):
+    for i, (tid, (s, e), w) in enumerate(zip(enc.ids, enc.offsets, enc.word_ids, strict=True)):
         ids.append(tid)
         if w != prev_word:
             words.append([i, s, e])
@@ -116,18 +119,8 @@ def encode_doc(tok, doc):
         for k in range(first, end_sub):
             type_at[k] = cc
             sent_at[k] = si
-    gold = set()
-    cur = None
-    for s, e, t, si in word_spans + [(None, None, "O", None)]:
-        if cur and (t == "O" or t.startswith("B-") or t[2:] != cur[2]):
-            gold.add(tuple(cur))
-            cur = None
-        if t.startswith("B-") or (t.startswith("I-") and cur is None):
-            cur = [s, e, t[2:]]
-        elif t.startswith("I-"):
-            cur[1] = e
     return dict(ids=ids, types=type_at, labels=label_at, sents=sent_at,
-                words=[(f, s, e) for f, s, e in words], gold=gold, text=text)
+                words=[(f, s, e) for f, s, e in words], text=text)
 
 
 def windows(enc, capacity, first_capacity):
@@ -144,29 +137,6 @@ def windows(enc, capacity, first_capacity):
             end = sent_cut[0] if sent_cut else (word_cut[-1] if word_cut else end)
         out.append((start, end))
         start, cap = end, capacity
-    return out
-
-
-def inference_windows(enc, capacity):
-    """Windows as quotegraph cuts them (src/tagging/windows.rs): whole sentences where they fit,
-    else words; each window starts an eighth of a window before the previous one ended, at a
-    sentence start if one lies there, else at a word start."""
-    n = len(enc["ids"])
-    cuts = [(f, enc["sents"][f] != enc["sents"][f - 1]) for f, _, _ in enc["words"][1:]]
-    out, start, overlap = [], 0, capacity // 8
-    while start < n:
-        limit = start + capacity
-        if limit >= n:
-            out.append((start, n))
-            return out
-        covered = out[-1][1] if out else start
-        fitting = [c for c in cuts if covered < c[0] <= limit]
-        ends = [k for k, sentence in fitting if sentence] or [k for k, _ in fitting] or [limit]
-        end = ends[-1]
-        out.append((start, end))
-        near = [c for c in cuts if max(end - overlap, start + 1) <= c[0] < end]
-        starts = [k for k, sentence in near if sentence] or [k for k, _ in near] or [end]
-        start = starts[0]
     return out
 
 
@@ -188,87 +158,14 @@ def batchify(encs, spans, cls_id, sep_id):
     return ids, types, mask, labels
 
 
-def allowed_transitions():
-    """allowed[i, j]: label j may follow label i under IOB2."""
-    a = np.ones((len(LABELS), len(LABELS)), dtype=bool)
-    for j, lj in enumerate(LABELS):
-        if lj.startswith("I-"):
-            for i, li in enumerate(LABELS):
-                a[i, j] = li[2:] == lj[2:] and li != "O"
-    start = np.array([not l.startswith("I-") for l in LABELS])
-    return a, start
-
-
-ALLOWED, START_OK = allowed_transitions()
-
-
-def viterbi(logp):
-    """Best IOB2-valid label path for a (words x labels) log-probability matrix."""
-    n = logp.shape[0]
-    if n == 0:
-        return []
-    neg = -1e9
-    trans = np.where(ALLOWED, 0.0, neg)
-    score = logp[0] + np.where(START_OK, 0.0, neg)
-    back = np.zeros((n, len(LABELS)), dtype=np.int64)
-    for t in range(1, n):
-        cand = score[:, None] + trans
-        back[t] = cand.argmax(0)
-        score = cand.max(0) + logp[t]
-    path = [int(score.argmax())]
-    for t in range(n - 1, 0, -1):
-        path.append(int(back[t][path[-1]]))
-    return path[::-1]
-
-
-@torch.inference_mode()
-def evaluate(model, encs, cls_id, sep_id, window=254):
-    model.eval()
-    tp = fp = fn = 0
-    per_type = {t: [0, 0, 0] for t in ("PER", "LOC", "ORG", "MISC")}
-    for di, enc in enumerate(encs):
-        n = len(enc["ids"])
-        logp = np.zeros((n, len(LABELS)), dtype=np.float32)
-        best = np.full(n, -1)
-        for s, e in inference_windows(enc, window):
-            ids, types, mask, _ = batchify(encs, [(di, s, e)], cls_id, sep_id)
-            out = model(input_ids=ids, token_type_ids=types, attention_mask=mask).logits
-            lp = torch.log_softmax(out[0, 1:e - s + 1], -1).numpy()
-            for i in range(s, e):
-                centrality = min(i - s, e - 1 - i)
-                if centrality > best[i]:
-                    best[i] = centrality
-                    logp[i] = lp[i - s]
-        words = enc["words"]
-        path = viterbi(logp[[f for f, _, _ in words]])
-        pred, cur = set(), None
-        for (f, s, e), li in zip(words + [(0, 0, 0)], path + [0]):
-            lab = LABELS[li]
-            if cur and (lab == "O" or lab.startswith("B-") or lab[2:] != cur[2]):
-                pred.add(tuple(cur))
-                cur = None
-            if lab.startswith("B-"):
-                cur = [s, e, lab[2:]]
-            elif lab.startswith("I-"):
-                cur[1] = e
-        gold = enc["gold"]
-        tp += len(pred & gold)
-        fp += len(pred - gold)
-        fn += len(gold - pred)
-        for t in per_type:
-            p = {x for x in pred if x[2] == t}
-            g = {x for x in gold if x[2] == t}
-            per_type[t][0] += len(p & g)
-            per_type[t][1] += len(p - g)
-            per_type[t][2] += len(g - p)
-    model.train()
-
-    def prf(tp, fp, fn):
-        p = tp / max(tp + fp, 1)
-        r = tp / max(tp + fn, 1)
-        return dict(precision=p, recall=r, f1=2 * p * r / max(p + r, 1e-9))
-
-    return dict(micro=prf(tp, fp, fn), **{t: prf(*v) for t, v in per_type.items()})
+def score_with_quotegraph(binary, model_dir, dev_path):
+    """Dev scores of an exported checkpoint, from quotegraph itself (`eval ner --json`): the
+    same windows, precision, Viterbi decoding and scorer the shipped tool uses, so that the
+    figures training chooses by are the figures users see."""
+    out = subprocess.run([binary, "eval", "ner", dev_path, "--json", "--model", model_dir],
+                         check=True, capture_output=True, text=True).stdout
+    scores = json.loads(out)
+    return dict(micro=scores["micro"], **scores["per_type"])
 
 
 def export(model, tok_path, base_dir, out_dir, meta):
@@ -307,10 +204,13 @@ def main():
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--select", choices=["best", "last"], default="best",
                     help="export the best epoch on --dev, or only the last (for a final train+dev run)")
+    ap.add_argument("--checkpoints", default="target/train/checkpoints",
+                    help="folder for each epoch's exported model (epoch-N), scored and kept")
+    ap.add_argument("--quotegraph", default="target/release/quotegraph",
+                    help="quotegraph binary that scores each epoch on --dev (eval ner --json)")
     args = ap.parse_args()
 
     random.seed(args.seed)
-    np.random.seed(args.seed)
     torch.manual_seed(args.seed)
     torch.set_num_threads(args.threads)
 
@@ -377,15 +277,18 @@ def main():
         if args.select == "last" and epoch < args.epochs:
             print(f"epoch {epoch} mean loss {loss_sum / steps_per_epoch:.4f} {time.time() - t0:.0f}s", flush=True)
             continue
-        scores = evaluate(model, dev, cls_id, sep_id, window=args.window)
+        checkpoint = os.path.join(args.checkpoints, f"epoch-{epoch}")
+        meta = dict(args=vars(args), base=base, epoch=epoch, history=history)
+        export(model, tok_path, base, checkpoint, meta)
+        scores = score_with_quotegraph(args.quotegraph, checkpoint, args.dev)
         history.append(dict(epoch=epoch, loss=loss_sum / steps_per_epoch, dev=scores, seconds=time.time() - t0))
         f1 = scores["micro"]["f1"]
         print(f"epoch {epoch} mean loss {loss_sum / steps_per_epoch:.4f} dev F1 {f1:.4f} "
-              + " ".join(f"{t}={scores[t]['f1']:.4f}" for t in ("PER", "LOC", "ORG", "MISC"))
+              + " ".join(f"{t}={scores[t]['f1']:.4f}" for t in ("PER", "LOC", "ORG", "MISC") if t in scores)
               + f" {time.time() - t0:.0f}s", flush=True)
         if args.select == "last" or best is None or f1 > best:
             best = f1
-            meta = dict(args=vars(args), base=base, epoch=epoch, dev=scores, history=history)
+            meta.update(dev=scores)
             export(model, tok_path, base, args.out, meta)
             print(f"exported epoch {epoch} to {args.out}", flush=True)
 
