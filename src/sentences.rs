@@ -98,9 +98,11 @@ pub fn sentence_starts(tokens: &[Token]) -> Vec<bool> {
             pending = !abbreviation && !continues;
         } else if crate::quotes::is_double_quote_mark(c) && i > 0 {
             let before = tokens[i - 1];
-            let quote_ended = before.quoted && single_char(before.text).is_some_and(is_sentence_end);
+            let quote_ended =
+                before.quoted && single_char(before.text).is_some_and(is_sentence_end);
             let next_opens = next.is_some_and(|n| {
-                n.text.starts_with(|c: char| c.is_uppercase() || c.is_numeric())
+                n.text
+                    .starts_with(|c: char| c.is_uppercase() || c.is_numeric())
                     || single_char(n.text).is_some_and(crate::quotes::is_double_quote_mark)
             });
             if quote_ended && next_opens {
@@ -149,16 +151,30 @@ mod tests {
     fn sentences_end_at_marks_but_not_at_abbreviations_or_continuations() {
         // `~` glues a token to the one before.
         assert_eq!(starts(&["He", "left", "~.", "She", "stayed", "~."]), [3]);
-        assert_eq!(starts(&["Mr", "~.", "Stanton", "left", "~."]), Vec::<usize>::new());
-        assert_eq!(starts(&["R", "~-", "~Wis", "~.", "~,", "said"]), Vec::<usize>::new());
-        assert_eq!(starts(&["at", "3", "p", "~.", "m", "~.", "on", "Monday"]), Vec::<usize>::new());
+        assert_eq!(
+            starts(&["Mr", "~.", "Stanton", "left", "~."]),
+            Vec::<usize>::new()
+        );
+        assert_eq!(
+            starts(&["R", "~-", "~Wis", "~.", "~,", "said"]),
+            Vec::<usize>::new()
+        );
+        assert_eq!(
+            starts(&["at", "3", "p", "~.", "m", "~.", "on", "Monday"]),
+            Vec::<usize>::new()
+        );
         assert_eq!(starts(&["It", "ended", "~.", "~”", "Then", "more"]), [4]);
-        assert_eq!(starts(&["Why", "~?", "(", "Nobody", "knew", "~.", "~)", "Next"]), [2, 7]);
+        assert_eq!(
+            starts(&["Why", "~?", "(", "Nobody", "knew", "~.", "~)", "Next"]),
+            [2, 7]
+        );
     }
 
     #[test]
     fn a_quotation_is_one_unit_until_its_closing_mark() {
-        let mut t = tokens(&["“", "One", "~.", "Two", "~.", "~”", "The", "mayor", "said", "~."]);
+        let mut t = tokens(&[
+            "“", "One", "~.", "Two", "~.", "~”", "The", "mayor", "said", "~.",
+        ]);
         for token in &mut t[1..5] {
             token.quoted = true;
         }

@@ -13,13 +13,20 @@
 //! - **Speaker and cue accuracy.** Predictions and gold attributions are paired one to one,
 //!   greedily by overlap size. Over the pairs whose gold has a `Source`, a speaker is right
 //!   when its span overlaps the source; likewise cues over pairs whose gold has a `Cue`.
+//! - **Exact-match span F1 per role**, as in the attribution-tagging literature (CofeNet, BERT
+//!   +CRF on PolNeAR): per document, the set of predicted spans of a role (quotation contents,
+//!   speakers, cues) against the set of gold spans of that role (each piece of a
+//!   discontinuous span on its own), both trimmed of whitespace, punctuation and quote marks
+//!   at either end; a span counts when start and end are equal. Micro-averaged over documents.
+//! - **Precision per rule**: for each rule id, the predictions it made and how many overlap
+//!   some gold content, so that weak rules show.
 
 use super::Prf;
 use crate::doc::{Document, Mention, Quote, QuoteKind};
 use crate::error::{Error, Result};
 use crate::offsets::CharIndex;
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 /// A character span list: one or more pieces.
@@ -85,6 +92,15 @@ pub struct QuoteScores {
     pub cue_all: Accuracy,
     /// Cue accuracy over the direct subset.
     pub cue_direct: Accuracy,
+    /// Exact-match span F1 of quotation contents.
+    pub exact_content: Prf,
+    /// Exact-match span F1 of speakers (sources).
+    pub exact_source: Prf,
+    /// Exact-match span F1 of cues.
+    pub exact_cue: Prf,
+    /// Per rule id: its predictions as true positives (overlapping some gold content) and false
+    /// positives, with the precision.
+    pub rules: BTreeMap<String, Prf>,
 }
 
 /// Parses brat spans `"12 20;25 30"`.
@@ -231,23 +247,95 @@ fn overlap_size(a: (usize, usize), pieces: &[(usize, usize)]) -> usize {
         .sum()
 }
 
+/// `[start, end)` of `chars` without whitespace, punctuation or quote marks at either end
+/// (anything but a letter or digit); `None` when nothing is left.
+fn trimmed(chars: &[char], (start, end): (usize, usize)) -> Option<(usize, usize)> {
+    let end = end.min(chars.len());
+    let inner = chars.get(start..end)?;
+    let first = inner.iter().position(|c| c.is_alphanumeric())?;
+    let last = inner.iter().rposition(|c| c.is_alphanumeric())?;
+    Some((start + first, start + last + 1))
+}
+
+/// Adds one document's exact-match counts: the trimmed predicted spans against the trimmed
+/// gold spans.
+fn count_exact(
+    acc: &mut (usize, usize, usize),
+    chars: &[char],
+    predicted: impl IntoIterator<Item = (usize, usize)>,
+    gold: impl IntoIterator<Item = (usize, usize)>,
+) {
+    let predicted: BTreeSet<(usize, usize)> = predicted
+        .into_iter()
+        .filter_map(|s| trimmed(chars, s))
+        .collect();
+    let gold: BTreeSet<(usize, usize)> =
+        gold.into_iter().filter_map(|s| trimmed(chars, s)).collect();
+    let hits = predicted.intersection(&gold).count();
+    acc.0 += hits;
+    acc.1 += predicted.len() - hits;
+    acc.2 += gold.len() - hits;
+}
+
 /// Running totals over articles.
 #[derive(Debug, Default)]
 pub struct Scorer {
     documents: usize,
     all: (usize, usize, usize),
     direct: (usize, usize, usize),
+    exact: [(usize, usize, usize); 3],
+    rules: BTreeMap<String, (usize, usize)>,
     scores: QuoteScores,
 }
 
 impl Scorer {
-    /// Adds one article's predictions.
-    pub fn add(&mut self, gold: &[GoldAttribution], quotes: &[Quote]) {
+    /// Adds one article's predictions; `text` is the article, for trimming spans.
+    pub fn add(&mut self, text: &str, gold: &[GoldAttribution], quotes: &[Quote]) {
         self.documents += 1;
         let preds: Vec<&Quote> = quotes
             .iter()
             .filter(|q| q.kind != QuoteKind::Scare)
             .collect();
+        let chars: Vec<char> = text.chars().collect();
+        let gold_pieces = |role: fn(&GoldAttribution) -> Option<&Pieces>| {
+            gold.iter()
+                .filter_map(role)
+                .flatten()
+                .copied()
+                .collect::<Vec<_>>()
+        };
+        let [content, source, cue] = &mut self.exact;
+        count_exact(
+            content,
+            &chars,
+            preds.iter().map(|q| (q.start, q.end)),
+            gold_pieces(|g| Some(&g.content)),
+        );
+        count_exact(
+            source,
+            &chars,
+            preds
+                .iter()
+                .filter_map(|q| q.speaker.as_ref().map(|s| (s.start, s.end))),
+            gold_pieces(|g| g.source.as_ref()),
+        );
+        count_exact(
+            cue,
+            &chars,
+            preds
+                .iter()
+                .filter_map(|q| q.cue.as_ref().map(|c| (c.start, c.end))),
+            gold_pieces(|g| g.cue.as_ref()),
+        );
+        for p in &preds {
+            let right = gold.iter().any(|g| overlaps((p.start, p.end), &g.content));
+            let entry = self.rules.entry(p.rule.clone()).or_default();
+            if right {
+                entry.0 += 1;
+            } else {
+                entry.1 += 1;
+            }
+        }
         let marked: Vec<&Quote> = preds
             .iter()
             .copied()
@@ -275,10 +363,19 @@ impl Scorer {
     /// The scores so far.
     pub fn finish(&self) -> QuoteScores {
         let prf = |c: (usize, usize, usize)| Prf::from_counts(c.0, c.1, c.2);
+        let [content, source, cue] = self.exact;
         QuoteScores {
             documents: self.documents,
             all: prf(self.all),
             direct: prf(self.direct),
+            exact_content: prf(content),
+            exact_source: prf(source),
+            exact_cue: prf(cue),
+            rules: self
+                .rules
+                .iter()
+                .map(|(rule, &(tp, fp))| (rule.clone(), Prf::from_counts(tp, fp, 0)))
+                .collect(),
             ..self.scores.clone()
         }
     }
@@ -361,7 +458,7 @@ pub fn evaluate(articles: &[GoldArticle], tag: &mut MentionSource<'_>) -> Result
         for (article, mentions) in chunk.iter().zip(mentions) {
             let mut doc = Document::new(article.name.clone(), article.text.clone());
             crate::pipeline::annotate(&mut doc, &mentions);
-            scorer.add(&article.gold, &doc.quotes);
+            scorer.add(&article.text, &article.gold, &doc.quotes);
         }
     }
     Ok(scorer.finish())
@@ -393,6 +490,30 @@ impl QuoteScores {
             out.push_str(&format!(
                 "{:<10} {:>9} {:>9} {:>9.4}\n",
                 name, a.correct, a.total, a.accuracy
+            ));
+        }
+        out.push_str(&format!(
+            "{:<10} {:>9} {:>9} {:>9} {:>6} {:>6} {:>6}\n",
+            "exact", "precision", "recall", "f1", "tp", "fp", "fn"
+        ));
+        for (name, p) in [
+            ("content", &self.exact_content),
+            ("source", &self.exact_source),
+            ("cue", &self.exact_cue),
+        ] {
+            out.push_str(&format!(
+                "{:<10} {:>9.4} {:>9.4} {:>9.4} {:>6} {:>6} {:>6}\n",
+                name, p.precision, p.recall, p.f1, p.tp, p.fp, p.fn_
+            ));
+        }
+        out.push_str(&format!(
+            "{:<34} {:>9} {:>6} {:>6}\n",
+            "rule", "precision", "right", "wrong"
+        ));
+        for (rule, p) in &self.rules {
+            out.push_str(&format!(
+                "{:<34} {:>9.4} {:>6} {:>6}\n",
+                rule, p.precision, p.tp, p.fp
             ));
         }
         out.push_str(&format!("documents: {}\n", self.documents));
@@ -458,9 +579,40 @@ mod tests {
             quote(40, 60, QuoteKind::Indirect, Some((0, 2))),
             quote(3, 5, QuoteKind::Scare, None),
         ];
-        scorer.add(&gold, &quotes);
+        scorer.add(TEXT, &gold, &quotes);
         let s = scorer.finish();
         assert_eq!((s.all.tp, s.all.fp, s.all.fn_), (2, 0, 0));
         assert_eq!((s.speaker_all.correct, s.speaker_all.total), (1, 2));
+    }
+
+    #[test]
+    fn exact_spans_are_trimmed_and_compared_per_role_and_rules_get_precision() {
+        let gold = parse_ann(&ann(), TEXT);
+        let mut scorer = Scorer::default();
+        let mut first = quote(0, 14, QuoteKind::Direct, Some((15, 23)));
+        first.rule = "quote-speaker-cue".into();
+        first.cue = Some(crate::doc::TextSpan {
+            text: "said".into(),
+            start: 24,
+            end: 29,
+        });
+        let mut wrong = quote(40, 45, QuoteKind::Indirect, Some((30, 39)));
+        wrong.rule = "clause".into();
+        scorer.add(TEXT, &gold, &[first, wrong]);
+        let s = scorer.finish();
+        // "“We will win,”" trims to the gold "We will win,"; the second misses both pieces.
+        assert_eq!(
+            (s.exact_content.tp, s.exact_content.fp, s.exact_content.fn_),
+            (1, 1, 2)
+        );
+        assert_eq!(
+            (s.exact_source.tp, s.exact_source.fp, s.exact_source.fn_),
+            (2, 0, 0)
+        );
+        assert_eq!((s.exact_cue.tp, s.exact_cue.fp, s.exact_cue.fn_), (1, 0, 0));
+        assert_eq!(
+            (s.rules["quote-speaker-cue"].tp, s.rules["clause"].fp),
+            (1, 1)
+        );
     }
 }
