@@ -1,6 +1,7 @@
 //! Where English sentences end: which dots do not end one, which characters do, and
 //! [`sentence_starts`], the one splitter that both the tagger (to cut model windows at sentence
-//! ends) and the quote rules (to find a quotation's sentence) use, so that they agree.
+//! ends) and the quote rules (to find a quotation's sentence) use, so that they agree (the
+//! windows do not know where quotations are, so they may also cut inside a long one).
 
 /// Abbreviations whose dot does not end a sentence (compared lower case, without the dot).
 const ABBREVIATIONS: &[&str] = &[
@@ -22,8 +23,9 @@ pub fn keeps_dot(word: &str) -> bool {
     let mut chars = word.chars();
     let single_capital =
         matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
+    let has_letter = word.chars().any(char::is_alphanumeric);
     single_capital
-        || lower.contains('.')
+        || has_letter && lower.contains('.')
         || ABBREVIATIONS.contains(&lower.as_str())
         || ABBREVIATIONS.contains(&after_hyphen)
 }
@@ -72,11 +74,14 @@ pub fn sentence_starts(tokens: &[Token]) -> Vec<bool> {
     let mut pending = false;
     for (i, token) in tokens.iter().enumerate() {
         if i > 0 && (token.after_break || pending) {
+            // Closing marks, and the other dots of an ellipsis, stay with the sentence.
+            let closes =
+                is_closer(token.text) || single_char(token.text).is_some_and(is_sentence_end);
             let closer = token.glued
                 && !token.after_break
                 && !token.quoted
                 && !tokens[i - 1].quoted
-                && is_closer(token.text)
+                && closes
                 && tokens.get(i + 1).is_none_or(|n| !n.quoted);
             if !closer {
                 starts[i] = true;
@@ -92,8 +97,12 @@ pub fn sentence_starts(tokens: &[Token]) -> Vec<bool> {
         let next = tokens.get(i + 1).filter(|n| !n.after_break);
         if is_sentence_end(c) {
             let abbreviation = c == '.' && token.glued && i > 0 && keeps_dot(tokens[i - 1].text);
+            // `3.5`, `R-Wis., said`, `p.m. on`: a glued number or letter, a comma or a
+            // lower-case word continues the sentence.
             let continues = next.is_some_and(|n| {
-                n.text.starts_with([',', ';']) || n.text.starts_with(char::is_lowercase)
+                n.text.starts_with([',', ';'])
+                    || n.text.starts_with(char::is_lowercase)
+                    || n.glued && n.text.starts_with(char::is_alphanumeric)
             });
             pending = !abbreviation && !continues;
         } else if crate::quotes::is_double_quote_mark(c) && i > 0 {
@@ -122,7 +131,7 @@ mod tests {
         for word in ["Mr", "Sen", "D-Wis", "J", "U.S", "calif"] {
             assert!(keeps_dot(word), "{word}");
         }
-        for word in ["said", "Pompeo", "US", "a"] {
+        for word in ["said", "Pompeo", "US", "a", "."] {
             assert!(!keeps_dot(word), "{word}");
         }
     }

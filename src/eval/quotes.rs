@@ -98,9 +98,19 @@ pub struct QuoteScores {
     pub exact_source: Prf,
     /// Exact-match span F1 of cues.
     pub exact_cue: Prf,
-    /// Per rule id: its predictions as true positives (overlapping some gold content) and false
-    /// positives, with the precision.
-    pub rules: BTreeMap<String, Prf>,
+    /// Per rule id: how many of its predictions overlap some gold content.
+    pub rules: BTreeMap<String, RulePrecision>,
+}
+
+/// The predictions of one rule: right (overlapping some gold content) and wrong.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct RulePrecision {
+    /// Predictions that overlap some gold content.
+    pub right: usize,
+    /// Predictions that overlap none.
+    pub wrong: usize,
+    /// right / (right + wrong).
+    pub precision: f64,
 }
 
 /// Parses brat spans `"12 20;25 30"`.
@@ -374,7 +384,15 @@ impl Scorer {
             rules: self
                 .rules
                 .iter()
-                .map(|(rule, &(tp, fp))| (rule.clone(), Prf::from_counts(tp, fp, 0)))
+                .map(|(rule, &(right, wrong))| {
+                    let precision = right as f64 / (right + wrong).max(1) as f64;
+                    let counts = RulePrecision {
+                        right,
+                        wrong,
+                        precision,
+                    };
+                    (rule.clone(), counts)
+                })
                 .collect(),
             ..self.scores.clone()
         }
@@ -513,7 +531,7 @@ impl QuoteScores {
         for (rule, p) in &self.rules {
             out.push_str(&format!(
                 "{:<34} {:>9.4} {:>6} {:>6}\n",
-                rule, p.precision, p.tp, p.fp
+                rule, p.precision, p.right, p.wrong
             ));
         }
         out.push_str(&format!("documents: {}\n", self.documents));
@@ -611,7 +629,7 @@ mod tests {
         );
         assert_eq!((s.exact_cue.tp, s.exact_cue.fp, s.exact_cue.fn_), (1, 0, 0));
         assert_eq!(
-            (s.rules["quote-speaker-cue"].tp, s.rules["clause"].fp),
+            (s.rules["quote-speaker-cue"].right, s.rules["clause"].wrong),
             (1, 1)
         );
     }

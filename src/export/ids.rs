@@ -127,12 +127,14 @@ pub fn quote_id(doc_id: &str, quote_id: &str) -> String {
 }
 
 /// A person's words without middle initials ("donald j trump" → "donald trump"), and those
-/// initials; names of fewer than three words, or that start with an initial ("j k rowling"),
-/// are returned whole.
+/// initials; names of fewer than three words, or that start or end with an initial ("j k
+/// rowling", "louis c k"), are returned whole.
 fn without_middle_initials(words: &[String]) -> (Vec<String>, Vec<String>) {
     let is_initial = |w: &String| w.chars().count() == 1;
     match words {
-        [first, middle @ .., last] if !is_initial(first) && middle.iter().any(is_initial) => {
+        [first, middle @ .., last]
+            if !is_initial(first) && !is_initial(last) && middle.iter().any(is_initial) =>
+        {
             let (initials, names): (Vec<String>, Vec<String>) =
                 middle.iter().cloned().partition(is_initial);
             let kept = std::iter::once(first.clone())
@@ -280,6 +282,7 @@ mod tests {
             ids.id(&Label::Person, "J. K. Rowling"),
             "person/j-k-rowling"
         );
+        assert_eq!(ids.id(&Label::Person, "Louis C.K."), "person/louis-c-k");
         assert_eq!(
             ids.id(&Label::Person, "Benjamin Netan\u{AD}yahu"),
             ids.id(&Label::Person, "Benjamin Netanyahu")

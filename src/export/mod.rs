@@ -100,20 +100,31 @@ pub fn read_records<R: BufRead>(reader: R, source: String) -> impl Iterator<Item
     })
 }
 
-/// The records of a whole pretty-printed input: one record, or an array of them.
+/// The records of a whole pretty-printed input: records one after another (what `extract
+/// --pretty` writes for several documents), or an array of them.
 fn parse_pretty(whole: &str, source: &str) -> Vec<Result<Record>> {
     let not_lines = "is pretty-printed JSON, not JSON Lines (one record per line)";
-    match serde_json::from_str::<Value>(whole) {
-        Ok(Value::Array(items)) => items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| parse_record(&item.to_string(), &format!("{source}[{i}]")))
-            .collect(),
-        Ok(one) => vec![parse_record(&one.to_string(), source)],
-        Err(e) => vec![Err(Error::Input(format!(
-            "{source} {not_lines}, and does not parse as a whole either: {e}"
-        )))],
-    }
+    let values: std::result::Result<Vec<Value>, _> = serde_json::Deserializer::from_str(whole)
+        .into_iter::<Value>()
+        .collect();
+    let values = match values {
+        Ok(values) => values,
+        Err(e) => {
+            return vec![Err(Error::Input(format!(
+                "{source} {not_lines}, and does not parse as a whole either: {e}"
+            )))]
+        }
+    };
+    let records: Vec<Value> = match <[Value; 1]>::try_from(values) {
+        Ok([Value::Array(items)]) => items,
+        Ok([one]) => vec![one],
+        Err(values) => values,
+    };
+    records
+        .iter()
+        .enumerate()
+        .map(|(i, item)| parse_record(&item.to_string(), &format!("{source}[{i}]")))
+        .collect()
 }
 
 #[cfg(test)]
@@ -151,6 +162,12 @@ mod tests {
         let array = format!("[{}, {}]", doc.replace('a', "x"), doc.replace('a', "y"));
         let records: Vec<_> = read_records(array.as_bytes(), "all.json".into()).collect();
         assert_eq!(records.len(), 2, "{records:?}");
+        let several = format!("{doc}{}", doc.replace('a', "b"));
+        let records: Vec<_> = read_records(several.as_bytes(), "two.json".into()).collect();
+        assert!(
+            matches!(&records[1], Ok(Record::Document(d)) if d.id == "b"),
+            "{records:?}"
+        );
         let broken = "{\n  \"id\": \"a\",\n  \"entities\": [\n";
         let records: Vec<_> = read_records(broken.as_bytes(), "cut.json".into()).collect();
         assert_eq!(records.len(), 1, "one error, not one per line: {records:?}");

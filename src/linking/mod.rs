@@ -166,9 +166,17 @@ pub fn group_mentions(mentions: &[Mention]) -> Vec<Entity> {
 }
 
 /// One name, one type: entities whose names normalize alike but whose mentions were tagged
-/// with different types become one entity, of the type with the highest total mention score.
-/// Order and ids are left to [`merge_persons`].
+/// with different types become one entity, of the type with the highest total mention score —
+/// except that a name tagged as a person once and ending a person's full name in the document
+/// stays that person's ("Jim Jordan" … "Jordan" PER and LOC: Jordan is the man). Order and ids
+/// are left to [`merge_persons`].
 fn unify_types(entities: Vec<Entity>) -> Vec<Entity> {
+    let full_person_names: Vec<Vec<String>> = entities
+        .iter()
+        .filter(|e| e.label == Label::Person)
+        .map(|e| words_of(&e.name))
+        .filter(|w| w.len() > 1)
+        .collect();
     let mut by_name: HashMap<String, Vec<Entity>> = HashMap::new();
     let mut order: Vec<String> = Vec::new();
     for entity in entities {
@@ -183,8 +191,16 @@ fn unify_types(entities: Vec<Entity>) -> Vec<Entity> {
         .filter_map(|key| by_name.remove(&key))
         .filter_map(|mut group| {
             let support = |e: &Entity| e.mentions.iter().map(|m| m.score).sum::<f32>();
-            let best = (0..group.len())
-                .max_by(|&a, &b| support(&group[a]).total_cmp(&support(&group[b])))?;
+            let surname = |e: &Entity| {
+                let words = words_of(&e.name);
+                e.label == Label::Person
+                    && full_person_names
+                        .iter()
+                        .any(|full| full.len() > words.len() && full.ends_with(&words))
+            };
+            let best = group.iter().position(surname).or_else(|| {
+                (0..group.len()).max_by(|&a, &b| support(&group[a]).total_cmp(&support(&group[b])))
+            })?;
             let mut winner = group.swap_remove(best);
             for other in group {
                 winner.mentions.extend(other.mentions);
@@ -211,15 +227,12 @@ pub fn strip_titles(name: &str) -> String {
 
 /// Joins person entities whose names are a word-suffix or word-prefix of a longer person's name
 /// ("Pompeo" → "Mike Pompeo", "Kim" → "Kim Jong Un"); ambiguous short forms (two candidates)
-/// stay apart. An organization or other name (not a place) that is the surname of exactly one
-/// person, and no part of a longer non-person name, is that person mistagged ("Jamie Dimon" …
+/// stay apart. An organization or MISC name (not a place, nor a model's own type such as DATE)
+/// that is the surname of exactly one person, and no part of a longer non-person name, is that person mistagged ("Jamie Dimon" …
 /// "Dimon" tagged ORG) and joins them too; "Ford" stays apart where "Ford Motor" is named.
 /// Ids are renumbered by first mention.
 fn merge_persons(mut entities: Vec<Entity>) -> Vec<Entity> {
-    let words: Vec<Vec<String>> = entities
-        .iter()
-        .map(|e| normalize(&e.name).split(' ').map(str::to_string).collect())
-        .collect();
+    let words: Vec<Vec<String>> = entities.iter().map(|e| words_of(&e.name)).collect();
     let mut target: Vec<Option<usize>> = vec![None; entities.len()];
     for (i, short) in words.iter().enumerate() {
         if entities[i].label != Label::Person {
@@ -278,7 +291,7 @@ fn merge_persons(mut entities: Vec<Entity>) -> Vec<Entity> {
 /// organization or other name and no longer non-person name contains its words.
 fn mistagged_surname_of(i: usize, entities: &[Entity], words: &[Vec<String>]) -> Option<usize> {
     let short = &words[i];
-    if entities[i].label == Label::Location {
+    if !matches!(entities[i].label, Label::Organization | Label::Misc) {
         return None;
     }
     let inside_other_name = (0..entities.len()).any(|j| {
@@ -311,6 +324,11 @@ pub fn display_name(text: &str) -> String {
         .find_map(|suffix| trimmed.strip_suffix(suffix))
         .unwrap_or(trimmed);
     without.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The words of a name's comparison key ([`normalize`]).
+fn words_of(name: &str) -> Vec<String> {
+    normalize(name).split(' ').map(str::to_string).collect()
 }
 
 /// Comparison key for names: lower case, whitespace collapsed, dots dropped ("U.S." = "US").
@@ -453,5 +471,23 @@ mod tests {
         let entities = group_mentions(&mentions);
         assert_eq!(entities.len(), 1, "{entities:?}");
         assert_eq!(entities[0].name, "Benjamin Netanyahu");
+    }
+
+    #[test]
+    fn a_surname_tagged_as_a_place_too_stays_the_persons() {
+        let mut mentions = vec![
+            mention("Jim Jordan", 0, Label::Person),
+            mention("Jordan", 20, Label::Location),
+            mention("Jordan", 40, Label::Location),
+            mention("Jordan", 60, Label::Location),
+            mention("Jordan", 80, Label::Person),
+        ];
+        mentions[4].score = 0.5;
+        let entities = group_mentions(&mentions);
+        assert_eq!(entities.len(), 1, "{entities:?}");
+        assert_eq!(
+            (entities[0].name.as_str(), entities[0].mentions.len()),
+            ("Jim Jordan", 5)
+        );
     }
 }

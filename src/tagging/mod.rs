@@ -394,11 +394,13 @@ impl Tagger {
                 pieces.push((start, last, label));
                 pieces
             })
-            .filter_map(|(mut first, mut last, label)| {
+            .filter_map(|(tagged_first, mut last, label)| {
                 // An honorific's dot tagged as the start of a name ("Mr" + ". Stanton") takes
-                // the honorific in: "Mr. Stanton".
+                // the honorific in: "Mr. Stanton" (a dot tagged alone stays nothing).
                 let word = |w: usize| index.slice(text, e.words[w].1, e.words[w].2);
+                let mut first = tagged_first;
                 if first > 0
+                    && first < last
                     && word(first) == "."
                     && e.words[first - 1].2 == e.words[first].1
                     && crate::linking::is_title(word(first - 1))
@@ -423,10 +425,11 @@ impl Tagger {
                 if is_function_word(mention_text) {
                     return None;
                 }
-                let score = (first..=last)
+                // The model's confidence in the words it tagged (not in an honorific taken in).
+                let score = (tagged_first..=last)
                     .map(|w| word_scores[w * n + path[w]].exp())
                     .sum::<f32>()
-                    / (last - first + 1) as f32;
+                    / (last - tagged_first + 1) as f32;
                 Some(Mention {
                     text: mention_text.to_string(),
                     start,
@@ -477,10 +480,11 @@ fn pieces(text: &str, max: usize) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
-/// The character range of `span` that is a name: without leading or trailing whitespace or
-/// punctuation (". Stanton", "(Reuters),"), but with a closing bracket whose opening one is
-/// inside ("Mladost (BJ)"), the dot of a trailing abbreviation or initial ("U.S.", "Jr."), and
-/// symbols ("C$"); `None` when no letter or digit is left.
+/// The character range of `span` (the words the model tagged) that is a name: without
+/// leading or trailing whitespace or punctuation (". Stanton", "(Reuters),"), but keeping a
+/// tagged closing bracket whose opening one is inside and still open ("Mladost (BJ)"), a tagged
+/// dot of a trailing abbreviation or initial ("U.S.", "Jr."), and symbols ("C$"); `None` when
+/// no letter or digit is left.
 fn name_bounds(span: &str) -> Option<(usize, usize)> {
     let chars: Vec<char> = span.chars().collect();
     let is_edge = |c: &char| c.is_whitespace() || is_punctuation(*c);
@@ -489,7 +493,12 @@ fn name_bounds(span: &str) -> Option<(usize, usize)> {
     if !chars[start..end].iter().any(|c| c.is_alphanumeric()) {
         return None;
     }
-    let opened = |open: char| chars[start..end].contains(&open);
+    // A closing bracket belongs to the name when the name opened more than it closed.
+    let opened = |open: char| {
+        let close = if open == '(' { ')' } else { ']' };
+        let count = |c: char| chars[start..end].iter().filter(|&&x| x == c).count();
+        count(open) > count(close)
+    };
     let closer = (end..chars.len()).find(|&k| !chars[k].is_whitespace());
     match closer.map(|k| (k, chars[k])) {
         Some((k, ')')) if opened('(') => end = k + 1,
@@ -604,6 +613,7 @@ mod tests {
         assert_eq!(cut("C$").as_deref(), Some("C$"));
         assert_eq!(cut("St .").as_deref(), Some("St"));
         assert_eq!(cut("$").as_deref(), None);
+        assert_eq!(cut("Foo (Bar) Baz)").as_deref(), Some("Foo (Bar) Baz"));
     }
 
     #[test]

@@ -296,19 +296,22 @@ impl TokenClassifier {
             mask.to_device(self.device),
             types.to_device(self.device),
         );
-        let loaded = self
-            .loaded
-            .lock()
-            .map_err(|_| Error::inference("an earlier forward pass panicked", None))?;
-        let logits = tch::no_grad(|| match &loaded.network {
-            Network::Encoder(encoder) => encoder
-                .logits(&ids, &mask, &types)
-                .map_err(|e| Error::inference("forward pass", Some(Box::new(e)))),
-            Network::DistilBert(m) => m
-                .forward_t(Some(&ids), Some(&mask), None, false)
-                .map(|o| o.logits)
-                .map_err(|e| Error::inference("forward pass", Some(Box::new(e)))),
-        })?;
+        let logits = {
+            // Held for the forward pass only.
+            let loaded = self
+                .loaded
+                .lock()
+                .map_err(|_| Error::inference("an earlier forward pass panicked", None))?;
+            tch::no_grad(|| match &loaded.network {
+                Network::Encoder(encoder) => encoder
+                    .logits(&ids, &mask, &types)
+                    .map_err(|e| Error::inference("forward pass", Some(Box::new(e)))),
+                Network::DistilBert(m) => m
+                    .forward_t(Some(&ids), Some(&mask), None, false)
+                    .map(|o| o.logits)
+                    .map_err(|e| Error::inference("forward pass", Some(Box::new(e)))),
+            })?
+        };
         Ok(logits
             .log_softmax(-1, tch::Kind::Float)
             .to_device(Device::Cpu))

@@ -56,7 +56,8 @@ pub struct WordView<'a> {
 }
 
 /// The places a window may end, in order: before every word but the first, marked as a
-/// sentence end where [`sentence_starts`] starts a sentence (the splitter the quote rules use).
+/// sentence end where [`sentence_starts`] starts a sentence (the splitter the quote rules use,
+/// here without quotations: a window may end inside a long quotation).
 pub fn cuts(words: &[WordView]) -> Vec<Cut> {
     let tokens: Vec<Token> = words
         .iter()
