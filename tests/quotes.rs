@@ -577,3 +577,117 @@ fn a_quotation_lists_the_entities_it_mentions() {
         "the speaker is outside"
     );
 }
+
+/// (text, speaker text, cue text) of each reported-speech quotation.
+fn reported(quotes: &[Quote]) -> Vec<(String, String, String)> {
+    quotes
+        .iter()
+        .map(|q| {
+            let speaker = q.speaker.as_ref().map_or("", |s| s.text.as_str());
+            let cue = q.cue.as_ref().map_or("", |c| c.text.as_str());
+            (q.text.clone(), speaker.to_string(), cue.to_string())
+        })
+        .collect()
+}
+
+fn triple(text: &str, speaker: &str, cue: &str) -> (String, String, String) {
+    (text.into(), speaker.into(), cue.into())
+}
+
+#[test]
+fn a_time_between_speaker_and_cue_is_never_the_speaker() {
+    let text = "The health ministry on Monday said that 40 new cases had been confirmed in the \
+                north. Officials last week said the roads would reopen soon.";
+    let quotes = run(text, &[]);
+    assert_eq!(
+        reported(&quotes),
+        [
+            triple(
+                "40 new cases had been confirmed in the north",
+                "The health ministry",
+                "said"
+            ),
+            triple("the roads would reopen soon", "Officials", "said"),
+        ]
+    );
+}
+
+#[test]
+fn a_cue_word_inside_a_name_is_no_verb() {
+    let text = "For a decade the United States has kept sanctions on the regime. Fighters from \
+                the Islamic State still hold two towns.";
+    let names = [
+        ("United States", Label::Location),
+        ("Islamic State", Label::Organization),
+    ];
+    assert_eq!(summary(&run(text, &names)), []);
+}
+
+#[test]
+fn a_speaker_after_the_clause_may_carry_an_appositive() {
+    let text = "Repairs usually stop in the cold months, said Omar Haddad, a spokesman for the \
+                roads agency.";
+    let quotes = run(text, &[per("Omar Haddad")]);
+    assert_eq!(
+        summary(&quotes),
+        [(
+            "Repairs usually stop in the cold months".into(),
+            QuoteKind::Indirect,
+            Some("Omar Haddad".into())
+        )]
+    );
+}
+
+#[test]
+fn the_listener_of_told_is_never_the_speaker() {
+    let text = "The airline is weighing deep job cuts, a person familiar with the plans told \
+                Reuters. The union’s leader, Sam Obi, told reporters the strike was over.";
+    let quotes = run(text, &[org("Reuters"), per("Sam Obi")]);
+    assert_eq!(
+        reported(&quotes),
+        [
+            triple(
+                "The airline is weighing deep job cuts",
+                "a person familiar with the plans",
+                "told"
+            ),
+            triple("the strike was over", "Sam Obi", "told"),
+        ]
+    );
+}
+
+#[test]
+fn a_cue_after_and_takes_the_sentence_subject() {
+    let text = "The interior minister condemned the attack and said the government would \
+                support the families.";
+    assert_eq!(
+        reported(&run(text, &[])),
+        [triple(
+            "the government would support the families",
+            "The interior minister",
+            "said"
+        )]
+    );
+}
+
+#[test]
+fn a_name_set_off_after_its_title_is_the_speaker() {
+    let text = "Its chief executive, Eva Lind, said that cargo would move again by Monday. The \
+                port’s director, Henk Mulder, said: “We lost ten days, but nobody lost a job.”";
+    let quotes = run(text, &[per("Eva Lind"), per("Henk Mulder")]);
+    assert_eq!(
+        summary(&quotes),
+        [
+            (
+                "cargo would move again by Monday".into(),
+                QuoteKind::Indirect,
+                Some("Eva Lind".into())
+            ),
+            (
+                "We lost ten days, but nobody lost a job.".into(),
+                QuoteKind::Direct,
+                Some("Henk Mulder".into())
+            ),
+        ]
+    );
+}

@@ -497,14 +497,23 @@ impl<'a> Ctx<'a> {
         self.t.is_word(i) && self.in_quote.get(i).is_some_and(Option::is_none)
     }
 
-    /// True when token `i` is a cue verb of the speech class outside quotations.
+    /// True when token `i` is a cue verb of the speech class outside quotations and names.
     pub fn is_speech_cue(&self, i: usize) -> bool {
-        self.free_word(i) && cues::is_speech(&self.lower(i))
+        self.free_word(i) && !self.in_name(i) && cues::is_speech(&self.lower(i))
     }
 
-    /// True when token `i` is a cue verb of either class outside quotations.
+    /// True when token `i` is a cue verb of either class outside quotations and names.
     pub fn is_any_cue(&self, i: usize) -> bool {
-        self.free_word(i) && cues::is_cue(&self.lower(i))
+        self.free_word(i) && !self.in_name(i) && cues::is_cue(&self.lower(i))
+    }
+
+    /// True when token `i` lies inside a tagged name: the "States" of "United States" or the
+    /// "State" of "Islamic State" is no verb.
+    fn in_name(&self, i: usize) -> bool {
+        let tok = self.t.toks[i];
+        self.mentions_near(tok.start, tok.end)
+            .iter()
+            .any(|&(s, e, _)| s <= tok.start && tok.end <= e)
     }
 
     /// True when tokens `i`, `i + 1` are `according to`.
@@ -527,6 +536,24 @@ impl<'a> Ctx<'a> {
     pub fn speaker_before(&self, cue: usize) -> Option<Phrase> {
         let para = self.t.toks.get(cue)?.para;
         let mut i = cue.checked_sub(1)?;
+        // `The ministry on Monday said`, `Officials last week said`: a time between the
+        // speaker and the cue is skipped, never taken for the speaker.
+        let mut time_skipped = 0;
+        while time_skipped < 3 && self.free_word(i) && self.t.toks[i].para == para {
+            let word = self.lower(i);
+            let is_time = is_time_word(&word)
+                || (word.chars().all(|c| c.is_ascii_digit()) && word.len() == 4)
+                || (time_skipped > 0
+                    && matches!(
+                        word.as_str(),
+                        "on" | "in" | "last" | "this" | "early" | "late" | "earlier"
+                    ));
+            if !is_time {
+                break;
+            }
+            i = i.checked_sub(1)?;
+            time_skipped += 1;
+        }
         let mut skipped = 0;
         // `Roe is telling`: the progressive's `be` sits between speaker and cue.
         let progressive = self.lower(cue).ends_with("ing");
@@ -564,9 +591,15 @@ impl<'a> Ctx<'a> {
                 return None;
             }
             if self.t.is_punct(j, ',') {
-                let name = self.phrase_ending_at(j.checked_sub(1)?)?;
-                // The name must look like one: capitalized, or a pronoun-free nominal.
-                return self.t.is_capitalized(name.last).then_some(name);
+                // `Hugh Hill, a doctor at the clinic, said`: the name before the appositive.
+                let before = self.phrase_ending_at(j.checked_sub(1)?);
+                if let Some(name) = before.filter(|p| self.t.is_capitalized(p.last)) {
+                    return Some(name);
+                }
+                // `Its chief executive, Eva Lind, said`: the name is the appositive.
+                let inside = self.phrase_ending_at(comma.checked_sub(1)?)?;
+                return (inside.first == j + 1 && self.t.is_capitalized(inside.last))
+                    .then_some(inside);
             }
             if self.t.toks[j].kind == TokKind::Punct
                 && !matches!(
@@ -588,6 +621,16 @@ impl<'a> Ctx<'a> {
         let participle =
             cue > start && self.t.is_punct(cue - 1, ',') && self.lower(cue).ends_with("ing");
         if !participle {
+            return None;
+        }
+        self.sentence_subject(start, cue)
+    }
+
+    /// The subject of a cue coordinated with an earlier verb (`The minister condemned the
+    /// attack and said …`): the subject of the sentence that starts at `start`.
+    pub fn coordinated_subject(&self, start: usize, cue: usize) -> Option<Phrase> {
+        let conjunction = cue.checked_sub(1)?;
+        if conjunction <= start || !matches!(self.lower(conjunction).as_str(), "and" | "but") {
             return None;
         }
         self.sentence_subject(start, cue)

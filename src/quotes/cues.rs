@@ -398,6 +398,16 @@ pub(crate) fn is_cue(word: &str) -> bool {
     cue_class(word).is_some()
 }
 
+/// Speech verbs whose object is the listener, not the speaker or the words: `told Reuters`,
+/// `assured him`, `warned reporters` (lemmas; compared by prefix of the inflected form).
+const TELLING: &[&str] = &["tel", "told", "assur", "remind", "inform", "warn", "ask"];
+
+/// True when `word` (lower case) is a speech verb whose object is its listener: the word after
+/// it is never the speaker (`… , a source told Reuters.`).
+pub(crate) fn takes_listener(word: &str) -> bool {
+    is_speech(word) && TELLING.iter().any(|stem| word.starts_with(stem))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -410,6 +420,8 @@ mod tests {
             assert!(is_speech(form), "{form}");
         }
         assert!(is_cue("believes"));
+        assert!(takes_listener("told") && takes_listener("telling") && takes_listener("warned"));
+        assert!(!takes_listener("said") && !takes_listener("tells-no") && !takes_listener("table"));
         assert!(!is_speech("believes"));
         assert!(!is_cue("table"));
     }

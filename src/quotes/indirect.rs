@@ -148,25 +148,42 @@ fn trailing_cue(ctx: &Ctx, start: usize, last: usize) -> Option<Found> {
                         | "night"
                         | "morning"
                 )
-        }) || ctx.speaker_after(k).is_some_and(|p| p.last + 1 >= last);
+        }) || ctx.speaker_after(k).is_some_and(|p| {
+            if cues::takes_listener(&ctx.lower(k)) {
+                // `told Reuters.`: a short listener, nothing more.
+                return p.last + 1 >= last && p.last - p.first < 3;
+            }
+            // `said Omar Haddad, a spokesman for the roads agency.`: an appositive may close it.
+            p.last + 1 >= last || ctx.t.is_punct(p.last + 1, ',')
+        });
         if !tail_ok {
             continue;
         }
+        let rule = "indirect-clause-speaker-cue";
         if let Some(p) = ctx.speaker_before(k) {
             if p.first > start && ctx.t.is_punct(p.first - 1, ',') {
-                return content(
-                    ctx,
-                    start,
-                    p.first - 1,
-                    (k, k),
-                    p,
-                    "indirect-clause-speaker-cue",
-                );
+                return content(ctx, start, p.first - 1, (k, k), p, rule);
             }
         }
-        if k > start && ctx.t.is_punct(k - 1, ',') {
+        // `…, a person familiar with the plans told Reuters.`: a nominal speaker after the
+        // clause's comma.
+        let comma = (k.saturating_sub(9).max(start + 1)..k)
+            .rev()
+            .find(|&i| ctx.t.is_punct(i, ','));
+        if let Some(p) = comma.and_then(|c| ctx.loose_phrase(c + 1, k)) {
+            let nominal = matches!(
+                ctx.lower(p.first).as_str(),
+                "a" | "an" | "the" | "one" | "two" | "several" | "some" | "his" | "her" | "their"
+            ) && (p.first..=p.last)
+                .all(|i| !ctx.is_speech_cue(i) && !ctx.is_pronoun(i));
+            if nominal && comma.is_some_and(|c| c + 1 == p.first) {
+                return content(ctx, start, p.first - 1, (k, k), p, rule);
+            }
+        }
+        // `…, said X.`: the speaker follows the cue, unless the cue's object is its listener.
+        if k > start && ctx.t.is_punct(k - 1, ',') && !cues::takes_listener(&ctx.lower(k)) {
             if let Some(p) = ctx.speaker_after(k) {
-                return content(ctx, start, k - 1, (k, k), p, "indirect-clause-speaker-cue");
+                return content(ctx, start, k - 1, (k, k), p, rule);
             }
         }
     }
@@ -182,6 +199,7 @@ fn leading_cue(ctx: &Ctx, start: usize, last: usize) -> Option<Found> {
         let Some(p) = ctx
             .participle_subject(start, k)
             .or_else(|| ctx.speaker_before(k))
+            .or_else(|| ctx.coordinated_subject(start, k))
         else {
             continue;
         };
@@ -195,15 +213,7 @@ fn leading_cue(ctx: &Ctx, start: usize, last: usize) -> Option<Found> {
         let mut c = k + 1;
         let word = ctx.lower(k);
         // Objects of telling verbs: `told reporters`, `told CNN`, `assured him`.
-        if matches!(cues::cue_class(&word), Some(cues::CueClass::Speech))
-            && (word.starts_with("tel")
-                || word == "told"
-                || word.starts_with("assur")
-                || word.starts_with("remind")
-                || word.starts_with("inform")
-                || word.starts_with("warn")
-                || word.starts_with("ask"))
-        {
+        if cues::takes_listener(&word) {
             let that = (c..(c + 7).min(last)).find(|&i| ctx.lower(i) == "that");
             if let Some(t) = that {
                 c = t;
