@@ -691,3 +691,102 @@ fn a_name_set_off_after_its_title_is_the_speaker() {
         ]
     );
 }
+
+#[test]
+fn a_pronoun_never_resolves_to_a_possessive_or_a_listener() {
+    let text = "To Petrov’s surprise, Alice Brandt rewrote the whole program over one weekend. \
+                “It was the only way,” she said.";
+    let quotes = run(text, &[per("Petrov"), per("Alice Brandt")]);
+    assert_eq!(
+        quotes[0].speaker.as_ref().map(|s| s.name.as_str()),
+        Some("Alice Brandt")
+    );
+}
+
+#[test]
+fn a_nearer_unnamed_speaker_takes_the_pronoun() {
+    let text = "Nadia Osei, the union’s leader, said members would strike next week.\n\nBut a \
+                spokesman for the employers said its members had already offered more.\n\n“We \
+                have been more than fair,” he said.";
+    let quotes = run(text, &[per("Nadia Osei")]);
+    let names: Vec<Option<&str>> = quotes
+        .iter()
+        .map(|q| q.speaker.as_ref().map(|s| s.name.as_str()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            Some("Nadia Osei"),
+            Some("a spokesman for the employers"),
+            Some("a spokesman for the employers")
+        ]
+    );
+    assert_eq!(
+        quotes[2].speaker.as_ref().and_then(|s| s.entity.as_deref()),
+        None
+    );
+}
+
+#[test]
+fn a_plural_possessive_stays_inside_the_speaker() {
+    let text = "The price of wheat is “as low as anyone can remember,” according to the \
+                farmers’ union.";
+    let quotes = run(text, &[]);
+    assert_eq!(
+        quotes[0].speaker.as_ref().map(|s| s.text.as_str()),
+        Some("the farmers’ union")
+    );
+}
+
+#[test]
+fn a_quotation_after_another_persons_sentence_is_not_the_earlier_speakers() {
+    let text = "“We are ready to start building in spring,” said Mayor Ana Ruiz. Her rival on \
+                the council, Tom Reyes, disagreed. “The plan is a fantasy and the money is not \
+                there.”";
+    let quotes = run(text, &[per("Ana Ruiz"), per("Tom Reyes")]);
+    assert_eq!(quotes.len(), 2);
+    let second = quotes[1].speaker.as_ref().map(|s| s.name.as_str());
+    assert_ne!(second, Some("Ana Ruiz"), "{quotes:?}");
+}
+
+#[test]
+fn a_quotation_right_after_a_report_is_the_reporters() {
+    let text = "Karim Haddad, who runs the bakery, said he was worried. “Flour has doubled in \
+                price since March.”";
+    let quotes = run(text, &[per("Karim Haddad")]);
+    let last = quotes.last().expect("the quotation");
+    assert_eq!(last.text, "Flour has doubled in price since March.");
+    assert_eq!(
+        last.speaker.as_ref().map(|s| s.name.as_str()),
+        Some("Karim Haddad")
+    );
+    assert_eq!(last.rule, "quote-after-report");
+}
+
+#[test]
+fn hyphen_bylines_and_from_lead_ins_name_the_speaker() {
+    let text = "“We will publish the full report next week.” -Commissioner Rob Starling\n\nAnd \
+                from Chairwoman Lydia Voss:\n\n“We will not close a single branch this year.”";
+    let quotes = run(text, &[per("Rob Starling"), per("Lydia Voss")]);
+    let names: Vec<Option<&str>> = quotes
+        .iter()
+        .map(|q| q.speaker.as_ref().map(|s| s.name.as_str()))
+        .collect();
+    assert_eq!(names, [Some("Rob Starling"), Some("Lydia Voss")]);
+}
+
+#[test]
+fn a_bare_object_is_not_reported_speech() {
+    let text = "The agency confirmed Dana Whitfield as its new general counsel on Tuesday. Polish \
+                officials thanked the Red Cross. Leeds United added a third goal in the second \
+                half. The mayor added that the bridge would reopen in June.";
+    let names = [per("Dana Whitfield"), org("Red Cross"), org("Leeds United")];
+    assert_eq!(
+        reported(&run(text, &names)),
+        [triple(
+            "the bridge would reopen in June",
+            "The mayor",
+            "added"
+        )]
+    );
+}

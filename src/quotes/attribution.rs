@@ -7,7 +7,9 @@
 //! - A phrase that ends with a tagged name becomes that name's mention (`Secretary of State Mike
 //!   Pompeo` → the mention `Mike Pompeo`, entity and canonical name from linking).
 //! - `he` / `she` (and a relative `who`) stay as written and resolve to the subject-most person
-//!   of the nearest earlier sentence that names one, never reaching past a few sentences.
+//!   of the nearest earlier sentence that names one, never reaching past a few sentences, never
+//!   to a possessive or a listener; a nearer unnamed speaker (`a spokesman for the employers
+//!   said`) takes the pronoun instead.
 
 use super::cues;
 use super::tokens::{TokKind, Tokens};
@@ -32,6 +34,15 @@ pub(crate) struct Ctx<'a> {
     pub in_quote: Vec<Option<usize>>,
     /// For each token, its sentence number.
     pub sentence: Vec<usize>,
+}
+
+/// What a `he` / `she` refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Antecedent {
+    /// A person entity (index into the document's entities).
+    Person(usize),
+    /// An unnamed nominal speaker phrase (`a spokesman for the employers`).
+    Nominal(Phrase),
 }
 
 /// A candidate speaker phrase, in tokens `[first, last]`.
@@ -669,7 +680,18 @@ impl<'a> Ctx<'a> {
         let mut first = last;
         while first > 0 {
             let j = first - 1;
-            if !self.free_word(j) || self.t.toks[j].para != para || self.is_stop(j) {
+            // `a spokesman for the employers`, `an official at the ministry`: a preposition
+            // after a noun for a person keeps the phrase going.
+            let linked = j > 0
+                && matches!(
+                    self.lower(j).as_str(),
+                    "for" | "of" | "at" | "with" | "from"
+                )
+                && self.free_word(j - 1)
+                && !self.t.is_capitalized(j - 1)
+                && (is_agent_noun(&self.lower(j - 1), true)
+                    || NOMINAL_HEADS.contains(&self.lower(j - 1).as_str()));
+            if !linked && (!self.free_word(j) || self.t.toks[j].para != para || self.is_stop(j)) {
                 break;
             }
             // `of` only inside a title or name (`Secretary of State`).
@@ -722,11 +744,19 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let mut last = first;
-        while last + 1 < self.t.toks.len()
-            && self.free_word(last + 1)
-            && self.t.toks[last + 1].para == para
-            && last + 1 - first < 10
-        {
+        loop {
+            // `the farmers’ union`: a plural possessive mark inside the phrase.
+            if self.is_plural_possessive(last + 1) && last + 2 - first < 10 {
+                last += 2;
+                continue;
+            }
+            let goes_on = last + 1 < self.t.toks.len()
+                && self.free_word(last + 1)
+                && self.t.toks[last + 1].para == para
+                && last + 1 - first < 10;
+            if !goes_on {
+                break;
+            }
             let next = self.lower(last + 1);
             if matches!(
                 next.as_str(),
@@ -861,13 +891,23 @@ impl<'a> Ctx<'a> {
         let (start, end) = self.span(p);
         if p.first == p.last && self.is_pronoun(p.first) {
             let text = self.slice(start, end);
-            let entity = match self.lower(p.first).as_str() {
+            let antecedent = match self.lower(p.first).as_str() {
                 "he" | "she" => self.resolve_person(p.first),
-                "who" => self.relative_antecedent(p.first),
+                "who" => self.relative_antecedent(p.first).map(Antecedent::Person),
                 _ => None,
             };
-            return match entity {
-                Some(e) => Speaker {
+            return match antecedent {
+                Some(Antecedent::Nominal(phrase)) => {
+                    let (s, e) = self.span(phrase);
+                    Speaker {
+                        name: self.slice(s, e),
+                        text,
+                        start,
+                        end,
+                        entity: None,
+                    }
+                }
+                Some(Antecedent::Person(e)) => Speaker {
                     text,
                     start,
                     end,
@@ -926,23 +966,26 @@ impl<'a> Ctx<'a> {
         self.sentence.get(tok).copied().unwrap_or(0)
     }
 
-    /// The person a `he` / `she` at token `tok` most likely refers to: the first person named
-    /// outside quotations in the nearest earlier sentence (the current one first), looking
-    /// back at most four sentences.
-    pub fn resolve_person(&self, tok: usize) -> Option<usize> {
+    /// What a `he` / `she` at token `tok` most likely refers to: the first person named outside
+    /// quotations in the nearest earlier sentence (the current one first), looking back at most
+    /// four sentences — never a possessive ("To Petrov's surprise") or the listener of a telling
+    /// verb ("told Reuters") — unless an earlier sentence nearer than that person reports an
+    /// unnamed person's speech (`a spokesman for the employers said`): then that phrase.
+    pub fn resolve_person(&self, tok: usize) -> Option<Antecedent> {
         let here = self.sentence_of(tok);
         let pos = self.t.toks[tok].start;
         // Person mentions outside quotations, back to the oldest sentence looked at.
         let oldest = here.saturating_sub(4);
         let before = self.mentions.partition_point(|m| m.0 < pos);
         let mut persons: Vec<(usize, usize)> = Vec::new();
-        for &(s, _, e) in self.mentions[..before].iter().rev() {
+        for &(s, end, e) in self.mentions[..before].iter().rev() {
             let ti = self.t.first_at_or_after(s);
             if self.sentence_of(ti) < oldest {
                 break;
             }
             if self.entities[e].label == Label::Person
                 && self.in_quote.get(ti).is_some_and(Option::is_none)
+                && !self.is_possessive_or_listener(s, end, ti)
             {
                 persons.push((ti, e));
             }
@@ -952,14 +995,137 @@ impl<'a> Ctx<'a> {
             let Some(target) = here.checked_sub(back) else {
                 break;
             };
+            // A nominal speaker in a nearer sentence than any named person (`But a spokesman
+            // for the employers said …` ¶ `"…," he said.`) is who "he" is.
+            if back > 0 {
+                if let Some(p) = self.nominal_speaker_in(target, pos) {
+                    return Some(Antecedent::Nominal(p));
+                }
+            }
             if let Some(&(_, e)) = persons
                 .iter()
                 .find(|(ti, _)| self.sentence_of(*ti) == target)
             {
-                return Some(e);
+                return Some(Antecedent::Person(e));
             }
         }
         None
+    }
+
+    /// The speaker phrase of sentence `sentence` (up to character `before`) when it reports
+    /// the speech of one unnamed person (`a spokesman for the employers said`, `an official
+    /// said`): a singular nominal speaker with no name in it.
+    fn nominal_speaker_in(&self, sentence: usize, before: usize) -> Option<Phrase> {
+        let first = self.sentence.partition_point(|&s| s < sentence);
+        let end = self.sentence.partition_point(|&s| s <= sentence);
+        (first..end)
+            .filter(|&k| self.t.toks[k].end <= before && self.is_speech_cue(k))
+            .filter_map(|k| self.speaker_before(k))
+            .find(|&p| {
+                // The head noun: before the first preposition (`a spokesman for the employers`).
+                let head_tok = (p.first + 1..=p.last)
+                    .find(|&i| {
+                        matches!(
+                            self.lower(i).as_str(),
+                            "for" | "of" | "at" | "with" | "from"
+                        )
+                    })
+                    .map_or(p.last, |i| i - 1);
+                let head = self.lower(head_tok);
+                let singular_person = (is_agent_noun(&head, true) && !head.ends_with('s'))
+                    || matches!(
+                        head.as_str(),
+                        "official" | "source" | "person" | "aide" | "spokesperson"
+                    );
+                let (start, end) = self.span(p);
+                let named = self
+                    .mentions_near(start, end)
+                    .iter()
+                    .any(|&(s, e, _)| s >= start && e <= end);
+                singular_person && !named && p.first < p.last
+            })
+    }
+
+    /// True when token `i` is the apostrophe of a plural possessive inside a phrase: glued to a
+    /// word ending in `s` and followed by another word (`the farmers’ union`).
+    fn is_plural_possessive(&self, i: usize) -> bool {
+        let (Some(mark), Some(next)) = (self.t.toks.get(i), self.t.toks.get(i + 1)) else {
+            return false;
+        };
+        let glued = i > 0 && self.t.toks[i - 1].end == mark.start;
+        matches!(self.t.chars[mark.start], '\'' | '’')
+            && glued
+            && self.lower(i - 1).ends_with('s')
+            && self.free_word(i + 1)
+            && next.para == mark.para
+            && next.start > mark.end
+    }
+
+    /// True when a whole sentence between characters `after` (the end of one quotation) and
+    /// `before` (the start of the next) names a person other than entity `speaker` (an id,
+    /// `None` for a group speaker) outside quotations: someone else took the floor. Names in
+    /// the sentences of the two quotations themselves ("…," said Roe, who met Kim. "…") do not
+    /// count.
+    pub fn other_person_between(&self, after: usize, before: usize, speaker: Option<&str>) -> bool {
+        let first_sentence = self.sentence_of(self.t.first_at_or_after(after)) + 1;
+        let this_sentence = self.sentence_of(self.t.first_at_or_after(before));
+        // Sentence numbers rise with the tokens: the sentences between are one token range.
+        let first_tok = self.sentence.partition_point(|&s| s < first_sentence);
+        let end_tok = self.sentence.partition_point(|&s| s < this_sentence);
+        if first_tok >= end_tok {
+            return false;
+        }
+        let (start, end) = (self.t.toks[first_tok].start, self.t.toks[end_tok - 1].end);
+        self.names_other_person(start, end, speaker)
+    }
+
+    /// True when a person other than entity `speaker` is named outside quotations in
+    /// characters `[start, end)`.
+    fn names_other_person(&self, start: usize, end: usize, speaker: Option<&str>) -> bool {
+        self.mentions_near(start, end).iter().any(|&(s, e, ent)| {
+            let entity = &self.entities[ent];
+            let tok = self.t.first_at_or_after(s);
+            start <= s
+                && e <= end
+                && entity.label == Label::Person
+                && speaker != Some(entity.id.as_str())
+                && self.in_quote.get(tok).is_some_and(Option::is_none)
+        })
+    }
+
+    /// True when the mention at characters `[start, end)`, first token `tok`, is a possessive
+    /// ("To Petrov's surprise") or the listener of a telling verb ("told Reuters"): neither is
+    /// who a later `he` / `she` speaks for.
+    fn is_possessive_or_listener(&self, start: usize, end: usize, tok: usize) -> bool {
+        let chars = &self.t.chars;
+        let apostrophe = |i: usize| chars.get(i).is_some_and(|&c| c == '\'' || c == '’');
+        let s_at = |i: usize| chars.get(i).is_some_and(|&c| c == 's' || c == 'S');
+        let possessive = (apostrophe(end) && s_at(end + 1))
+            || (end >= 2 && apostrophe(end - 2) && s_at(end - 1));
+        let listener = tok > 0
+            && start == self.t.toks[tok].start
+            && cues::takes_listener(&self.lower(tok - 1));
+        possessive || listener
+    }
+
+    /// True when tokens `[first, end)` read as a clause rather than a bare object: they hold an
+    /// auxiliary or modal, a common finite verb, a negation or a past form in `-ed`
+    /// (`the government would support …`, `the plan failed`), not just a noun phrase (`Dana
+    /// Whitfield as its new counsel`, `the Red Cross`, `a third goal`).
+    pub fn looks_like_clause(&self, first: usize, end: usize) -> bool {
+        const FINITE: &[&str] = &[
+            "will", "would", "could", "should", "can", "may", "might", "must", "shall", "do",
+            "does", "did", "been", "be", "not", "never",
+        ];
+        (first..end).any(|i| {
+            let w = self.lower(i);
+            self.t.is_word(i)
+                && !self.t.is_capitalized(i)
+                && (FINITE.contains(&w.as_str())
+                    || COMMON_VERBS.contains(&w.as_str())
+                    || w.ends_with("n't")
+                    || w.ends_with("ed") && w.len() > 3)
+        })
     }
 
     /// The entity named right before `, who`.

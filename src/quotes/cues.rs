@@ -398,6 +398,18 @@ pub(crate) fn is_cue(word: &str) -> bool {
     cue_class(word).is_some()
 }
 
+/// Cue verbs that as often take a plain object as a reported clause (prefixes of the
+/// inflected forms): `confirmed Dana Whitfield as counsel`, `thanked the Red Cross`, `added a
+/// third goal`, `announced a new plan`.
+const OBJECT_TAKING: &[&str] = &[
+    "confirm", "thank", "add", "announc", "prais", "welcom", "criticiz", "releas", "unveil",
+];
+
+/// True when `word` (lower case) is a cue verb that often takes a plain object.
+pub(crate) fn takes_object(word: &str) -> bool {
+    is_cue(word) && OBJECT_TAKING.iter().any(|stem| word.starts_with(stem))
+}
+
 /// Speech verbs whose object is the listener, not the speaker or the words: `told Reuters`,
 /// `assured him`, `warned reporters` (lemmas; compared by prefix of the inflected form).
 const TELLING: &[&str] = &["tel", "told", "assur", "remind", "inform", "warn", "ask"];

@@ -238,8 +238,22 @@ fn leading_cue(ctx: &Ctx, start: usize, last: usize) -> Option<Found> {
         if c < last && ctx.t.is_punct(c, ',') {
             c += 1;
         }
-        if ctx.lower(c) == "that" {
+        let that = ctx.lower(c) == "that";
+        if that {
             c += 1;
+        }
+        // Cues that often take a plain object report only a clause (`confirmed that …`,
+        // `added the plan would fail`), never a bare object (`confirmed Dana Whitfield as
+        // counsel`, `thanked the Red Cross`, `added a third goal`).
+        let says = !cues::takes_object(&word);
+        let object_like = ctx.t.is_capitalized(c)
+            || matches!(
+                ctx.lower(c).as_str(),
+                "a" | "an" | "the" | "its" | "his" | "her" | "their" | "our"
+            );
+        let infinitive = (c..last).any(|i| ctx.lower(i) == "to");
+        if !says && !that && object_like && !infinitive && !ctx.looks_like_clause(c, last) {
+            continue;
         }
         // Reporting and writing *for* someone is a job, not a report (author bios: `reported
         // for the Globe`, `has written for Reuters`).

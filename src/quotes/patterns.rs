@@ -393,7 +393,13 @@ fn lead_in(ctx: &Ctx, start: usize, last: usize) -> Option<Attr> {
     }
     if ctx.t.is_punct(last, ':') && last > start && last - start <= 7 {
         if let Some(p) = ctx.phrase_ending_at(last - 1) {
-            if p.first == start || ctx.lower(start) == "—" {
+            // `Pompeo: "…"`, `—Pompeo: "…"`, `And from Chairwoman Lydia Voss:`.
+            let lead_words = (start..p.first).map(|i| ctx.lower(i)).collect::<Vec<_>>();
+            let from_lead = lead_words.last().is_some_and(|w| w == "from")
+                && lead_words
+                    .iter()
+                    .all(|w| matches!(w.as_str(), "and" | "but" | "also" | "now" | "from"));
+            if p.first == start || ctx.lower(start) == "—" || from_lead {
                 return Some(Attr {
                     cue: None,
                     speaker: Some(ctx.speaker(p)),
@@ -438,7 +444,14 @@ fn after_quote(ctx: &Ctx, close: usize, ends_clause: bool) -> Option<Attr> {
     // Em-dash byline: `" —Commissioner Jane Roe` up to the end of the line.
     let dash = ctx.t.is_punct(j, '—') || ctx.t.is_punct(j, '–') || ctx.t.is_punct(j, '―');
     let double_hyphen = ctx.t.is_punct(j, '-') && ctx.t.is_punct(j + 1, '-');
-    if dash || double_hyphen {
+    // `" -Commissioner Jane Roe`: a plain hyphen glued to the name.
+    let glued_hyphen = ctx.t.is_punct(j, '-')
+        && ctx
+            .t
+            .toks
+            .get(j + 1)
+            .is_some_and(|n| n.start == ctx.t.toks[j].end);
+    if dash || double_hyphen || glued_hyphen {
         let first = if double_hyphen { j + 2 } else { j + 1 };
         let mut last = first;
         while same(last + 1) && ctx.t.is_word(last + 1) && last - first < 8 {
@@ -603,7 +616,7 @@ fn previous_sentence_lead(ctx: &Ctx, first_tok: usize) -> Option<Attr> {
             )
     });
     if !tail_ok {
-        return None;
+        return report_before(ctx, start, prev_end);
     }
     let p = ctx
         .speaker_before(k)
@@ -618,6 +631,20 @@ fn previous_sentence_lead(ctx: &Ctx, first_tok: usize) -> Option<Attr> {
         cue: Some((k, k)),
         speaker: Some(ctx.speaker(p)),
         rule: "speaker-cue-quote",
+    })
+}
+
+/// `Karim Haddad, who runs the bakery, said he was worried. "…"`: a quotation opening right
+/// after a sentence whose subject reports speech continues that report, and is its subject's.
+fn report_before(ctx: &Ctx, start: usize, end: usize) -> Option<Attr> {
+    let k = (start..end).find(|&k| ctx.is_speech_cue(k))?;
+    let p = ctx.speaker_before(k).filter(|p| p.first == start)?;
+    let reported = (k + 1..end).filter(|&i| ctx.t.is_word(i)).count() >= 2;
+    let named = ctx.t.is_capitalized(p.last) || ctx.is_pronoun(p.last);
+    (reported && named).then(|| Attr {
+        cue: Some((k, k)),
+        speaker: Some(ctx.speaker(p)),
+        rule: "quote-after-report",
     })
 }
 
@@ -673,9 +700,12 @@ fn continuation(
     let Some(prev) = qi.checked_sub(1) else {
         return;
     };
-    // The previous quotation in this paragraph.
+    // The previous quotation in this paragraph, unless another person was named in between
+    // (`"…," said Ana Ruiz. Her rival, Tom Reyes, disagreed. "…"`).
     if paras[prev] == para && marked[prev].chain != m.chain {
-        if out[prev].speaker.is_some() && out[prev].kind != QuoteKind::Scare {
+        let prev_entity = out[prev].speaker.as_ref().and_then(|s| s.entity.as_deref());
+        let interrupted = ctx.other_person_between(out[prev].end, m.open, prev_entity);
+        if out[prev].speaker.is_some() && out[prev].kind != QuoteKind::Scare && !interrupted {
             f.speaker = out[prev].speaker.clone();
             f.rule = "quote-continuation";
         }
@@ -706,7 +736,6 @@ fn continuation(
             f.rule = "paragraph-continuation";
         }
     }
-    let _ = is_time_word;
 }
 
 /// Pieces of one multi-paragraph quotation share the speaker one of them found.
