@@ -485,16 +485,7 @@ pub fn evaluate(articles: &[GoldArticle], tag: &mut MentionSource<'_>) -> Result
 impl QuoteScores {
     /// A plain-text table.
     pub fn table(&self) -> String {
-        let mut out = format!(
-            "{:<10} {:>9} {:>9} {:>9} {:>6} {:>6} {:>6}\n",
-            "detection", "precision", "recall", "f1", "tp", "fp", "fn"
-        );
-        for (name, p) in [("all", &self.all), ("direct", &self.direct)] {
-            out.push_str(&format!(
-                "{:<10} {:>9.4} {:>9.4} {:>9.4} {:>6} {:>6} {:>6}\n",
-                name, p.precision, p.recall, p.f1, p.tp, p.fp, p.fn_
-            ));
-        }
+        let mut out = prf_rows("detection", &[("all", &self.all), ("direct", &self.direct)]);
         out.push_str(&format!(
             "{:<10} {:>9} {:>9} {:>9}\n",
             "accuracy", "correct", "total", "accuracy"
@@ -510,20 +501,14 @@ impl QuoteScores {
                 name, a.correct, a.total, a.accuracy
             ));
         }
-        out.push_str(&format!(
-            "{:<10} {:>9} {:>9} {:>9} {:>6} {:>6} {:>6}\n",
-            "exact", "precision", "recall", "f1", "tp", "fp", "fn"
+        out.push_str(&prf_rows(
+            "exact",
+            &[
+                ("content", &self.exact_content),
+                ("source", &self.exact_source),
+                ("cue", &self.exact_cue),
+            ],
         ));
-        for (name, p) in [
-            ("content", &self.exact_content),
-            ("source", &self.exact_source),
-            ("cue", &self.exact_cue),
-        ] {
-            out.push_str(&format!(
-                "{:<10} {:>9.4} {:>9.4} {:>9.4} {:>6} {:>6} {:>6}\n",
-                name, p.precision, p.recall, p.f1, p.tp, p.fp, p.fn_
-            ));
-        }
         out.push_str(&format!(
             "{:<34} {:>9} {:>6} {:>6}\n",
             "rule", "precision", "right", "wrong"
@@ -537,6 +522,21 @@ impl QuoteScores {
         out.push_str(&format!("documents: {}\n", self.documents));
         out
     }
+}
+
+/// A table section: a header row named `title`, then precision, recall, F1 and counts per row.
+fn prf_rows(title: &str, rows: &[(&str, &Prf)]) -> String {
+    let mut out = format!(
+        "{:<10} {:>9} {:>9} {:>9} {:>6} {:>6} {:>6}\n",
+        title, "precision", "recall", "f1", "tp", "fp", "fn"
+    );
+    for (name, p) in rows {
+        out.push_str(&format!(
+            "{:<10} {:>9.4} {:>9.4} {:>9.4} {:>6} {:>6} {:>6}\n",
+            name, p.precision, p.recall, p.f1, p.tp, p.fp, p.fn_
+        ));
+    }
+    out
 }
 
 #[cfg(test)]
