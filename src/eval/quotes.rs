@@ -513,7 +513,11 @@ impl QuoteScores {
             "{:<34} {:>9} {:>6} {:>6}\n",
             "rule", "precision", "right", "wrong"
         ));
-        for (rule, p) in &self.rules {
+        // In the order the rules are tried; rules that made no prediction are left out.
+        let rules = crate::quotes::rules::Rule::ALL
+            .iter()
+            .filter_map(|rule| self.rules.get_key_value(rule.as_str()));
+        for (rule, p) in rules {
             out.push_str(&format!(
                 "{:<34} {:>9.4} {:>6} {:>6}\n",
                 rule, p.precision, p.right, p.wrong

@@ -12,6 +12,7 @@
 
 use super::attribution::{is_time_word, Ctx};
 use super::cues;
+use super::rules::Rule;
 use super::tokens::TokKind;
 use super::Found;
 use crate::doc::QuoteKind;
@@ -77,7 +78,7 @@ fn content(
     end: usize,
     cue: (usize, usize),
     speaker: super::attribution::Phrase,
-    rule: &'static str,
+    rule: Rule,
 ) -> Option<Found> {
     let mut first = first;
     let mut end = end;
@@ -105,7 +106,7 @@ fn content(
 fn according_to(ctx: &Ctx, start: usize, last: usize) -> Option<Found> {
     let k = (start..last).find(|&k| ctx.is_according_to(k))?;
     let p = ctx.speaker_after(k + 1)?;
-    let rule = "indirect-according-to";
+    let rule = Rule::IndirectAccordingTo;
     let leading =
         (start..k).all(|i| matches!(ctx.lower(i).as_str(), "but" | "and" | "yet" | "also" | "so"));
     if leading {
@@ -159,7 +160,7 @@ fn trailing_cue(ctx: &Ctx, start: usize, last: usize) -> Option<Found> {
         if !tail_ok {
             continue;
         }
-        let rule = "indirect-clause-speaker-cue";
+        let rule = Rule::IndirectClauseSpeakerCue;
         if let Some(p) = ctx.speaker_before(k) {
             if p.first > start && ctx.t.is_punct(p.first - 1, ',') {
                 return content(ctx, start, p.first - 1, (k, k), p, rule);
@@ -262,7 +263,7 @@ fn leading_cue(ctx: &Ctx, start: usize, last: usize) -> Option<Found> {
             continue;
         }
         // The clause must look like one: not a bare object (`said nothing`).
-        if let Some(f) = content(ctx, c, last, (k, k), p, "indirect-speaker-cue") {
+        if let Some(f) = content(ctx, c, last, (k, k), p, Rule::IndirectSpeakerCue) {
             return Some(f);
         }
     }

@@ -14,13 +14,15 @@
 //! 4. `attribution.rs`: the speaker phrase beside a cue and what it refers to (entity, pronoun,
 //!    group); `cues.rs` is the lexicon of speech and reporting verbs.
 //!
-//! Rule ids (`Quote::rule`) are listed in `docs/quotes.md`.
+//! Rule ids (`Quote::rule`) are the `rules.rs` table, in the order they are tried, and are
+//! explained in `docs/quotes.md`.
 
 pub(crate) mod attribution;
 pub(crate) mod cues;
 pub(crate) mod indirect;
 pub(crate) mod marks;
 pub(crate) mod patterns;
+pub(crate) mod rules;
 pub(crate) mod tokens;
 
 use crate::doc::{Entity, Quote, QuoteKind, Speaker, TextSpan};
@@ -36,7 +38,7 @@ pub(crate) struct Found {
     pub end: usize,
     pub cue: Option<TextSpan>,
     pub speaker: Option<Speaker>,
-    pub rule: &'static str,
+    pub rule: rules::Rule,
 }
 
 /// Finds the quotations in `text` and links each to a speaker among `entities`.
@@ -61,7 +63,7 @@ pub fn find_quotes(text: &str, entities: &[Entity]) -> Vec<Quote> {
             end: f.end,
             cue: f.cue,
             speaker: f.speaker,
-            rule: f.rule.to_string(),
+            rule: f.rule.as_str().to_string(),
             about: match f.kind {
                 QuoteKind::Scare => Vec::new(),
                 _ => mentioned_inside(entities, f.start, f.end),

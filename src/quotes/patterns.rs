@@ -25,6 +25,7 @@
 
 use super::attribution::{is_time_word, Ctx, Phrase};
 use super::marks::Marked;
+use super::rules::Rule;
 use super::Found;
 use crate::doc::{QuoteKind, Speaker, TextSpan};
 use crate::sentences::is_sentence_end;
@@ -33,7 +34,7 @@ use crate::sentences::is_sentence_end;
 struct Attr {
     cue: Option<(usize, usize)>,
     speaker: Option<Speaker>,
-    rule: &'static str,
+    rule: Rule,
 }
 
 /// Attributes every marked quotation.
@@ -62,12 +63,12 @@ pub(crate) fn attribute_marked(ctx: &Ctx, marked: &[Marked]) -> Vec<Found> {
         let mut kind = QuoteKind::Direct;
         let mut attr: Option<Attr> = None;
         if is_nickname(ctx, open_tok, close_tok, words) {
-            out.push(found(ctx, m, QuoteKind::Scare, None, "scare-nickname"));
+            out.push(found(m, QuoteKind::Scare, None, Rule::ScareNickname));
             paras.push(para);
             continue;
         }
         if is_named_title(ctx, m, open_tok, words) || is_appositive_title(ctx, m, open_tok, words) {
-            out.push(found(ctx, m, QuoteKind::Scare, None, "scare-title"));
+            out.push(found(m, QuoteKind::Scare, None, Rule::ScareTitle));
             paras.push(para);
             continue;
         }
@@ -99,7 +100,7 @@ pub(crate) fn attribute_marked(ctx: &Ctx, marked: &[Marked]) -> Vec<Found> {
             }
         }
         if attr.is_none() && is_title(ctx, m, words) {
-            out.push(found(ctx, m, QuoteKind::Scare, None, "scare-title"));
+            out.push(found(m, QuoteKind::Scare, None, Rule::ScareTitle));
             paras.push(para);
             continue;
         }
@@ -112,7 +113,7 @@ pub(crate) fn attribute_marked(ctx: &Ctx, marked: &[Marked]) -> Vec<Found> {
                 ctx.sentence_subject(lead_start, open_tok).map(|p| Attr {
                     cue: None,
                     speaker: Some(ctx.speaker(p)),
-                    rule: "mixed-sentence-subject",
+                    rule: Rule::MixedSentenceSubject,
                 })
             });
         }
@@ -127,30 +128,24 @@ pub(crate) fn attribute_marked(ctx: &Ctx, marked: &[Marked]) -> Vec<Found> {
                 let colon = open_tok - 1;
                 let start = sentence_start(ctx, colon);
                 attr = lead_in(ctx, start, colon).map(|a| Attr {
-                    rule: "lead-in-colon",
+                    rule: Rule::LeadInColon,
                     ..a
                 });
             }
         }
+        let attributed = attr.is_some();
         let (cue, speaker, rule) = match attr {
             Some(a) => (a.cue.map(|(f, l)| ctx.text_span(f, l)), a.speaker, a.rule),
-            None => (None, None, ""),
+            None => (None, None, Rule::QuoteUnattributed),
         };
-        let mut f = found(ctx, m, kind, cue, rule);
+        let mut f = found(m, kind, cue, rule);
         f.speaker = speaker;
         if f.speaker.is_none() && f.cue.is_none() {
             continuation(ctx, &mut f, m, marked, &out, &paras, qi, para);
         }
-        if f.rule.is_empty() {
-            let scare = words <= 4 && !sentence_like;
-            f.rule = if scare {
-                "scare-quote"
-            } else {
-                "quote-unattributed"
-            };
-            if scare {
-                f.kind = QuoteKind::Scare;
-            }
+        if !attributed && f.rule == Rule::QuoteUnattributed && words <= 4 && !sentence_like {
+            f.rule = Rule::ScareQuote;
+            f.kind = QuoteKind::Scare;
         }
         out.push(f);
         paras.push(para);
@@ -159,14 +154,7 @@ pub(crate) fn attribute_marked(ctx: &Ctx, marked: &[Marked]) -> Vec<Found> {
     out
 }
 
-fn found(
-    ctx: &Ctx,
-    m: &Marked,
-    kind: QuoteKind,
-    cue: Option<TextSpan>,
-    rule: &'static str,
-) -> Found {
-    let _ = ctx;
+fn found(m: &Marked, kind: QuoteKind, cue: Option<TextSpan>, rule: Rule) -> Found {
     Found {
         kind,
         start: m.start,
@@ -377,7 +365,7 @@ fn lead_in(ctx: &Ctx, start: usize, last: usize) -> Option<Attr> {
                 return Some(Attr {
                     cue: Some((k, k)),
                     speaker: Some(ctx.speaker(p)),
-                    rule: "speaker-cue-quote",
+                    rule: Rule::SpeakerCueQuote,
                 });
             }
         }
@@ -386,7 +374,7 @@ fn lead_in(ctx: &Ctx, start: usize, last: usize) -> Option<Attr> {
                 return Some(Attr {
                     cue: Some((k, k + 1)),
                     speaker: Some(ctx.speaker(p)),
-                    rule: "speaker-cue-quote",
+                    rule: Rule::SpeakerCueQuote,
                 });
             }
         }
@@ -403,7 +391,7 @@ fn lead_in(ctx: &Ctx, start: usize, last: usize) -> Option<Attr> {
                 return Some(Attr {
                     cue: None,
                     speaker: Some(ctx.speaker(p)),
-                    rule: "speaker-colon-quote",
+                    rule: Rule::SpeakerColonQuote,
                 });
             }
         }
@@ -422,7 +410,7 @@ fn outer_report(ctx: &Ctx, start: usize, before: usize) -> Option<Attr> {
         (!ctx.is_pronoun(p.last)).then(|| Attr {
             cue: Some((k, k)),
             speaker: Some(ctx.speaker(p)),
-            rule: "speaker-cue-quote",
+            rule: Rule::SpeakerCueQuote,
         })
     })
 }
@@ -465,7 +453,7 @@ fn after_quote(ctx: &Ctx, close: usize, ends_clause: bool) -> Option<Attr> {
             return Some(Attr {
                 cue: None,
                 speaker: Some(ctx.speaker(p)),
-                rule: "quote-dash-byline",
+                rule: Rule::QuoteDashByline,
             });
         }
     }
@@ -474,7 +462,7 @@ fn after_quote(ctx: &Ctx, close: usize, ends_clause: bool) -> Option<Attr> {
             return Some(Attr {
                 cue: Some((j, j)),
                 speaker: Some(ctx.speaker(p)),
-                rule: "quote-cue-speaker",
+                rule: Rule::QuoteCueSpeaker,
             });
         }
     }
@@ -483,7 +471,7 @@ fn after_quote(ctx: &Ctx, close: usize, ends_clause: bool) -> Option<Attr> {
             return Some(Attr {
                 cue: Some((j, j + 1)),
                 speaker: Some(ctx.speaker(p)),
-                rule: "quote-according-to",
+                rule: Rule::QuoteAccordingTo,
             });
         }
     }
@@ -524,7 +512,7 @@ fn after_quote(ctx: &Ctx, close: usize, ends_clause: bool) -> Option<Attr> {
         return Some(Attr {
             cue: Some((k, k)),
             speaker: Some(ctx.speaker(p)),
-            rule: "quote-speaker-cue",
+            rule: Rule::QuoteSpeakerCue,
         });
     }
     None
@@ -560,7 +548,7 @@ fn sentence_final_cue(ctx: &Ctx, close: usize) -> Option<Attr> {
                     return Some(Attr {
                         cue: Some((k, k)),
                         speaker: Some(ctx.speaker(p)),
-                        rule: "quote-trailing-cue",
+                        rule: Rule::QuoteTrailingCue,
                     });
                 }
             }
@@ -570,7 +558,7 @@ fn sentence_final_cue(ctx: &Ctx, close: usize) -> Option<Attr> {
                 return Some(Attr {
                     cue: Some((k, k)),
                     speaker: Some(ctx.speaker(p)),
-                    rule: "quote-trailing-cue",
+                    rule: Rule::QuoteTrailingCue,
                 });
             }
         }
@@ -630,7 +618,7 @@ fn previous_sentence_lead(ctx: &Ctx, first_tok: usize) -> Option<Attr> {
     Some(Attr {
         cue: Some((k, k)),
         speaker: Some(ctx.speaker(p)),
-        rule: "speaker-cue-quote",
+        rule: Rule::SpeakerCueQuote,
     })
 }
 
@@ -644,7 +632,7 @@ fn report_before(ctx: &Ctx, start: usize, end: usize) -> Option<Attr> {
     (reported && named).then(|| Attr {
         cue: Some((k, k)),
         speaker: Some(ctx.speaker(p)),
-        rule: "quote-after-report",
+        rule: Rule::QuoteAfterReport,
     })
 }
 
@@ -656,7 +644,7 @@ fn mixed_cue(ctx: &Ctx, start: usize, open_tok: usize) -> Option<Attr> {
                 return Some(Attr {
                     cue: Some((k, k + 1)),
                     speaker: Some(ctx.speaker(p)),
-                    rule: "mixed-according-to",
+                    rule: Rule::MixedAccordingTo,
                 });
             }
         }
@@ -677,7 +665,7 @@ fn mixed_cue(ctx: &Ctx, start: usize, open_tok: usize) -> Option<Attr> {
                 return Some(Attr {
                     cue: Some((k, k)),
                     speaker: Some(ctx.speaker(subject.unwrap_or(p))),
-                    rule: "mixed-speaker-cue",
+                    rule: Rule::MixedSpeakerCue,
                 });
             }
         }
@@ -707,7 +695,7 @@ fn continuation(
         let interrupted = ctx.other_person_between(out[prev].end, m.open, prev_entity);
         if out[prev].speaker.is_some() && out[prev].kind != QuoteKind::Scare && !interrupted {
             f.speaker = out[prev].speaker.clone();
-            f.rule = "quote-continuation";
+            f.rule = Rule::QuoteContinuation;
         }
         return;
     }
@@ -733,7 +721,7 @@ fn continuation(
     if let Some(sp) = out[prev].speaker.clone() {
         if matches!(out[prev].kind, QuoteKind::Direct | QuoteKind::Mixed) {
             f.speaker = Some(sp);
-            f.rule = "paragraph-continuation";
+            f.rule = Rule::ParagraphContinuation;
         }
     }
 }
@@ -750,7 +738,7 @@ fn share_chains(marked: &[Marked], out: &mut [Found]) {
             .and_then(|j| out[j].speaker.clone());
         if let Some(sp) = donor {
             out[i].speaker = Some(sp);
-            out[i].rule = "quote-multi-paragraph";
+            out[i].rule = Rule::QuoteMultiParagraph;
             if out[i].kind == QuoteKind::Scare {
                 out[i].kind = QuoteKind::Direct;
             }
