@@ -10,8 +10,9 @@
 //! The content is the reported clause, without the cue, the speaker, `that` or the final
 //! punctuation; it must hold at least three words.
 
-use super::attribution::{is_time_word, Ctx};
+use super::attribution::Ctx;
 use super::cues;
+use super::lexicon::is_time_word;
 use super::rules::Rule;
 use super::tokens::TokKind;
 use super::Found;

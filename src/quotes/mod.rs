@@ -20,6 +20,7 @@
 pub(crate) mod attribution;
 pub(crate) mod cues;
 pub(crate) mod indirect;
+pub(crate) mod lexicon;
 pub(crate) mod marks;
 pub(crate) mod patterns;
 pub(crate) mod rules;

@@ -23,7 +23,8 @@
 //! The kind is `mixed` when the sentence has unquoted words before the opening mark that are
 //! not a cue lead-in; `direct` otherwise.
 
-use super::attribution::{is_time_word, Ctx, Phrase};
+use super::attribution::{Ctx, Phrase};
+use super::lexicon::{is_time_word, TITLE_CONTEXT};
 use super::marks::Marked;
 use super::rules::Rule;
 use super::Found;
@@ -238,40 +239,6 @@ fn is_title(ctx: &Ctx, m: &Marked, words: usize) -> bool {
         })
 }
 
-/// Words before a quotation that announce the name of a work, a show or a label
-/// (`MSNBC's "Morning Joe"`, `his book "Art of the Deal"`, `titled "Arrogant"`).
-const TITLE_CONTEXT: &[&str] = &[
-    "titled",
-    "entitled",
-    "headlined",
-    "on",
-    "of",
-    "show",
-    "program",
-    "programme",
-    "series",
-    "episode",
-    "segment",
-    "documentary",
-    "film",
-    "movie",
-    "book",
-    "memoir",
-    "novel",
-    "song",
-    "anthem",
-    "album",
-    "column",
-    "commentary",
-    "editorial",
-    "op-ed",
-    "essay",
-    "headline",
-    "magazine",
-    "newsletter",
-    "podcast",
-];
-
 /// The name of a work or show inside a sentence: a title-case quotation right after a
 /// possessive or a word of [`TITLE_CONTEXT`] (`on CNN's "State of the Union."`), or a
 /// one-word one after `titled` or a noun for a work (`the documentary "Thirteen"`). Checked before any attribution: the name is not speech even
@@ -339,7 +306,7 @@ fn is_nickname(ctx: &Ctx, open_tok: usize, close_tok: Option<usize>, words: usiz
         && ctx.t.is_capitalized(close + 1)
         && same_para(close + 1)
         && ctx.t.is_capitalized(open_tok + 1)
-        && !super::attribution::is_time_word(&ctx.lower(prev))
+        && !is_time_word(&ctx.lower(prev))
         && !ctx.is_any_cue(prev)
 }
 
