@@ -67,6 +67,12 @@ def extract_command(args):
     return command
 
 
+# Environment variables that choose libtorch's CPU kernels and threads (see README: tests on
+# CPUs without AVX512-BF16), passed from the driver to every extract process.
+KERNEL_ENV = ("ATEN_CPU_CAPABILITY", "ONEDNN_MAX_CPU_ISA", "DNNL_MAX_CPU_ISA", "OMP_NUM_THREADS",
+              "MKL_NUM_THREADS", "OMP_WAIT_POLICY", "GOMP_SPINCOUNT")
+
+
 def main(argv=None):
     args = parse_args(sys.argv[1:] if argv is None else argv)
     command = extract_command(args)
@@ -80,8 +86,12 @@ def main(argv=None):
     try:
         lines = (sc.textFile(",".join(hadoop_path(p) for p in args.inputs), args.partitions)
                  .filter(lambda line: line.strip() != ""))
-        # RDD.pipe splits the command with shlex; quote it so paths with spaces survive.
-        records = lines.pipe(shlex.join(command)).filter(lambda line: line.strip() != "").cache()
+        # RDD.pipe splits the command with shlex; quote it so paths with spaces survive. It
+        # starts the command with an empty environment: pass on the driver's choice of
+        # libtorch kernels and threads, so every partition computes as a plain run would.
+        env = {name: os.environ[name] for name in KERNEL_ENV if name in os.environ}
+        records = (lines.pipe(shlex.join(command), env=env)
+                   .filter(lambda line: line.strip() != "").cache())
         n_in, n_out = lines.count(), records.count()
         if args.output is not None:
             args.output.parent.mkdir(parents=True, exist_ok=True)
