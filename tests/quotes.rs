@@ -790,3 +790,21 @@ fn a_bare_object_is_not_reported_speech() {
         )]
     );
 }
+
+#[test]
+fn a_short_name_in_quotes_inside_a_report_is_a_scare_quote() {
+    let text = "The couple remain inside the “Green House” compound outside the capital, a \
+                source said.";
+    let quotes = run(text, &[]);
+    assert_eq!(
+        summary(&quotes),
+        [
+            (
+                "The couple remain inside the “Green House” compound outside the capital".into(),
+                QuoteKind::Indirect,
+                Some("a source".into())
+            ),
+            ("Green House".into(), QuoteKind::Scare, None),
+        ]
+    );
+}

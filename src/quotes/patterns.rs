@@ -43,6 +43,8 @@ pub(crate) fn attribute_marked(ctx: &Ctx, marked: &[Marked]) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::with_capacity(marked.len());
     // Paragraph of each found quote, to look back for turns.
     let mut paras: Vec<usize> = Vec::with_capacity(marked.len());
+    // Reported speech around short quotations (see `report_around_short_quote`).
+    let mut reports: Vec<Found> = Vec::new();
     for (qi, m) in marked.iter().enumerate() {
         let open_tok = ctx.t.first_at_or_after(m.open);
         let close_tok = m.close.map(|c| ctx.t.first_at_or_after(c));
@@ -148,11 +150,52 @@ pub(crate) fn attribute_marked(ctx: &Ctx, marked: &[Marked]) -> Vec<Found> {
             f.rule = Rule::ScareQuote;
             f.kind = QuoteKind::Scare;
         }
+        if let Some(report) = report_around_short_quote(ctx, &mut f, words, lead_start, open_tok) {
+            reports.push(report);
+        }
         out.push(f);
         paras.push(para);
     }
     share_chains(marked, &mut out);
+    out.extend(reports);
     out
+}
+
+/// `The couple remain inside the "Green House" compound, a source said.`: a name of two or
+/// three quoted words inside a sentence that closes with its attribution is a scare quote, and
+/// the sentence is the report (`indirect-clause-speaker-cue`, the quote marks inside it). Turns
+/// `f` into the scare quote and returns the report.
+fn report_around_short_quote(
+    ctx: &Ctx,
+    f: &mut Found,
+    words: usize,
+    lead_start: usize,
+    open_tok: usize,
+) -> Option<Found> {
+    if f.rule != Rule::QuoteTrailingCue || words > 3 || lead_start >= open_tok {
+        return None;
+    }
+    let speaker = f.speaker.clone()?;
+    let speaker_tok = ctx.t.first_at_or_after(speaker.start);
+    let cue_tok = ctx.t.first_at_or_after(f.cue.as_ref()?.start);
+    // The clause ends at the comma before the attribution (`…, a source said.`).
+    let comma = speaker_tok.min(cue_tok).checked_sub(1)?;
+    if !ctx.t.is_punct(comma, ',') || comma == 0 {
+        return None;
+    }
+    let report = Found {
+        kind: QuoteKind::Indirect,
+        start: ctx.t.toks[lead_start].start,
+        end: ctx.t.toks[comma - 1].end,
+        cue: f.cue.clone(),
+        speaker: Some(speaker),
+        rule: Rule::IndirectClauseSpeakerCue,
+    };
+    f.kind = QuoteKind::Scare;
+    f.rule = Rule::ScareQuote;
+    f.cue = None;
+    f.speaker = None;
+    Some(report)
 }
 
 fn found(m: &Marked, kind: QuoteKind, cue: Option<TextSpan>, rule: Rule) -> Found {
