@@ -808,3 +808,15 @@ fn a_short_name_in_quotes_inside_a_report_is_a_scare_quote() {
         ]
     );
 }
+
+#[test]
+fn a_pronoun_agrees_with_the_honorifics_of_the_document() {
+    let text = "Ms. Ana Ruiz greeted Mr. Tom Reyes at the door. “We had a long night,” he said. \
+                “So did we,” she said.";
+    let quotes = run(text, &[per("Ana Ruiz"), per("Tom Reyes")]);
+    let names: Vec<Option<&str>> = quotes
+        .iter()
+        .map(|q| q.speaker.as_ref().map(|s| s.name.as_str()))
+        .collect();
+    assert_eq!(names, [Some("Tom Reyes"), Some("Ana Ruiz")]);
+}

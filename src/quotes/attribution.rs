@@ -544,8 +544,9 @@ impl<'a> Ctx<'a> {
 
     /// What a `he` / `she` at token `tok` most likely refers to: the first person named outside
     /// quotations in the nearest earlier sentence (the current one first), looking back at most
-    /// four sentences — never a possessive ("To Petrov's surprise") or the listener of a telling
-    /// verb ("told Reuters") — unless an earlier sentence nearer than that person reports an
+    /// four sentences — never a possessive ("To Petrov's surprise"), the listener of a telling
+    /// verb ("told Reuters") or a person whose honorific says otherwise ("Mr. Reyes" for
+    /// "she") — unless an earlier sentence nearer than that person reports an
     /// unnamed person's speech (`a spokesman for the employers said`): then that phrase.
     pub fn resolve_person(&self, tok: usize) -> Option<Antecedent> {
         let here = self.sentence_of(tok);
@@ -553,15 +554,20 @@ impl<'a> Ctx<'a> {
         // Person mentions outside quotations, back to the oldest sentence looked at.
         let oldest = here.saturating_sub(4);
         let before = self.mentions.partition_point(|m| m.0 < pos);
+        let pronoun = self.lower(tok);
         let mut persons: Vec<(usize, usize)> = Vec::new();
         for &(s, end, e) in self.mentions[..before].iter().rev() {
             let ti = self.t.first_at_or_after(s);
             if self.sentence_of(ti) < oldest {
                 break;
             }
+            let disagrees = self
+                .honorific_pronoun(e)
+                .is_some_and(|said| said != pronoun);
             if self.entities[e].label == Label::Person
                 && self.in_quote.get(ti).is_some_and(Option::is_none)
                 && !self.is_possessive_or_listener(s, end, ti)
+                && !disagrees
             {
                 persons.push((ti, e));
             }
@@ -667,6 +673,32 @@ impl<'a> Ctx<'a> {
                 && speaker != Some(entity.id.as_str())
                 && self.in_quote.get(tok).is_some_and(Option::is_none)
         })
+    }
+
+    /// The pronoun the document's honorifics give person entity `entity`: `he` after `Mr.`,
+    /// `she` after `Mrs.`, `Ms.` or `Miss`, `None` without such evidence (or with both).
+    fn honorific_pronoun(&self, entity: usize) -> Option<&'static str> {
+        let mut said = None;
+        for m in &self.entities[entity].mentions {
+            let tok = self.t.first_at_or_after(m.start);
+            let first_word = m.text.split_whitespace().next().unwrap_or_default();
+            let before = tok
+                .checked_sub(1)
+                .map(|t| self.lower(t))
+                .unwrap_or_default();
+            for word in [first_word.to_lowercase(), before] {
+                let pronoun = match word.trim_end_matches('.') {
+                    "mr" => "he",
+                    "mrs" | "ms" | "miss" => "she",
+                    _ => continue,
+                };
+                if said.is_some_and(|s| s != pronoun) {
+                    return None;
+                }
+                said = Some(pronoun);
+            }
+        }
+        said
     }
 
     /// True when the mention at characters `[start, end)`, first token `tok`, is a possessive
