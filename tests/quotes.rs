@@ -578,6 +578,14 @@ fn a_quotation_lists_the_entities_it_mentions() {
     );
 }
 
+/// The speaker name of each quotation, `None` when unattributed.
+fn speaker_names(quotes: &[Quote]) -> Vec<Option<&str>> {
+    quotes
+        .iter()
+        .map(|q| q.speaker.as_ref().map(|s| s.name.as_str()))
+        .collect()
+}
+
 /// (text, speaker text, cue text) of each reported-speech quotation.
 fn reported(quotes: &[Quote]) -> Vec<(String, String, String)> {
     quotes
@@ -709,10 +717,7 @@ fn a_nearer_unnamed_speaker_takes_the_pronoun() {
                 spokesman for the employers said its members had already offered more.\n\n“We \
                 have been more than fair,” he said.";
     let quotes = run(text, &[per("Nadia Osei")]);
-    let names: Vec<Option<&str>> = quotes
-        .iter()
-        .map(|q| q.speaker.as_ref().map(|s| s.name.as_str()))
-        .collect();
+    let names = speaker_names(&quotes);
     assert_eq!(
         names,
         [
@@ -768,10 +773,7 @@ fn hyphen_bylines_and_from_lead_ins_name_the_speaker() {
     let text = "“We will publish the full report next week.” -Commissioner Rob Starling\n\nAnd \
                 from Chairwoman Lydia Voss:\n\n“We will not close a single branch this year.”";
     let quotes = run(text, &[per("Rob Starling"), per("Lydia Voss")]);
-    let names: Vec<Option<&str>> = quotes
-        .iter()
-        .map(|q| q.speaker.as_ref().map(|s| s.name.as_str()))
-        .collect();
+    let names = speaker_names(&quotes);
     assert_eq!(names, [Some("Rob Starling"), Some("Lydia Voss")]);
 }
 
@@ -814,9 +816,6 @@ fn a_pronoun_agrees_with_the_honorifics_of_the_document() {
     let text = "Ms. Ana Ruiz greeted Mr. Tom Reyes at the door. “We had a long night,” he said. \
                 “So did we,” she said.";
     let quotes = run(text, &[per("Ana Ruiz"), per("Tom Reyes")]);
-    let names: Vec<Option<&str>> = quotes
-        .iter()
-        .map(|q| q.speaker.as_ref().map(|s| s.name.as_str()))
-        .collect();
+    let names = speaker_names(&quotes);
     assert_eq!(names, [Some("Tom Reyes"), Some("Ana Ruiz")]);
 }

@@ -12,7 +12,9 @@
 //!   said`) takes the pronoun instead.
 
 use super::cues;
-use super::lexicon::{is_time_word, BETWEEN, COMMON_VERBS, NOMINAL_HEADS, PRONOUNS, STOPS};
+use super::lexicon::{
+    is_time_word, AUXILIARIES, BETWEEN, COMMON_VERBS, NOMINAL_HEADS, PRONOUNS, STOPS,
+};
 use super::tokens::{TokKind, Tokens};
 use crate::doc::{Entity, Label, Speaker, TextSpan};
 use crate::offsets::CharIndex;
@@ -721,15 +723,11 @@ impl<'a> Ctx<'a> {
     /// (`the government would support …`, `the plan failed`), not just a noun phrase (`Dana
     /// Whitfield as its new counsel`, `the Red Cross`, `a third goal`).
     pub fn looks_like_clause(&self, first: usize, end: usize) -> bool {
-        const FINITE: &[&str] = &[
-            "will", "would", "could", "should", "can", "may", "might", "must", "shall", "do",
-            "does", "did", "been", "be", "not", "never",
-        ];
         (first..end).any(|i| {
             let w = self.lower(i);
             self.t.is_word(i)
                 && !self.t.is_capitalized(i)
-                && (FINITE.contains(&w.as_str())
+                && (AUXILIARIES.contains(&w.as_str())
                     || COMMON_VERBS.contains(&w.as_str())
                     || w.ends_with("n't")
                     || w.ends_with("ed") && w.len() > 3)

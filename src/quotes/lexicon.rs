@@ -160,6 +160,13 @@ pub(crate) const STOPS: &[&str] = &[
     "per",
 ];
 
+/// Auxiliaries, modals and negations: a reported clause holds one (`the plan would fail`),
+/// a bare object does not.
+pub(crate) const AUXILIARIES: &[&str] = &[
+    "will", "would", "could", "should", "can", "may", "might", "must", "shall", "do", "does",
+    "did", "been", "be", "not", "never",
+];
+
 /// Frequent verbs outside the cue lexicon, to find where a subject ends.
 pub(crate) const COMMON_VERBS: &[&str] = &[
     "is", "was", "are", "were", "has", "had", "have", "began", "went", "made", "took", "got",
@@ -503,11 +510,12 @@ mod tests {
     use super::*;
     use std::collections::HashSet;
 
-    fn lists() -> [(&'static str, &'static [&'static str]); 6] {
+    fn lists() -> [(&'static str, &'static [&'static str]); 7] {
         [
             ("BETWEEN", BETWEEN),
             ("STOPS", STOPS),
             ("COMMON_VERBS", COMMON_VERBS),
+            ("AUXILIARIES", AUXILIARIES),
             ("PRONOUNS", PRONOUNS),
             ("NOMINAL_HEADS", NOMINAL_HEADS),
             ("TITLE_CONTEXT", TITLE_CONTEXT),
