@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Times quotegraph for scripts/bench.sh: model load (an empty input), then RUNS whole runs
 under /usr/bin/time (peak RSS) with --stats (forward passes, positions), and prints one JSON
-object. Usage: `bench_quotegraph.py BINARY MODEL CORPUS RUNS OUT_DIR`.
+object. Usage: `bench_quotegraph.py BINARY MODEL CORPUS RUNS OUT_DIR [PRECISION]` (PRECISION:
+extract's `--precision`, default auto).
 """
 import json
 import re
@@ -11,6 +12,7 @@ import sys
 import time
 
 qg, model, corpus, runs, out = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5]
+precision = sys.argv[6] if len(sys.argv) > 6 else "auto"
 def timed(args):
     t = time.perf_counter()
     p = subprocess.run(["/usr/bin/time", "-v", qg] + args, capture_output=True, text=True, check=True)
@@ -21,7 +23,8 @@ def timed(args):
 load = min(timed(["extract", "--quiet", "--model", model, "--jsonl", f"{out}/empty.jsonl", "-o", "/dev/null"])[0] for _ in range(3))
 walls, rss, all_stats = [], 0, []
 for _ in range(runs):
-    wall, r, run_stats = timed(["extract", "--quiet", "--stats", "--model", model, corpus, "-o", f"{out}/quotegraph-out.jsonl"])
+    wall, r, run_stats = timed(["extract", "--quiet", "--stats", "--precision", precision, "--model", model, corpus,
+                                "-o", f"{out}/quotegraph-out.jsonl"])
     walls.append(wall)
     rss = max(rss, r)
     all_stats.append(run_stats)

@@ -156,6 +156,57 @@ pub struct Entity {
     pub mentions: Vec<Mention>,
 }
 
+/// An attribution role, as PolNeAR annotates it: who (`Source`), the words that attribute
+/// (`Cue`: "said", "according to"), and what is attributed (`Content`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// Who the content is attributed to ("a spokesman for the employers").
+    Source,
+    /// The words that mark the attribution ("said", "told reporters", "according to").
+    Cue,
+    /// What is attributed: the quoted or reported words.
+    Content,
+}
+
+impl Role {
+    /// Maps a role head's type name (`SOURCE`, `CUE`, `CONTENT`, any case) to its role.
+    pub fn from_name(name: &str) -> Option<Role> {
+        match name.to_ascii_uppercase().as_str() {
+            "SOURCE" => Some(Role::Source),
+            "CUE" => Some(Role::Cue),
+            "CONTENT" => Some(Role::Content),
+            _ => None,
+        }
+    }
+}
+
+/// A span the tagger's attribution head labelled with a [`Role`] (character offsets,
+/// end-exclusive, into the document's text). The linker in [`crate::quotes`] turns them into
+/// quotations.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RoleSpan {
+    /// The role.
+    pub role: Role,
+    /// First character.
+    pub start: usize,
+    /// One past the last character.
+    pub end: usize,
+    /// The head's confidence: mean probability of the chosen labels over the span's words.
+    pub score: f32,
+}
+
+/// Everything the tagger finds in one text: entity mentions and, when the model has an
+/// attribution head, role spans (empty otherwise). Character offsets throughout.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Tagged {
+    /// Entity mentions, in text order.
+    pub mentions: Vec<Mention>,
+    /// Learned attribution role spans, in text order.
+    #[serde(default)]
+    pub roles: Vec<RoleSpan>,
+}
+
 /// How a quotation is presented in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -215,6 +266,13 @@ pub struct Quote {
     pub speaker: Option<Speaker>,
     /// Short id of the rule that found or linked it, for debugging and evaluation.
     pub rule: String,
+    /// Confidence in [0, 1] that this is an attribution: the attribution head's mean
+    /// probability over the learned content, cue and source when they gave or confirmed it
+    /// (or the rule's score, if higher), else the rule's precision on PolNeAR train; 0 for
+    /// scare quotes (`docs/quotes.md`, "Scores"). Set a threshold on it to trade recall for
+    /// precision. Output written before scores existed reads as 0.
+    #[serde(default)]
+    pub score: f32,
     /// Whom it is about: ids of the entities with a mention inside `start..end`, in entity
     /// order (empty for scare quotes).
     #[serde(default)]

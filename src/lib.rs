@@ -75,7 +75,7 @@
 //! let text = "“The plan is a fantasy,” said Tom Reyes.";
 //! let name = Mention { text: "Tom Reyes".into(), start: 30, end: 39, label: Label::Person, score: 1.0 };
 //! let mut doc = Document::new("a2", text);
-//! annotate(&mut doc, &[name]);
+//! annotate(&mut doc, &[name], &[]);
 //! assert_eq!(doc.quotes[0].text, "The plan is a fantasy,");
 //! assert_eq!(doc.quotes[0].speaker.as_ref().map(|s| s.name.as_str()), Some("Tom Reyes"));
 //! ```
@@ -90,7 +90,7 @@
 //! let text = "“We will rebuild,” said Ana Diaz.";
 //! let name = Mention { text: "Ana Diaz".into(), start: 24, end: 32, label: Label::Person, score: 1.0 };
 //! let mut doc = Document::new("a3", text);
-//! annotate(&mut doc, &[name]);
+//! annotate(&mut doc, &[name], &[]);
 //! let mut triples = Vec::new();
 //! rdf::write_ntriples(&Graph::build(&[doc]), rdf::DEFAULT_BASE, &mut triples)?;
 //! let triples = String::from_utf8(triples).expect("UTF-8");
@@ -129,7 +129,10 @@ pub(crate) mod sentences;
 #[cfg(feature = "tagger")]
 pub mod tagging;
 
-pub use doc::{Document, Entity, Label, Mention, Quote, QuoteKind, Span, Speaker, TextSpan};
+pub use doc::{
+    Document, Entity, Label, Mention, Quote, QuoteKind, Role, RoleSpan, Span, Speaker, Tagged,
+    TextSpan,
+};
 pub use error::{Error, ErrorKind, Result};
 pub use pipeline::{annotate, default_model_dir};
 #[cfg(feature = "tagger")]

@@ -150,3 +150,64 @@ fn missing_weights_are_a_clear_error() {
     let err = Tagger::load(dir.path()).unwrap_err().to_string();
     assert!(err.contains("model.safetensors"), "{err}");
 }
+
+const ROLES: [&str; 7] = [
+    "O",
+    "B-SOURCE",
+    "I-SOURCE",
+    "B-CUE",
+    "I-CUE",
+    "B-CONTENT",
+    "I-CONTENT",
+];
+
+#[test]
+fn an_attribution_head_gives_role_spans_from_the_same_pass() {
+    let dir = tempfile::tempdir().unwrap();
+    let extra = json!({ "quotegraph_attribution_labels": ROLES });
+    write_tiny_model(
+        dir.path(),
+        Arch::Bert,
+        &["O", "B-PER", "I-PER"],
+        extra,
+        false,
+    );
+    let tagger = Tagger::load(dir.path()).unwrap();
+    assert!(tagger.has_role_head());
+    let text = "the mayor said the bridge would open, \u{200b}officials said. ".repeat(30);
+    let tagged = tagger.tag_with_roles(&[&text]).unwrap().pop().unwrap();
+    assert_eq!(tagged.mentions, tag_one(&tagger, &text));
+    // A random head labels something in a long text; spans must be ordered and in the text.
+    assert!(!tagged.roles.is_empty());
+    let chars = text.chars().count();
+    for r in &tagged.roles {
+        assert!(r.start < r.end && r.end <= chars, "{r:?}");
+        assert!((0.0..=1.0).contains(&r.score));
+    }
+    assert!(tagged.roles.windows(2).all(|p| p[0].end <= p[1].start));
+}
+
+#[test]
+fn a_model_without_the_head_tags_no_roles_and_a_missing_head_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    write_tiny_model(
+        dir.path(),
+        Arch::Bert,
+        &["O", "B-PER", "I-PER"],
+        json!({}),
+        false,
+    );
+    let tagger = Tagger::load(dir.path()).unwrap();
+    assert!(!tagger.has_role_head());
+    let tagged = tagger.tag_with_roles(&["the mayor said so"]).unwrap();
+    assert!(tagged[0].roles.is_empty());
+    // Declaring the head in config.json without its weights is a model error naming them.
+    let config_path = dir.path().join("config.json");
+    let mut config: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&config_path).unwrap()).unwrap();
+    config["quotegraph_attribution_labels"] = json!(ROLES);
+    std::fs::write(&config_path, config.to_string()).unwrap();
+    let error = Tagger::load(dir.path()).unwrap_err();
+    let chain = error.chain();
+    assert!(chain.contains("attribution_classifier"), "{chain}");
+}

@@ -18,7 +18,7 @@ fn annotated(id: &str, text: &str, persons: &[&str]) -> quotegraph::Document {
         })
         .collect();
     let mut doc = quotegraph::Document::new(id, text);
-    quotegraph::annotate(&mut doc, &mentions);
+    quotegraph::annotate(&mut doc, &mentions, &[]);
     doc
 }
 

@@ -2,7 +2,7 @@
 
 use quotegraph::linking::group_mentions;
 use quotegraph::quotes::find_quotes;
-use quotegraph::{Label, Mention, Quote, QuoteKind};
+use quotegraph::{Label, Mention, Quote, QuoteKind, Role, RoleSpan};
 
 /// Mentions for every listed name at each of its occurrences in `text` (character offsets).
 fn mentions(text: &str, names: &[(&str, Label)]) -> Vec<Mention> {
@@ -34,8 +34,27 @@ fn mentions(text: &str, names: &[(&str, Label)]) -> Vec<Mention> {
 }
 
 fn run(text: &str, names: &[(&str, Label)]) -> Vec<Quote> {
+    run_with_roles(text, names, &[])
+}
+
+/// The quote pass with attribution-head spans given by hand: each `(role, words, score)` is
+/// the first occurrence of `words` in `text`.
+fn run_with_roles(text: &str, names: &[(&str, Label)], roles: &[(Role, &str, f32)]) -> Vec<Quote> {
+    let roles: Vec<RoleSpan> = roles
+        .iter()
+        .map(|&(role, words, score)| {
+            let byte = text.find(words).expect("role words in text");
+            let start = text[..byte].chars().count();
+            RoleSpan {
+                role,
+                start,
+                end: start + words.chars().count(),
+                score,
+            }
+        })
+        .collect();
     let entities = group_mentions(&mentions(text, names));
-    let quotes = find_quotes(text, &entities);
+    let quotes = find_quotes(text, &entities, &roles);
     for q in &quotes {
         check_offsets(text, q);
     }
@@ -566,7 +585,7 @@ fn a_quotation_lists_the_entities_it_mentions() {
             .map(|e| e.id.clone())
             .expect("entity")
     };
-    let quotes = find_quotes(text, &entities);
+    let quotes = find_quotes(text, &entities, &[]);
     assert_eq!(
         quotes[0].about,
         [id("Harwich"), id("Acme Ports")],
@@ -818,4 +837,203 @@ fn a_pronoun_agrees_with_the_honorifics_of_the_document() {
     let quotes = run(text, &[per("Ana Ruiz"), per("Tom Reyes")]);
     let names = speaker_names(&quotes);
     assert_eq!(names, [Some("Tom Reyes"), Some("Ana Ruiz")]);
+}
+
+#[test]
+fn learned_spans_give_reported_speech_the_whole_source_phrase() {
+    let text = "The talks had stalled for weeks, Clinton spokesman Nick Merrill said on Friday.";
+    let names = [per("Clinton"), per("Nick Merrill")];
+    let roles = [
+        (Role::Content, "The talks had stalled for weeks", 0.9),
+        (Role::Source, "Clinton spokesman Nick Merrill", 0.8),
+        (Role::Cue, "said", 0.7),
+    ];
+    let quotes = run_with_roles(text, &names, &roles);
+    assert_eq!(quotes.len(), 1, "{quotes:?}");
+    let speaker = quotes[0].speaker.as_ref().expect("speaker");
+    assert_eq!(speaker.text, "Clinton spokesman Nick Merrill");
+    assert_eq!(speaker.name, "Nick Merrill");
+    assert_eq!(quotes[0].text, "The talks had stalled for weeks");
+    assert_eq!(
+        quotes[0].cue.as_ref().map(|c| c.text.as_str()),
+        Some("said")
+    );
+    assert!((0.0..=1.0).contains(&quotes[0].score));
+}
+
+#[test]
+fn learned_source_skips_a_possessive_name_and_keeps_groups_unnamed() {
+    let text = "Nick Merrill, Clinton's spokesman, said the campaign would appeal. \
+                Local officials believe the count was fair.";
+    let names = [per("Clinton"), per("Nick Merrill")];
+    let roles = [
+        (Role::Source, "Nick Merrill, Clinton's spokesman", 0.9),
+        (Role::Cue, "said", 0.9),
+        (Role::Content, "the campaign would appeal", 0.9),
+        (Role::Source, "Local officials", 0.9),
+        (Role::Cue, "believe", 0.9),
+        (Role::Content, "the count was fair", 0.9),
+    ];
+    let quotes = run_with_roles(text, &names, &roles);
+    let speakers: Vec<(&str, Option<&str>, bool)> = quotes
+        .iter()
+        .map(|q| {
+            let s = q.speaker.as_ref().expect("speaker");
+            (s.name.as_str(), Some(q.text.as_str()), s.entity.is_some())
+        })
+        .collect();
+    assert_eq!(
+        speakers,
+        [
+            ("Nick Merrill", Some("the campaign would appeal"), true),
+            ("Local officials", Some("the count was fair"), false),
+        ]
+    );
+}
+
+#[test]
+fn learned_spans_keep_quote_marks_boundaries_and_the_rules_speaker() {
+    let text = "“We lost ten days,” said port director Henk Mulder on Monday.";
+    let names = [per("Henk Mulder")];
+    let roles = [
+        (Role::Content, "“We lost ten days,”", 0.95),
+        (Role::Cue, "said", 0.95),
+        (Role::Source, "port director Henk Mulder", 0.95),
+    ];
+    let quotes = run_with_roles(text, &names, &roles);
+    assert_eq!(quotes.len(), 1, "{quotes:?}");
+    assert_eq!(quotes[0].kind, QuoteKind::Direct);
+    assert_eq!(quotes[0].text, "We lost ten days,");
+    let speaker = quotes[0].speaker.as_ref().expect("speaker");
+    assert_eq!(
+        (speaker.text.as_str(), speaker.name.as_str()),
+        ("port director Henk Mulder", "Henk Mulder")
+    );
+    let rules_alone = run(text, &names);
+    assert!(rules_alone[0].score > 0.0 && rules_alone[0].score <= 1.0);
+}
+
+#[test]
+fn a_learned_pronoun_source_resolves_like_the_rules_pronouns() {
+    let text = "Mayor Ana Ruiz opened the bridge on Sunday.\nShe believes the city needs two more.";
+    let names = [per("Ana Ruiz")];
+    let roles = [
+        (Role::Source, "She", 0.9),
+        (Role::Cue, "believes", 0.9),
+        (Role::Content, "the city needs two more", 0.9),
+    ];
+    let quotes = run_with_roles(text, &names, &roles);
+    assert_eq!(
+        summary(&quotes),
+        [q(
+            "the city needs two more",
+            QuoteKind::Indirect,
+            Some("Ana Ruiz")
+        )]
+    );
+    assert_eq!(
+        quotes[0].speaker.as_ref().map(|s| s.text.as_str()),
+        Some("She")
+    );
+}
+
+#[test]
+fn learned_content_sets_the_boundaries_of_reported_speech_the_rules_found() {
+    let text = "Eva Lind said that cargo would move again by Monday, when the port reopens.";
+    let names = [per("Eva Lind")];
+    let rules_alone = run(text, &names);
+    assert_eq!(rules_alone.len(), 1, "{rules_alone:?}");
+    let roles = [
+        (Role::Source, "Eva Lind", 0.9),
+        (Role::Cue, "said", 0.9),
+        (Role::Content, "cargo would move again by Monday", 0.6),
+    ];
+    let quotes = run_with_roles(text, &names, &roles);
+    assert_eq!(
+        summary(&quotes),
+        [q(
+            "cargo would move again by Monday",
+            QuoteKind::Indirect,
+            Some("Eva Lind")
+        )]
+    );
+    assert_eq!(quotes[0].rule, rules_alone[0].rule);
+}
+
+#[test]
+fn learned_attributions_need_a_cue_and_stay_out_of_headlines() {
+    let text =
+        "Ferries to resume on Monday, port officials say\n\nPresident Ana Ruiz and the crew.\n\
+                The strike ended after nine days, the union said.";
+    let roles = [
+        (Role::Content, "Ferries to resume on Monday", 0.95),
+        (Role::Source, "port officials", 0.95),
+        (Role::Cue, "say", 0.95),
+        (Role::Content, "President Ana Ruiz and the crew", 0.95),
+        (Role::Content, "The strike ended after nine days", 0.95),
+        (Role::Source, "the union", 0.95),
+        (Role::Cue, "said", 0.95),
+    ];
+    let quotes = run_with_roles(text, &[per("Ana Ruiz")], &roles);
+    assert_eq!(
+        summary(&quotes),
+        [q(
+            "The strike ended after nine days",
+            QuoteKind::Indirect,
+            Some("the union")
+        )]
+    );
+}
+
+#[test]
+fn content_pieces_the_head_broke_apart_are_one_quotation() {
+    let text = "Officials said recently released polls, including ones showing a lead, were wrong.";
+    let roles = [
+        (Role::Source, "Officials", 0.9),
+        (Role::Cue, "said", 0.9),
+        (Role::Content, "recently released polls", 0.9),
+        (Role::Content, "ones showing a lead, were wrong", 0.7),
+    ];
+    let quotes = run_with_roles(text, &[], &roles);
+    assert_eq!(
+        summary(&quotes),
+        [q(
+            "recently released polls, including ones showing a lead, were wrong",
+            QuoteKind::Indirect,
+            Some("Officials")
+        )]
+    );
+}
+
+#[test]
+fn a_named_group_beside_the_cue_outranks_the_outer_reporting_source() {
+    let text = "The two leaders will meet again \"at the earliest possible date,\" South Korean \
+                officials said Sunday, according to The Washington Post.";
+    let names = [org("The Washington Post")];
+    let roles = [
+        (Role::Content, "\"at the earliest possible date,\"", 0.9),
+        (Role::Cue, "according to", 0.9),
+        (Role::Source, "The Washington Post", 0.9),
+    ];
+    let quotes = run_with_roles(text, &names, &roles);
+    let speakers: Vec<Option<String>> = quotes
+        .iter()
+        .map(|q| q.speaker.as_ref().map(|s| s.name.clone()))
+        .collect();
+    assert_eq!(
+        speakers,
+        [Some("South Korean officials".to_string())],
+        "{quotes:?}"
+    );
+}
+
+#[test]
+fn a_learned_attribution_with_no_speaker_anywhere_is_not_a_quotation() {
+    let text = "He worked for several newspapers and for several years wrote a daily roundup of \
+                financial news.";
+    let roles = [
+        (Role::Cue, "wrote", 0.95),
+        (Role::Content, "a daily roundup of financial news", 0.95),
+    ];
+    assert!(run_with_roles(text, &[], &roles).is_empty());
 }

@@ -25,15 +25,61 @@ struct CachedMention {
     score: f32,
 }
 
+/// One article's tagger output as stored in the cache.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct CachedArticle {
+    mentions: Vec<CachedMention>,
+    roles: Vec<quotegraph::RoleSpan>,
+}
+
+impl CachedArticle {
+    /// The cache entry of one article's tagger output.
+    fn new(tagged: quotegraph::Tagged) -> CachedArticle {
+        let mentions = tagged
+            .mentions
+            .into_iter()
+            .map(|m| CachedMention {
+                label: m.label.as_str().to_string(),
+                text: m.text,
+                start: m.start,
+                end: m.end,
+                score: m.score,
+            })
+            .collect();
+        CachedArticle {
+            mentions,
+            roles: tagged.roles,
+        }
+    }
+
+    /// The tagger output this entry stores.
+    fn tagged(&self) -> quotegraph::Tagged {
+        let mentions = self
+            .mentions
+            .iter()
+            .map(|m| quotegraph::Mention {
+                text: m.text.clone(),
+                start: m.start,
+                end: m.end,
+                label: quotegraph::Label::from_output(&m.label),
+                score: m.score,
+            })
+            .collect();
+        quotegraph::Tagged {
+            mentions,
+            roles: self.roles.clone(),
+        }
+    }
+}
+
 /// `eval quotes`: the full pipeline (tagger, linking, quotes) scored on brat standoff.
 pub(super) fn quotes(args: &EvalQuotesArgs) -> anyhow::Result<Outcome> {
     use anyhow::Context;
     use quotegraph::eval::quotes::{evaluate, load_corpus, GoldArticle};
-    use quotegraph::{Label, Mention};
     use std::collections::HashMap;
 
     let articles = load_corpus(&args.text_dir, &args.ann_dir)?;
-    let mut cache: HashMap<String, Vec<CachedMention>> = match &args.mentions_cache {
+    let mut cache: HashMap<String, CachedArticle> = match &args.mentions_cache {
         Some(path) if path.exists() => {
             let raw = std::fs::read_to_string(path)
                 .with_context(|| format!("cannot read {}", path.display()))?;
@@ -47,7 +93,7 @@ pub(super) fn quotes(args: &EvalQuotesArgs) -> anyhow::Result<Outcome> {
     } else {
         None
     };
-    let mut tag = |batch: &[&GoldArticle]| -> quotegraph::Result<Vec<Vec<Mention>>> {
+    let mut tag = |batch: &[&GoldArticle]| -> quotegraph::Result<Vec<quotegraph::Tagged>> {
         let missing: Vec<&GoldArticle> = batch
             .iter()
             .copied()
@@ -55,18 +101,8 @@ pub(super) fn quotes(args: &EvalQuotesArgs) -> anyhow::Result<Outcome> {
             .collect();
         if let (Some(p), false) = (&pipeline, missing.is_empty()) {
             let texts: Vec<&str> = missing.iter().map(|a| a.text.as_str()).collect();
-            for (a, mentions) in missing.iter().zip(p.tagger().tag(&texts)?) {
-                let cached = mentions
-                    .into_iter()
-                    .map(|m| CachedMention {
-                        label: m.label.as_str().to_string(),
-                        text: m.text,
-                        start: m.start,
-                        end: m.end,
-                        score: m.score,
-                    })
-                    .collect();
-                cache.insert(a.name.clone(), cached);
+            for (a, tagged) in missing.iter().zip(p.tagger().tag_with_roles(&texts)?) {
+                cache.insert(a.name.clone(), CachedArticle::new(tagged));
             }
         }
         Ok(batch
@@ -74,17 +110,7 @@ pub(super) fn quotes(args: &EvalQuotesArgs) -> anyhow::Result<Outcome> {
             .map(|a| {
                 cache
                     .get(&a.name)
-                    .map(|ms| {
-                        ms.iter()
-                            .map(|m| Mention {
-                                text: m.text.clone(),
-                                start: m.start,
-                                end: m.end,
-                                label: Label::from_output(&m.label),
-                                score: m.score,
-                            })
-                            .collect()
-                    })
+                    .map(CachedArticle::tagged)
                     .unwrap_or_default()
             })
             .collect())

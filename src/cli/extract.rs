@@ -110,6 +110,7 @@ pub(super) fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
         let precision = pipeline.tagger().precision();
         stats["precision"] = serde_json::to_value(precision)?;
         stats["native"] = precision.is_native().into();
+        stats["attribution_head"] = pipeline.tagger().has_role_head().into();
         eprintln!("stats: {stats}");
     }
     Ok(if progress.failed() == 0 {

@@ -22,7 +22,7 @@
 //!   some gold content, so that weak rules show.
 
 use super::Prf;
-use crate::doc::{Document, Mention, Quote, QuoteKind};
+use crate::doc::{Document, Quote, QuoteKind, Tagged};
 use crate::error::{Error, Result};
 use crate::offsets::CharIndex;
 use serde::Serialize;
@@ -463,19 +463,20 @@ fn judge(speaker: &mut Accuracy, cue: &mut Accuracy, p: &Quote, g: &GoldAttribut
     }
 }
 
-/// A source of mentions for a batch of articles: the tagger, or a cache of its output.
-pub type MentionSource<'a> = dyn FnMut(&[&GoldArticle]) -> Result<Vec<Vec<Mention>>> + 'a;
+/// A source of tagger output (mentions and role spans) for a batch of articles: the tagger,
+/// or a cache of its output.
+pub type TagSource<'a> = dyn FnMut(&[&GoldArticle]) -> Result<Vec<Tagged>> + 'a;
 
-/// Runs `tag` (the tagger, or any source of mentions) and the rule pass over every article,
-/// in batches of eight, and scores the result.
-pub fn evaluate(articles: &[GoldArticle], tag: &mut MentionSource<'_>) -> Result<QuoteScores> {
+/// Runs `tag` (the tagger, or any source of its output) and the quotation pass (rules and
+/// linker) over every article, in batches of eight, and scores the result.
+pub fn evaluate(articles: &[GoldArticle], tag: &mut TagSource<'_>) -> Result<QuoteScores> {
     let mut scorer = Scorer::default();
     for chunk in articles.chunks(8) {
         let refs: Vec<&GoldArticle> = chunk.iter().collect();
-        let mentions = tag(&refs)?;
-        for (article, mentions) in chunk.iter().zip(mentions) {
+        let tagged = tag(&refs)?;
+        for (article, tagged) in chunk.iter().zip(tagged) {
             let mut doc = Document::new(article.name.clone(), article.text.clone());
-            crate::pipeline::annotate(&mut doc, &mentions);
+            crate::pipeline::annotate(&mut doc, &tagged.mentions, &tagged.roles);
             scorer.add(&article.text, &article.gold, &doc.quotes);
         }
     }
@@ -579,6 +580,7 @@ mod tests {
                 name: String::new(),
             }),
             rule: String::new(),
+            score: 1.0,
             about: Vec::new(),
         }
     }

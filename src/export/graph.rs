@@ -357,6 +357,7 @@ mod tests {
                 name: name.into(),
             }),
             rule: "test".into(),
+            score: 1.0,
             about: Vec::new(),
         }
     }

@@ -410,6 +410,7 @@ mod tests {
                 name: "Zoë Müller".into(),
             }),
             rule: "test".into(),
+            score: 1.0,
             about: Vec::new(),
         });
         doc

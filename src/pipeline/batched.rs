@@ -5,7 +5,7 @@
 //! records with reading, tagging and the rule stages on separate threads.
 
 use super::annotate;
-use crate::doc::{Document, Mention};
+use crate::doc::{Document, Tagged};
 use crate::error::{Error, Result};
 use crate::tagging::{Tagger, TaggerOptions};
 use std::path::Path;
@@ -51,8 +51,9 @@ impl Pipeline {
         let tagged = self.tag_each(&texts);
         docs.into_iter()
             .zip(tagged)
-            .map(|(mut doc, mentions)| {
-                annotate(&mut doc, &mentions?);
+            .map(|(mut doc, tagged)| {
+                let tagged = tagged?;
+                annotate(&mut doc, &tagged.mentions, &tagged.roles);
                 Ok(doc)
             })
             .collect()
@@ -60,14 +61,14 @@ impl Pipeline {
 
     /// Tags `texts` in one call, or one by one when that call fails, so that an error stays
     /// with the text that caused it. One result per text, in order.
-    fn tag_each(&self, texts: &[&str]) -> Vec<Result<Vec<Mention>>> {
-        match self.tagger.tag(texts) {
+    fn tag_each(&self, texts: &[&str]) -> Vec<Result<Tagged>> {
+        match self.tagger.tag_with_roles(texts) {
             Ok(all) => all.into_iter().map(Ok).collect(),
             Err(_) if texts.len() > 1 => texts
                 .iter()
                 .map(|t| {
                     self.tagger
-                        .tag(&[t])
+                        .tag_with_roles(&[t])
                         .map(|mut m| m.pop().unwrap_or_default())
                 })
                 .collect(),
@@ -110,7 +111,7 @@ impl Pipeline {
         let depth = options.queue_batches.max(1);
         let skip = &skip;
         let (batch_tx, batch_rx) = mpsc::sync_channel::<Vec<(K, Result<Document>)>>(depth);
-        let (tagged_tx, tagged_rx) = mpsc::sync_channel::<Vec<Tagged<K>>>(depth);
+        let (tagged_tx, tagged_rx) = mpsc::sync_channel::<Vec<TaggedRecord<K>>>(depth);
         thread::scope(|scope| {
             scope.spawn(move || {
                 for batch in batches(records, options) {
@@ -144,24 +145,24 @@ impl Pipeline {
     }
 
     /// Tags the readable documents of one batch together; records that failed to read pass by.
-    fn tag_records<K>(&self, batch: Vec<(K, Result<Document>)>) -> Vec<Tagged<K>> {
+    fn tag_records<K>(&self, batch: Vec<(K, Result<Document>)>) -> Vec<TaggedRecord<K>> {
         let texts: Vec<&str> = batch
             .iter()
             .filter_map(|(_, document)| document.as_ref().ok())
             .map(|doc| doc.text.as_str())
             .collect();
         let mut tagged = self.tag_each(&texts).into_iter();
-        let mentions: Vec<Option<Result<Vec<Mention>>>> = batch
+        let outputs: Vec<Option<Result<Tagged>>> = batch
             .iter()
             .map(|(_, document)| document.is_ok().then(|| tagged.next()).flatten())
             .collect();
         batch
             .into_iter()
-            .zip(mentions)
-            .map(|((key, document), mentions)| Tagged {
+            .zip(outputs)
+            .map(|((key, document), tagged)| TaggedRecord {
                 key,
                 document,
-                mentions,
+                tagged,
             })
             .collect()
     }
@@ -190,20 +191,20 @@ impl Default for StreamOptions {
 }
 
 /// A record between tagging and the later stages.
-struct Tagged<K> {
+struct TaggedRecord<K> {
     key: K,
     document: Result<Document>,
     /// `None` for records that failed to read.
-    mentions: Option<Result<Vec<Mention>>>,
+    tagged: Option<Result<Tagged>>,
 }
 
-impl<K> Tagged<K> {
+impl<K> TaggedRecord<K> {
     fn finish(self) -> (K, Result<Document>) {
-        let mentions = self.mentions;
+        let tagged = self.tagged;
         let result = self.document.and_then(|mut doc| {
-            let mentions = mentions
+            let tagged = tagged
                 .unwrap_or_else(|| Err(Error::inference("the tagger returned no result", None)))?;
-            annotate(&mut doc, &mentions);
+            annotate(&mut doc, &tagged.mentions, &tagged.roles);
             Ok(doc)
         });
         (self.key, result)

@@ -10,7 +10,7 @@ mod batched;
 #[cfg(feature = "tagger")]
 pub use batched::{Pipeline, StreamOptions};
 
-use crate::doc::{Document, Mention};
+use crate::doc::{Document, Mention, RoleSpan};
 use crate::{linking, quotes};
 use std::path::{Path, PathBuf};
 
@@ -22,9 +22,10 @@ pub fn default_model_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("models/quotegraph-ner-minilm")
 }
 
-/// The stages after tagging: groups `mentions` into entities and finds quotations. Usable
-/// without a model, with mentions given.
-pub fn annotate(doc: &mut Document, mentions: &[Mention]) {
+/// The stages after tagging: groups `mentions` into entities and finds quotations, linking
+/// the attribution head's `roles` when there are any (empty: the rules alone). Usable without
+/// a model, with mentions given.
+pub fn annotate(doc: &mut Document, mentions: &[Mention], roles: &[RoleSpan]) {
     doc.entities = linking::group_mentions(mentions);
-    doc.quotes = quotes::find_quotes(&doc.text, &doc.entities);
+    doc.quotes = quotes::find_quotes(&doc.text, &doc.entities, roles);
 }

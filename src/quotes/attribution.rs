@@ -533,7 +533,7 @@ impl<'a> Ctx<'a> {
     /// The mentions that may overlap characters `start..end`, in text order: those starting
     /// before `end` and at most the longest mention's length before `start`. Quote rules ask
     /// for mentions near each quotation; a scan of all of them made long documents quadratic.
-    fn mentions_near(&self, start: usize, end: usize) -> &[(usize, usize, usize)] {
+    pub fn mentions_near(&self, start: usize, end: usize) -> &[(usize, usize, usize)] {
         let lo = start.saturating_sub(self.longest_mention);
         let first = self.mentions.partition_point(|m| m.0 < lo);
         let last = self.mentions.partition_point(|m| m.0 < end).max(first);

@@ -101,6 +101,7 @@ fn content(
         cue: Some(ctx.text_span(cue.0, cue.1)),
         speaker: Some(ctx.speaker(speaker)),
         rule,
+        score: None,
     })
 }
 

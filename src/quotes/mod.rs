@@ -12,7 +12,9 @@
 //! 3. `indirect.rs`: reported speech without marks (`X said (that) …`, `…, X said.`,
 //!    `according to X, …`), in sentences that hold no quotation.
 //! 4. `attribution.rs`: the speaker phrase beside a cue and what it refers to (entity, pronoun,
-//!    group); `cues.rs` is the lexicon of speech and reporting verbs.
+//!    group); `cues.rs` and `lexicon.rs` hold the word lists.
+//! 5. `linker.rs`: when the model has an attribution head, joins its role spans (source, cue,
+//!    content) into attributions and merges them with what the rules found.
 //!
 //! Rule ids (`Quote::rule`) are the `rules.rs` table, in the order they are tried, and are
 //! explained in `docs/quotes.md`.
@@ -21,12 +23,13 @@ pub(crate) mod attribution;
 pub(crate) mod cues;
 pub(crate) mod indirect;
 pub(crate) mod lexicon;
+pub(crate) mod linker;
 pub(crate) mod marks;
 pub(crate) mod patterns;
 pub(crate) mod rules;
 pub(crate) mod tokens;
 
-use crate::doc::{Entity, Quote, QuoteKind, Speaker, TextSpan};
+use crate::doc::{Entity, Quote, QuoteKind, RoleSpan, Speaker, TextSpan};
 use crate::offsets::CharIndex;
 use attribution::Ctx;
 use tokens::Tokens;
@@ -40,18 +43,25 @@ pub(crate) struct Found {
     pub cue: Option<TextSpan>,
     pub speaker: Option<Speaker>,
     pub rule: rules::Rule,
+    /// Confidence from the attribution head, when learned spans gave or confirmed it; `None`
+    /// takes the rule's fixed score ([`rules::Rule::precision`]). Always set for
+    /// [`rules::Rule::LearnedAttribution`].
+    pub score: Option<f32>,
 }
 
-/// Finds the quotations in `text` and links each to a speaker among `entities`.
+/// Finds the quotations in `text` and links each to a speaker among `entities`, using the
+/// attribution head's `roles` (source, cue and content spans) when given; with none, the
+/// rules work alone.
 ///
 /// Quotations come back in text order with ids `q0`, `q1`, …; offsets are character offsets
 /// into `text`. Scare quotes and nicknames are returned with kind [`QuoteKind::Scare`] and no
 /// speaker, so callers that want speech only can drop them.
-pub fn find_quotes(text: &str, entities: &[Entity]) -> Vec<Quote> {
+pub fn find_quotes(text: &str, entities: &[Entity], roles: &[RoleSpan]) -> Vec<Quote> {
     let ctx = context(text, entities);
     let marked = marks::pair_marks(&ctx.t.chars, &ctx.t.paras);
     let mut found = patterns::attribute_marked(&ctx, &marked);
     found.extend(indirect::find_indirect(&ctx));
+    let mut found = linker::link(&ctx, found, roles);
     found.sort_by_key(|f| (f.start, f.end));
     found
         .into_iter()
@@ -65,6 +75,7 @@ pub fn find_quotes(text: &str, entities: &[Entity]) -> Vec<Quote> {
             cue: f.cue,
             speaker: f.speaker,
             rule: f.rule.as_str().to_string(),
+            score: f.score.or(f.rule.precision()).unwrap_or(0.0),
             about: match f.kind {
                 QuoteKind::Scare => Vec::new(),
                 _ => mentioned_inside(entities, f.start, f.end),
@@ -165,8 +176,8 @@ mod tests {
 
     #[test]
     fn empty_and_markless_texts_have_no_quotes() {
-        assert!(find_quotes("", &[]).is_empty());
-        assert!(find_quotes("Nothing was said here at all", &[]).is_empty());
+        assert!(find_quotes("", &[], &[]).is_empty());
+        assert!(find_quotes("Nothing was said here at all", &[], &[]).is_empty());
     }
 
     #[test]

@@ -190,6 +190,7 @@ fn report_around_short_quote(
         cue: f.cue.clone(),
         speaker: Some(speaker),
         rule: Rule::IndirectClauseSpeakerCue,
+        score: None,
     };
     f.kind = QuoteKind::Scare;
     f.rule = Rule::ScareQuote;
@@ -206,6 +207,7 @@ fn found(m: &Marked, kind: QuoteKind, cue: Option<TextSpan>, rule: Rule) -> Foun
         cue,
         speaker: None,
         rule,
+        score: None,
     }
 }
 

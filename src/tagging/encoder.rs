@@ -52,13 +52,17 @@ pub struct Encoder {
 impl Encoder {
     /// Takes the weights of a rust-bert `BertForTokenClassification` or
     /// `RobertaForTokenClassification` built under `prefix` (`bert` or `roberta`), from
-    /// `variables` (a loaded var store's). Errors name the first missing weight.
+    /// `variables` (a loaded var store's). A `second_head` (the name of another linear layer
+    /// over the final hidden states) is stacked under the classifier, so that one product
+    /// computes both heads' logits, the classifier's first. Errors name the first missing
+    /// weight.
     pub fn from_variables(
         variables: &HashMap<String, Tensor>,
         prefix: &str,
         config: &BertConfig,
         norm_eps: f64,
         position_offset: i64,
+        second_head: Option<&str>,
     ) -> Result<Encoder, String> {
         let get = |name: String| {
             variables
@@ -67,6 +71,13 @@ impl Encoder {
                 .ok_or_else(|| format!("the weights have no {name}"))
         };
         let embedding = |part: &str| get(format!("{prefix}.embeddings.{part}"));
+        let head = |part: &str| -> Result<Tensor, String> {
+            let classifier = get(format!("classifier.{part}"))?;
+            Ok(match second_head {
+                Some(name) => Tensor::cat(&[classifier, get(format!("{name}.{part}"))?], 0),
+                None => classifier,
+            })
+        };
         let head_size = config.hidden_size / config.num_attention_heads.max(1);
         let scale = 1.0 / (head_size as f64).sqrt();
         let layers = (0..config.num_hidden_layers)
@@ -104,8 +115,8 @@ impl Encoder {
             embedding_norm_weight: embedding("LayerNorm.weight")?,
             embedding_norm_bias: embedding("LayerNorm.bias")?,
             layers,
-            classifier_weight: get("classifier.weight".to_string())?,
-            classifier_bias: get("classifier.bias".to_string())?,
+            classifier_weight: head("weight")?,
+            classifier_bias: head("bias")?,
             heads: config.num_attention_heads,
             hidden: config.hidden_size,
             norm_eps,
@@ -114,8 +125,8 @@ impl Encoder {
         })
     }
 
-    /// Label logits, `batch × length × labels`, for right-padded `ids`, `mask` (1 for real
-    /// tokens) and token `types`, all `batch × length`.
+    /// Label logits, `batch × length × labels` (both heads' labels with a second head), for
+    /// right-padded `ids`, `mask` (1 for real tokens) and token `types`, all `batch × length`.
     pub fn logits(&self, ids: &Tensor, mask: &Tensor, types: &Tensor) -> Result<Tensor, TchError> {
         let (batch, length) = ids.size2()?;
         let kind = self.word_embeddings.kind();
@@ -236,8 +247,8 @@ mod tests {
             let config = tiny_config(activation);
             let store = VarStore::new(Device::Cpu);
             let reference = BertForTokenClassification::new(store.root(), &config).unwrap();
-            let ours =
-                Encoder::from_variables(&store.variables(), "bert", &config, 1e-12, 0).unwrap();
+            let ours = Encoder::from_variables(&store.variables(), "bert", &config, 1e-12, 0, None)
+                .unwrap();
             let d = difference(&ours, |ids, mask, types| {
                 let out =
                     reference.forward_t(Some(ids), Some(mask), Some(types), None, None, false);
@@ -252,13 +263,40 @@ mod tests {
         let config = tiny_config("gelu");
         let store = VarStore::new(Device::Cpu);
         let reference = RobertaForTokenClassification::new(store.root(), &config).unwrap();
-        let ours =
-            Encoder::from_variables(&store.variables(), "roberta", &config, 1e-12, 2).unwrap();
+        let ours = Encoder::from_variables(&store.variables(), "roberta", &config, 1e-12, 2, None)
+            .unwrap();
         let d = difference(&ours, |ids, mask, types| {
             let out = reference.forward_t(Some(ids), Some(mask), Some(types), None, None, false);
             out.logits
         });
         assert!(d < 1e-4, "{d}");
+    }
+
+    #[test]
+    fn a_second_head_shares_the_forward_pass_and_follows_the_classifier() {
+        let config = tiny_config("gelu");
+        let store = VarStore::new(Device::Cpu);
+        let _network = BertForTokenClassification::new(store.root(), &config).unwrap();
+        let mut variables = store.variables();
+        // A second head equal to the classifier must repeat the classifier's logits.
+        for part in ["weight", "bias"] {
+            let copy = variables[&format!("classifier.{part}")].copy();
+            variables.insert(format!("roles.{part}"), copy);
+        }
+        let plain = Encoder::from_variables(&variables, "bert", &config, 1e-12, 0, None).unwrap();
+        let both =
+            Encoder::from_variables(&variables, "bert", &config, 1e-12, 0, Some("roles")).unwrap();
+        let (ids, mask, types) = batch();
+        let (one, two) = tch::no_grad(|| {
+            (
+                plain.logits(&ids, &mask, &types).unwrap(),
+                both.logits(&ids, &mask, &types).unwrap(),
+            )
+        });
+        assert_eq!(two.size(), [2, 5, 6]);
+        let first = (two.narrow(-1, 0, 3) - &one).abs().max().double_value(&[]);
+        let second = (two.narrow(-1, 3, 3) - &one).abs().max().double_value(&[]);
+        assert!(first < 1e-5 && second < 1e-5, "{first} {second}");
     }
 
     #[test]
@@ -268,7 +306,7 @@ mod tests {
         let _network = BertForTokenClassification::new(store.root(), &config).unwrap();
         let mut variables = store.variables();
         variables.remove("bert.encoder.layer.1.output.dense.bias");
-        let error = Encoder::from_variables(&variables, "bert", &config, 1e-12, 0)
+        let error = Encoder::from_variables(&variables, "bert", &config, 1e-12, 0, None)
             .err()
             .unwrap();
         assert!(

@@ -26,7 +26,7 @@ mod features;
 mod model;
 mod windows;
 
-use crate::doc::Mention;
+use crate::doc::{Mention, Role, RoleSpan, Tagged};
 use crate::error::{Error, Result};
 use crate::offsets::{CharIndex, VisibleText};
 use features::{CaseClass, ExtraInputs};
@@ -187,6 +187,22 @@ impl Tagger {
     /// are taken out before tokenizing, so they split no
     /// name whatever the tokenizer; a mention's span and text still include those inside it.
     pub fn tag(&self, texts: &[&str]) -> Result<Vec<Vec<Mention>>> {
+        Ok(self
+            .tag_with_roles(texts)?
+            .into_iter()
+            .map(|t| t.mentions)
+            .collect())
+    }
+
+    /// True when the model has an attribution head, so that [`Self::tag_with_roles`] finds
+    /// role spans.
+    pub fn has_role_head(&self) -> bool {
+        self.classifier.role_labels.is_some()
+    }
+
+    /// Like [`Self::tag`], and also the attribution head's role spans (source, cue, content)
+    /// from the same forward passes, when the model has that head.
+    pub fn tag_with_roles(&self, texts: &[&str]) -> Result<Vec<Tagged>> {
         let visible: Vec<Option<VisibleText>> = texts.iter().map(|t| VisibleText::of(t)).collect();
         let seen: Vec<&str> = texts
             .iter()
@@ -194,26 +210,29 @@ impl Tagger {
             .map(|(text, v)| v.as_ref().map_or(*text, VisibleText::as_str))
             .collect();
         let mut tagged = self.tag_visible(&seen)?;
-        for ((mentions, view), text) in tagged.iter_mut().zip(&visible).zip(texts) {
+        for ((tagged, view), text) in tagged.iter_mut().zip(&visible).zip(texts) {
             let Some(view) = view else { continue };
             let index = CharIndex::new(text);
-            for m in mentions {
+            for m in &mut tagged.mentions {
                 (m.start, m.end) = view.original_span(m.start, m.end);
                 m.text = index.slice(text, m.start, m.end).to_string();
+            }
+            for r in &mut tagged.roles {
+                (r.start, r.end) = view.original_span(r.start, r.end);
             }
         }
         Ok(tagged)
     }
 
-    /// [`Tagger::tag`] on texts without invisible characters.
-    fn tag_visible(&self, texts: &[&str]) -> Result<Vec<Vec<Mention>>> {
+    /// [`Tagger::tag_with_roles`] on texts without invisible characters.
+    fn tag_visible(&self, texts: &[&str]) -> Result<Vec<Tagged>> {
         let indexes: Vec<CharIndex> = texts.iter().map(|t| CharIndex::new(t)).collect();
         let encoded = texts
             .iter()
             .zip(&indexes)
             .map(|(text, index)| self.encode(text, index))
             .collect::<Result<Vec<_>>>()?;
-        let n_labels = self.classifier.labels.len();
+        let n_labels = self.outputs();
         let mut scores: Vec<Vec<f32>> = encoded
             .iter()
             .map(|e| vec![0f32; e.ids.len() * n_labels])
@@ -248,7 +267,10 @@ impl Tagger {
             .iter()
             .zip(&scores)
             .zip(texts.iter().zip(&indexes))
-            .map(|((e, s), (text, index))| self.decode(e, s, text, index))
+            .map(|((e, s), (text, index))| Tagged {
+                mentions: self.decode(e, s, text, index),
+                roles: self.decode_roles(e, s, text, index),
+            })
             .collect())
     }
 
@@ -362,38 +384,73 @@ impl Tagger {
         Ok(log_probs)
     }
 
+    /// Per word, the scores of its first sub-token for the `width` outputs from `offset` in
+    /// each position's `stride` outputs.
+    fn word_scores(
+        e: &Encoded,
+        scores: &[f32],
+        stride: usize,
+        offset: usize,
+        width: usize,
+    ) -> Vec<f32> {
+        e.words
+            .iter()
+            .flat_map(|&(first, _, _)| {
+                let at = first * stride + offset;
+                scores[at..at + width].iter().copied()
+            })
+            .collect()
+    }
+
+    /// Outputs per position: the entity labels, then the attribution head's labels if any.
+    fn outputs(&self) -> usize {
+        self.classifier.labels.len() + self.classifier.role_labels.as_ref().map_or(0, |r| r.len())
+    }
+
+    /// The attribution head's spans: Viterbi over its BIO labels, each span cut at line
+    /// breaks and trimmed of edge white space, its score the mean probability of the chosen
+    /// labels.
+    fn decode_roles(
+        &self,
+        e: &Encoded,
+        scores: &[f32],
+        text: &str,
+        index: &CharIndex,
+    ) -> Vec<RoleSpan> {
+        let Some(roles) = &self.classifier.role_labels else {
+            return Vec::new();
+        };
+        let n_labels = self.classifier.labels.len();
+        let n = roles.len();
+        let word_scores = Self::word_scores(e, scores, self.outputs(), n_labels, n);
+        let path = roles.viterbi(&word_scores);
+        within_lines(e, text, index, roles.spans(&path))
+            .into_iter()
+            .filter_map(|(first, last, label)| {
+                let role = Role::from_name(label.as_str())?;
+                let (start, end) = (e.words[first].1, e.words[last].2);
+                let span = index.slice(text, start, end);
+                let lead = span.chars().take_while(|c| c.is_whitespace()).count();
+                let trail = span.chars().rev().take_while(|c| c.is_whitespace()).count();
+                (start + lead < end - trail).then(|| RoleSpan {
+                    role,
+                    start: start + lead,
+                    end: end - trail,
+                    score: mean_probability(&word_scores, n, &path, first, last),
+                })
+            })
+            .collect()
+    }
+
     /// Turns per-sub-token scores into mentions with character offsets.
     fn decode(&self, e: &Encoded, scores: &[f32], text: &str, index: &CharIndex) -> Vec<Mention> {
         let labels = &self.classifier.labels;
         let n = labels.len();
-        let word_scores: Vec<f32> = e
-            .words
-            .iter()
-            .flat_map(|&(first, _, _)| scores[first * n..(first + 1) * n].iter().copied())
-            .collect();
+        let word_scores = Self::word_scores(e, scores, self.outputs(), 0, n);
         let path = labels.viterbi(&word_scores);
         // A name never runs across a line break (a headline into its dateline).
-        let after_break = |w: usize| {
-            w > 0
-                && index
-                    .slice(text, e.words[w - 1].2, e.words[w].1)
-                    .contains('\n')
-        };
-        labels
-            .spans(&path)
+        within_lines(e, text, index, labels.spans(&path))
             .into_iter()
-            .flat_map(|(first, last, label)| {
-                let mut pieces = Vec::new();
-                let mut start = first;
-                for w in first + 1..=last {
-                    if after_break(w) {
-                        pieces.push((start, w - 1, label.clone()));
-                        start = w;
-                    }
-                }
-                pieces.push((start, last, label));
-                pieces
-            })
             .filter_map(|(tagged_first, mut last, label)| {
                 // An honorific's dot tagged as the start of a name ("Mr" + ". Stanton") takes
                 // the honorific in: "Mr. Stanton" (a dot tagged alone stays nothing).
@@ -422,14 +479,16 @@ impl Tagger {
                 let start = e.words[first].1 + trim_start;
                 let end = e.words[first].1 + trim_end;
                 let mention_text = index.slice(text, start, end);
-                if is_function_word(mention_text) {
+                // A lone function word ("The") or a title tagged as a person ("Councilman" in
+                // "Councilman David Okafor") names no one.
+                if is_function_word(mention_text)
+                    || (label == crate::doc::Label::Person
+                        && crate::linking::is_title(mention_text))
+                {
                     return None;
                 }
                 // The model's confidence in the words it tagged (not in an honorific taken in).
-                let score = (tagged_first..=last)
-                    .map(|w| word_scores[w * n + path[w]].exp())
-                    .sum::<f32>()
-                    / (last - tagged_first + 1) as f32;
+                let score = mean_probability(&word_scores, n, &path, tagged_first, last);
                 Some(Mention {
                     text: mention_text.to_string(),
                     start,
@@ -440,6 +499,52 @@ impl Tagger {
             })
             .collect()
     }
+}
+
+/// Decoded spans `(first word, last word, label)` cut where a line break lies between two of
+/// their words: no span runs from a headline into its dateline.
+fn within_lines(
+    e: &Encoded,
+    text: &str,
+    index: &CharIndex,
+    spans: Vec<(usize, usize, crate::doc::Label)>,
+) -> Vec<(usize, usize, crate::doc::Label)> {
+    let after_break = |w: usize| {
+        w > 0
+            && index
+                .slice(text, e.words[w - 1].2, e.words[w].1)
+                .contains('\n')
+    };
+    spans
+        .into_iter()
+        .flat_map(|(first, last, label)| {
+            let mut pieces = Vec::new();
+            let mut start = first;
+            for w in first + 1..=last {
+                if after_break(w) {
+                    pieces.push((start, w - 1, label.clone()));
+                    start = w;
+                }
+            }
+            pieces.push((start, last, label));
+            pieces
+        })
+        .collect()
+}
+
+/// Mean probability of the labels `path` chose for words `first..=last`, from per-word
+/// log-probabilities of `n` labels each.
+fn mean_probability(
+    word_scores: &[f32],
+    n: usize,
+    path: &[usize],
+    first: usize,
+    last: usize,
+) -> f32 {
+    (first..=last)
+        .map(|w| word_scores[w * n + path[w]].exp())
+        .sum::<f32>()
+        / (last - first + 1) as f32
 }
 
 /// Bytes of text tokenized at a time. The tokenizer's working memory is over a hundred bytes per

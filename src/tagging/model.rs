@@ -125,7 +125,12 @@ struct CommonConfig {
     layer_norm_eps: Option<f64>,
     quotegraph_case_feature: Option<String>,
     quotegraph_window: Option<usize>,
+    quotegraph_attribution_labels: Option<Vec<String>>,
 }
+
+/// Name of the attribution-role head's weights (`attribution_classifier.weight` / `.bias`),
+/// a linear layer over the same final hidden states as the entity classifier.
+const ROLE_HEAD: &str = "attribution_classifier";
 
 /// The network and the weights its modules point into.
 struct Loaded {
@@ -143,6 +148,9 @@ pub struct TokenClassifier {
     device: Device,
     /// The model's labels, in classifier-output order.
     pub labels: LabelSet,
+    /// The attribution head's labels (`quotegraph_attribution_labels` in `config.json`), when
+    /// the model has that head; its outputs follow the entity labels' in [`Self::log_probs`].
+    pub role_labels: Option<LabelSet>,
     /// Extra inputs the model was trained with.
     pub extra_inputs: ExtraInputs,
     /// Id used to pad sequences in a batch.
@@ -197,6 +205,15 @@ impl TokenClassifier {
             .as_ref()
             .ok_or_else(|| model_error(dir, "config.json has no id2label"))?;
         let labels = LabelSet::from_id2label(id2label).map_err(|m| model_error(dir, m))?;
+        let role_labels = common
+            .quotegraph_attribution_labels
+            .as_ref()
+            .map(|names| {
+                let id2label = (0i64..).zip(names.iter().cloned()).collect();
+                LabelSet::from_id2label(&id2label)
+                    .map_err(|m| model_error(dir, format!("quotegraph_attribution_labels: {m}")))
+            })
+            .transpose()?;
         let extra_inputs = ExtraInputs::from_config(common.quotegraph_case_feature.as_deref())
             .map_err(|m| model_error(dir, m))?;
         let model_type = common.model_type.as_deref().unwrap_or("bert");
@@ -214,10 +231,17 @@ impl TokenClassifier {
                     serde_json::from_value(value).map_err(|e| parse("BERT", e))?;
                 BertForTokenClassification::new(&root, &config)
                     .map_err(|e| model_error_from(dir, "weights declared by config.json", e))?;
+                declare_role_head(&root, &config, role_labels.as_ref());
                 let prefix = "bert";
                 (Planned::Encoder { prefix, config }, 0)
             }
             "distilbert" => {
+                if role_labels.is_some() {
+                    return Err(model_error(
+                        dir,
+                        "an attribution head is supported on bert and roberta models only",
+                    ));
+                }
                 let config: DistilBertConfig =
                     serde_json::from_value(value).map_err(|e| parse("DistilBERT", e))?;
                 let network = DistilBertForTokenClassification::new(&root, &config)
@@ -229,6 +253,7 @@ impl TokenClassifier {
                     serde_json::from_value(value).map_err(|e| parse("RoBERTa", e))?;
                 RobertaForTokenClassification::new(&root, &config)
                     .map_err(|e| model_error_from(dir, "weights declared by config.json", e))?;
+                declare_role_head(&root, &config, role_labels.as_ref());
                 let prefix = "roberta";
                 // RoBERTa numbers positions from padding_idx + 1.
                 (Planned::Encoder { prefix, config }, 2)
@@ -266,6 +291,7 @@ impl TokenClassifier {
                     &config,
                     common.layer_norm_eps.unwrap_or(1e-12),
                     position_offset,
+                    role_labels.as_ref().map(|_| ROLE_HEAD),
                 )
                 .map_err(|m| model_error(dir, m))?,
             ),
@@ -280,6 +306,7 @@ impl TokenClassifier {
             }),
             device,
             labels,
+            role_labels,
             extra_inputs,
             pad_id: common.pad_token_id.unwrap_or(0),
             max_sequence,
@@ -289,7 +316,8 @@ impl TokenClassifier {
     }
 
     /// Runs the network on a padded batch (`batch × length` ids, mask and token types) and
-    /// returns per-token log-probabilities, `batch × length × labels`.
+    /// returns per-token log-probabilities, `batch × length × (labels + role labels)`: the
+    /// entity labels' distribution, then (with an attribution head) the roles' own.
     pub fn log_probs(&self, ids: &Tensor, mask: &Tensor, types: &Tensor) -> Result<Tensor> {
         let (ids, mask, types) = (
             ids.to_device(self.device),
@@ -312,9 +340,35 @@ impl TokenClassifier {
                     .map_err(|e| Error::inference("forward pass", Some(Box::new(e)))),
             })?
         };
-        Ok(logits
-            .log_softmax(-1, tch::Kind::Float)
-            .to_device(Device::Cpu))
+        let n_labels = self.labels.len() as i64;
+        let log_probs = match &self.role_labels {
+            Some(roles) => Tensor::cat(
+                &[
+                    logits
+                        .narrow(-1, 0, n_labels)
+                        .log_softmax(-1, tch::Kind::Float),
+                    logits
+                        .narrow(-1, n_labels, roles.len() as i64)
+                        .log_softmax(-1, tch::Kind::Float),
+                ],
+                -1,
+            ),
+            None => logits.log_softmax(-1, tch::Kind::Float),
+        };
+        Ok(log_probs.to_device(Device::Cpu))
+    }
+}
+
+/// Declares the attribution head's weights under [`ROLE_HEAD`] so that loading fills them
+/// (and fails, naming them, when the file lacks them).
+fn declare_role_head(root: &tch::nn::Path, config: &BertConfig, roles: Option<&LabelSet>) {
+    if let Some(roles) = roles {
+        let _ = tch::nn::linear(
+            root / ROLE_HEAD,
+            config.hidden_size,
+            roles.len() as i64,
+            Default::default(),
+        );
     }
 }
 

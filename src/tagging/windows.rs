@@ -3,7 +3,7 @@
 //! A window holds whole sentences where it can: it ends at the last sentence end that fits,
 //! else at the last word boundary that fits (a sentence longer than a window), else wherever
 //! the window is full (a word longer than a window). That is how the bundled model's training
-//! windows were cut (`scripts/train_ner.py`). The next window starts an eighth of a window
+//! windows were cut (`scripts/train_tagger.py`). The next window starts an eighth of a window
 //! earlier, at a sentence start if one lies there, else at a word start, so that the tokens
 //! on either side of a cut still see some context; each token takes its scores from the window
 //! where it sits most centrally.

@@ -130,8 +130,17 @@ pub enum Arch {
     Roberta,
 }
 
+/// Number of attribution-role labels a config declares (`quotegraph_attribution_labels`).
+fn attribution_label_count(config: &Value) -> Option<i64> {
+    config
+        .get("quotegraph_attribution_labels")
+        .and_then(Value::as_array)
+        .map(|labels| labels.len() as i64)
+}
+
 /// Writes a tiny random token-classification model of `arch` with `labels` into `dir`.
-/// `extra` keys are merged into config.json; `half` stores the weights in float16.
+/// `extra` keys are merged into config.json (`quotegraph_attribution_labels` adds the
+/// attribution head's weights); `half` stores the weights in float16.
 pub fn write_tiny_model(dir: &Path, arch: Arch, labels: &[&str], extra: Value, half: bool) {
     tch::manual_seed(7);
     let (tokenizer, vocab_size) = match arch {
@@ -174,6 +183,15 @@ pub fn write_tiny_model(dir: &Path, arch: Arch, labels: &[&str], extra: Value, h
             let c: DistilBertConfig = serde_json::from_value(config.clone()).unwrap();
             DistilBertForTokenClassification::new(vs.root(), &c).unwrap();
         }
+    }
+    if let Some(roles) = attribution_label_count(&config) {
+        let hidden = config["hidden_size"].as_i64().unwrap_or(16);
+        let _ = tch::nn::linear(
+            vs.root() / "attribution_classifier",
+            hidden,
+            roles,
+            Default::default(),
+        );
     }
     let mut vs = vs;
     if half {

