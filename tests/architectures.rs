@@ -9,6 +9,21 @@ use util::{assert_offsets_slice, write_tiny_model, Arch};
 
 const NON_ASCII: &str = "Zoë Ångström met 習近平 in Genève 🙂, then said \"ça va\" to Müller.";
 
+/// A tiny random BERT tagger with person labels; `extra` goes into its config.json. The
+/// directory is returned too, since the model lives only as long as it does.
+fn tiny_person_tagger(extra: serde_json::Value) -> (tempfile::TempDir, Tagger) {
+    let dir = tempfile::tempdir().unwrap();
+    write_tiny_model(
+        dir.path(),
+        Arch::Bert,
+        &["O", "B-PER", "I-PER"],
+        extra,
+        false,
+    );
+    let tagger = Tagger::load(dir.path()).unwrap();
+    (dir, tagger)
+}
+
 fn tag_one(tagger: &Tagger, text: &str) -> Vec<quotegraph::Mention> {
     tagger.tag(&[text]).unwrap().pop().unwrap()
 }
@@ -63,15 +78,7 @@ fn half_precision_weights_load_as_float() {
 
 #[test]
 fn empty_and_blank_documents_have_no_mentions() {
-    let dir = tempfile::tempdir().unwrap();
-    write_tiny_model(
-        dir.path(),
-        Arch::Bert,
-        &["O", "B-PER", "I-PER"],
-        json!({}),
-        false,
-    );
-    let tagger = Tagger::load(dir.path()).unwrap();
+    let (_dir, tagger) = tiny_person_tagger(json!({}));
     let out = tagger.tag(&["", "   \n\t ", "a"]).unwrap();
     assert_eq!(out.len(), 3);
     assert!(out[0].is_empty() && out[1].is_empty());
@@ -163,16 +170,7 @@ const ROLES: [&str; 7] = [
 
 #[test]
 fn an_attribution_head_gives_role_spans_from_the_same_pass() {
-    let dir = tempfile::tempdir().unwrap();
-    let extra = json!({ "quotegraph_attribution_labels": ROLES });
-    write_tiny_model(
-        dir.path(),
-        Arch::Bert,
-        &["O", "B-PER", "I-PER"],
-        extra,
-        false,
-    );
-    let tagger = Tagger::load(dir.path()).unwrap();
+    let (_dir, tagger) = tiny_person_tagger(json!({ "quotegraph_attribution_labels": ROLES }));
     assert!(tagger.has_role_head());
     let text = "the mayor said the bridge would open, \u{200b}officials said. ".repeat(30);
     let tagged = tagger.tag_with_roles(&[&text]).unwrap().pop().unwrap();
@@ -189,15 +187,7 @@ fn an_attribution_head_gives_role_spans_from_the_same_pass() {
 
 #[test]
 fn a_model_without_the_head_tags_no_roles_and_a_missing_head_is_named() {
-    let dir = tempfile::tempdir().unwrap();
-    write_tiny_model(
-        dir.path(),
-        Arch::Bert,
-        &["O", "B-PER", "I-PER"],
-        json!({}),
-        false,
-    );
-    let tagger = Tagger::load(dir.path()).unwrap();
+    let (dir, tagger) = tiny_person_tagger(json!({}));
     assert!(!tagger.has_role_head());
     let tagged = tagger.tag_with_roles(&["the mayor said so"]).unwrap();
     assert!(tagged[0].roles.is_empty());
