@@ -14,7 +14,7 @@
 //!                 "cue": { "text": "said", "start": 1010, "end": 1014 },
 //!                 "speaker": { "text": "Pompeo", "start": 1003, "end": 1009,
 //!                              "entity": "e0", "name": "Mike Pompeo" },
-//!                 "rule": "quote-comma-speaker-cue", "about": ["e3"] } ] }
+//!                 "rule": "quote-speaker-cue", "score": 0.99, "about": ["e3"] } ] }
 //! ```
 //! The command-line writer ([`crate::output`]) adds the input `text` only when it differs from
 //! what the user supplied (text extracted from HTML) or when asked, and `warnings` only when any.
