@@ -342,3 +342,63 @@ fn a_title_alone_is_never_a_person() {
         );
     }
 }
+
+/// The cases of the attribution issue, end to end with the bundled model (entities, the
+/// attribution head, rules and linker): each expected quotation has its speaker, texts with
+/// no speech have no quotation. (`tests/quotes.rs` checks the same cases on the rules alone.)
+#[test]
+fn the_attribution_cases_hold_end_to_end() {
+    let cases: [(&str, &[(&str, &str)]); 12] = [
+        ("The health ministry on Monday said that 40 new cases had been confirmed in the north.",
+         &[("that 40 new cases", "The health ministry")]),
+        ("For a decade the United States has kept sanctions on the regime. Fighters from the \
+          Islamic State still hold two towns.", &[]),
+        ("Repairs usually stop in the cold months, said Omar Haddad, a spokesman for the roads \
+          agency.", &[("Repairs usually stop", "Omar Haddad")]),
+        ("To Petrov’s surprise, Alice Brandt rewrote the whole program over one weekend. “It was \
+          the only way,” she said.", &[("It was the only way", "Alice Brandt")]),
+        ("The airline is weighing deep job cuts, a person familiar with the plans told Reuters.",
+         &[("The airline is weighing", "a person familiar with the plans")]),
+        ("The interior minister condemned the attack and said the government would support the \
+          families.", &[("the government would support", "The interior minister")]),
+        ("The price of wheat is “as low as anyone can remember,” according to the farmers’ union.",
+         &[("as low as anyone", "farmers’ union")]),
+        ("Its chief executive, Eva Lind, said that cargo would move again by Monday. The union’s \
+          leader, Sam Obi, told reporters the strike was over. The port’s director, Henk Mulder, \
+          said: “We lost ten days, but nobody lost a job.”",
+         &[("that cargo would move", "Eva Lind"), ("the strike was over", "Sam Obi"),
+           ("We lost ten days", "Henk Mulder")]),
+        ("The agency confirmed Dana Whitfield as its new general counsel on Tuesday. Polish \
+          officials thanked the Red Cross. Leeds United added a third goal in the second half.",
+         &[]),
+        ("Karim Haddad, who runs the bakery, said he was worried. “Flour has doubled in price \
+          since March.”", &[("Flour has doubled", "Karim Haddad")]),
+        ("“We will publish the full report next week.” -Commissioner Rob Starling\n\nAnd from \
+          Chairwoman Lydia Voss:\n\n“We will appeal.”",
+         &[("We will publish", "Rob Starling"), ("We will appeal", "Lydia Voss")]),
+        ("Nadia Osei, the union’s leader, said members would strike next week.\n\nBut a spokesman \
+          for the employers said its members had already offered more.\n\n“We have been more \
+          than fair,” he said.", &[("We have been more than fair", "a spokesman for the employers")]),
+    ];
+    let pipeline = Pipeline::load(&bundled_model()).unwrap();
+    for (text, expected) in cases {
+        let doc = pipeline.process(Document::new("case", text)).unwrap();
+        let speech: Vec<(&str, Option<&str>)> = doc
+            .quotes
+            .iter()
+            .filter(|q| q.kind != quotegraph::QuoteKind::Scare)
+            .map(|q| (q.text.as_str(), q.speaker.as_ref().map(|s| s.name.as_str())))
+            .collect();
+        if expected.is_empty() {
+            assert!(speech.is_empty(), "{text}: {speech:?}");
+        }
+        for (words, speaker) in expected {
+            assert!(
+                speech
+                    .iter()
+                    .any(|(t, s)| t.contains(words) && *s == Some(*speaker)),
+                "{text}: no {words:?} by {speaker:?} in {speech:?}"
+            );
+        }
+    }
+}
