@@ -75,21 +75,33 @@ pub(crate) fn link(ctx: &Ctx, found: Vec<Found>, roles: &[RoleSpan]) -> Vec<Foun
         .filter(|r| r.start < r.end && r.end <= ctx.t.chars.len())
         .cloned()
         .collect();
-    let roles = valid.as_slice();
-    let learned = assemble(ctx, roles);
+    let mut roles: Vec<&RoleSpan> = valid.iter().collect();
+    roles.sort_by_key(|r| (r.start, r.end));
+    let roles = Sorted::new(roles);
+    let learned = assemble(ctx, &roles);
+    let longest_content = learned
+        .iter()
+        .map(|l| l.content.end - l.content.start)
+        .max();
+    let title = title_paragraph(ctx);
     // `used`: the same attribution as some find (the one it overlaps most, or one whose
     // final span holds it), so never a quotation of its own; `taken`: its content already set one
     // find's boundaries.
     let mut used = vec![false; learned.len()];
     let mut taken = vec![false; learned.len()];
     let mut linked: Vec<Found> = Vec::with_capacity(found.len());
+    let mut spans_linked = std::collections::HashSet::new();
     for mut f in found {
         if f.kind == QuoteKind::Scare {
             linked.push(f);
             continue;
         }
-        let overlapping: Vec<usize> = (0..learned.len())
-            .filter(|&k| learned[k].content.start < f.end && f.start < learned[k].content.end)
+        // Learned contents are in text order: only those starting in reach can overlap.
+        let first =
+            learned.partition_point(|l| l.content.start + longest_content.unwrap_or(0) < f.start);
+        let overlapping: Vec<usize> = (first..learned.len())
+            .take_while(|&k| learned[k].content.start < f.end)
+            .filter(|&k| f.start < learned[k].content.end)
             .collect();
         let (start, end) = (f.start, f.end);
         let overlap = |k: &usize| {
@@ -106,10 +118,10 @@ pub(crate) fn link(ctx: &Ctx, found: Vec<Found>, roles: &[RoleSpan]) -> Vec<Foun
                     used[k] |= k == best || (f.start <= c.start && c.end <= f.end);
                 }
             }
-            None if f.kind == QuoteKind::Indirect && contradicted(&f, roles) => continue,
+            None if f.kind == QuoteKind::Indirect && contradicted(&f, &roles) => continue,
             None => {}
         }
-        if !linked.iter().any(|g| (g.start, g.end) == (f.start, f.end)) {
+        if spans_linked.insert((f.start, f.end)) {
             linked.push(f);
         }
     }
@@ -121,7 +133,7 @@ pub(crate) fn link(ctx: &Ctx, found: Vec<Found>, roles: &[RoleSpan]) -> Vec<Foun
                 !used
                     && l.cue.is_some()
                     && l.score() >= MIN_LEARNED_SCORE
-                    && !in_title_line(ctx, &l.content)
+                    && (title.is_none() || para_at(ctx, l.content.start) != title)
             })
             .filter_map(|(l, _)| {
                 let speaker = match &l.source {
@@ -218,32 +230,70 @@ fn set_bounds(ctx: &Ctx, f: &mut Found, content: &RoleSpan) {
 
 /// True when the head read the words of a reported-speech find differently: its content
 /// holds a learned source or cue, or its speaker lies in a learned content.
-fn contradicted(f: &Found, roles: &[RoleSpan]) -> bool {
-    roles.iter().any(|r| match r.role {
-        Role::Source | Role::Cue => f.start < r.end && r.start < f.end,
-        Role::Content => f
-            .speaker
-            .as_ref()
-            .is_some_and(|s| s.start < r.end && r.start < s.end),
-    })
+fn contradicted(f: &Found, roles: &Sorted) -> bool {
+    let overlaps = |r: &RoleSpan, start: usize, end: usize| start < r.end && r.start < end;
+    roles
+        .near(f.start, f.end)
+        .iter()
+        .any(|r| matches!(r.role, Role::Source | Role::Cue) && overlaps(r, f.start, f.end))
+        || f.speaker.as_ref().is_some_and(|s| {
+            roles
+                .near(s.start, s.end)
+                .iter()
+                .any(|r| r.role == Role::Content && overlaps(r, s.start, s.end))
+        })
+}
+
+/// Role spans sorted by start, with the length of the longest, so that the spans near a place
+/// are found by binary search: linking stays close to linear in long documents.
+struct Sorted<'r> {
+    spans: Vec<&'r RoleSpan>,
+    longest: usize,
+}
+
+impl<'r> Sorted<'r> {
+    /// `spans` must be sorted by start.
+    fn new(spans: Vec<&'r RoleSpan>) -> Sorted<'r> {
+        let longest = spans.iter().map(|r| r.end - r.start).max().unwrap_or(0);
+        Sorted { spans, longest }
+    }
+
+    /// The spans of one role, still sorted.
+    fn of(&self, role: Role) -> Sorted<'r> {
+        Sorted::new(
+            self.spans
+                .iter()
+                .copied()
+                .filter(|r| r.role == role)
+                .collect(),
+        )
+    }
+
+    /// Every span that may touch characters `start..=end` (a superset: callers test exactly).
+    fn near(&self, start: usize, end: usize) -> &[&'r RoleSpan] {
+        let lo = self
+            .spans
+            .partition_point(|r| r.start + self.longest < start);
+        let hi = self.spans.partition_point(|r| r.start <= end).max(lo);
+        &self.spans[lo..hi]
+    }
 }
 
 /// Groups role spans into attributions, one per content span (see the module docs).
-fn assemble(ctx: &Ctx, roles: &[RoleSpan]) -> Vec<Learned> {
-    let mut roles: Vec<&RoleSpan> = roles.iter().collect();
-    roles.sort_by_key(|r| (r.start, r.end));
-    let of = |role: Role| -> Vec<&RoleSpan> {
-        roles.iter().copied().filter(|r| r.role == role).collect()
-    };
-    let (cues, sources) = (of(Role::Cue), of(Role::Source));
-    let contents = joined_contents(ctx, &of(Role::Content), &roles);
-    let contents: Vec<&RoleSpan> = contents.iter().collect();
+fn assemble(ctx: &Ctx, roles: &Sorted) -> Vec<Learned> {
+    let (cues, sources) = (roles.of(Role::Cue), roles.of(Role::Source));
+    let joined = joined_contents(ctx, &roles.of(Role::Content), roles);
+    let contents = Sorted::new(joined.iter().collect());
     let content_between = |a: &RoleSpan, b: &RoleSpan| {
         let (lo, hi) = (a.end.min(b.end), a.start.max(b.start));
-        contents.iter().any(|c| lo <= c.start && c.end <= hi)
+        contents
+            .near(lo, hi)
+            .iter()
+            .any(|c| lo <= c.start && c.end <= hi)
     };
-    let nearest = |anchor: &RoleSpan, pool: &[&RoleSpan], reach: usize| -> Option<RoleSpan> {
-        pool.iter()
+    let nearest = |anchor: &RoleSpan, pool: &Sorted, reach: usize| -> Option<RoleSpan> {
+        pool.near(anchor.start.saturating_sub(reach), anchor.end + reach)
+            .iter()
             .copied()
             .filter(|r| gap(anchor, r) <= reach)
             .filter(|r| same_paragraph(ctx, anchor, r) && !content_between(anchor, r))
@@ -251,6 +301,7 @@ fn assemble(ctx: &Ctx, roles: &[RoleSpan]) -> Vec<Learned> {
             .cloned()
     };
     contents
+        .spans
         .iter()
         .map(|&content| {
             let cue = nearest(content, &cues, CUE_REACH);
@@ -268,9 +319,9 @@ fn assemble(ctx: &Ctx, roles: &[RoleSpan]) -> Vec<Learned> {
 /// spans in one paragraph, at most [`JOIN_GAP`] characters apart, with no other role span and
 /// no cue word between them, are one content (its score the length-weighted mean). Spans without a letter
 /// or digit are dropped.
-fn joined_contents(ctx: &Ctx, contents: &[&RoleSpan], roles: &[&RoleSpan]) -> Vec<RoleSpan> {
+fn joined_contents(ctx: &Ctx, contents: &Sorted, roles: &Sorted) -> Vec<RoleSpan> {
     let mut joined: Vec<RoleSpan> = Vec::new();
-    for &c in contents {
+    for &c in &contents.spans {
         if !ctx.t.chars[c.start..c.end]
             .iter()
             .any(|ch| ch.is_alphanumeric())
@@ -278,14 +329,17 @@ fn joined_contents(ctx: &Ctx, contents: &[&RoleSpan], roles: &[&RoleSpan]) -> Ve
             continue;
         }
         if let Some(last) = joined.last_mut() {
-            let between = roles
-                .iter()
-                .any(|r| r.role != Role::Content && last.end <= r.start && r.end <= c.start)
-                || (ctx.t.first_at_or_after(last.end)..ctx.t.first_at_or_after(c.start))
-                    .any(|i| ctx.is_any_cue(i));
+            let between = || {
+                roles
+                    .near(last.end, c.start)
+                    .iter()
+                    .any(|r| r.role != Role::Content && last.end <= r.start && r.end <= c.start)
+                    || (ctx.t.first_at_or_after(last.end)..ctx.t.first_at_or_after(c.start))
+                        .any(|i| ctx.is_any_cue(i))
+            };
             if c.start.saturating_sub(last.end) <= JOIN_GAP
-                && !between
                 && same_paragraph(ctx, last, c)
+                && !between()
             {
                 let (a, b) = ((last.end - last.start) as f32, (c.end - c.start) as f32);
                 last.score = (last.score * a + c.score * b) / (a + b);
@@ -303,24 +357,20 @@ fn sentence_at(ctx: &Ctx, at: usize) -> Option<usize> {
     ctx.sentence.get(ctx.t.first_at_or_after(at)).copied()
 }
 
-/// True when `span` lies in the text's first paragraph, another paragraph follows, and the
-/// first one is a title: it ends without sentence punctuation (`Trump and Kim to hold second
-/// summit, South Korean officials say`). A headline restates the article's lead, so its
-/// attribution would be a second, paraphrased copy of the lead's.
-fn in_title_line(ctx: &Ctx, span: &RoleSpan) -> bool {
-    let (Some(first), Some(last)) = (ctx.t.toks.first(), ctx.t.toks.last()) else {
-        return false;
-    };
-    let title = first.para;
-    let ends_title = ctx.t.toks.iter().rev().find(|t| t.para == title);
-    para_at(ctx, span.start) == Some(title)
-        && last.para > title
-        && ends_title.is_some_and(|t| {
-            !matches!(
-                ctx.t.chars[t.end - 1],
-                '.' | '!' | '?' | '"' | '”' | '’' | '\''
-            )
-        })
+/// The text's first paragraph when it is a title: another paragraph follows and it ends
+/// without sentence punctuation (`Trump and Kim to hold second summit, South Korean officials
+/// say`). A headline restates the article's lead, so its attribution would be a second,
+/// paraphrased copy of the lead's.
+fn title_paragraph(ctx: &Ctx) -> Option<usize> {
+    let title = ctx.t.toks.first()?.para;
+    let rest = ctx.t.toks.partition_point(|t| t.para == title);
+    let ends_title = ctx.t.toks.get(rest.checked_sub(1)?)?;
+    let is_title = rest < ctx.t.toks.len()
+        && !matches!(
+            ctx.t.chars[ends_title.end - 1],
+            '.' | '!' | '?' | '"' | '”' | '’' | '\''
+        );
+    is_title.then_some(title)
 }
 
 /// Paragraph of the first token at or after character `at`.
