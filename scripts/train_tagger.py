@@ -268,14 +268,17 @@ class TaggerWithRoles(BertForTokenClassification):
         self.attribution_classifier = torch.nn.Linear(config.hidden_size, len(ROLES))
         self.post_init()
 
-    def losses(self, ids, types, mask, labels, roles):
+    def losses(self, ids, types, mask, labels, roles, entity_weight=1.0):
+        """Summed cross-entropy of both heads over the labelled sub-tokens of a batch; the
+        entity head's term is multiplied by `entity_weight`."""
         hidden = self.dropout(self.bert(input_ids=ids, token_type_ids=types, attention_mask=mask)[0])
         total = hidden.new_zeros(())
-        for head, target in ((self.classifier, labels), (self.attribution_classifier, roles)):
+        for head, target, weight in ((self.classifier, labels, entity_weight),
+                                     (self.attribution_classifier, roles, 1.0)):
             keep = target != -100
             if keep.any():
                 logits = head(hidden[keep]).float()
-                total = total + torch.nn.functional.cross_entropy(logits, target[keep])
+                total = total + weight * torch.nn.functional.cross_entropy(logits, target[keep])
         return total
 
 
@@ -305,7 +308,7 @@ def score_with_quotegraph(binary, args, checkpoint):
 def export(model, tok_path, base_dir, out_dir, meta):
     os.makedirs(out_dir, exist_ok=True)
     with_head = bool(meta["args"]["polnear"])
-    state = {k: v.detach().to(torch.float16).contiguous() for k, v in model.state_dict().items()
+    state = {k: v.detach().to("cpu", torch.float16).contiguous() for k, v in model.state_dict().items()
              if not k.endswith("position_ids") and ".pooler." not in k
              and (with_head or not k.startswith("attribution_classifier."))}
     save_file(state, os.path.join(out_dir, "model.safetensors"), metadata={"format": "pt"})
@@ -345,8 +348,11 @@ def main():
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--bf16", action="store_true",
-                    help="compute forward and backward passes under CPU bfloat16 autocast "
+                    help="compute forward and backward passes under bfloat16 autocast "
                          "(weights and optimiser stay float32)")
+    ap.add_argument("--device", default="cpu", help="torch device to train on (cpu, cuda)")
+    ap.add_argument("--entity-weight", type=float, default=1.0,
+                    help="weight of the entity head's loss against the attribution head's")
     ap.add_argument("--max-steps", type=int, default=None,
                     help="stop after this many steps (to time a short run before a long one)")
     ap.add_argument("--select", choices=["best", "last"], default="best",
@@ -382,12 +388,14 @@ def main():
 
     config = BertConfig.from_pretrained(base, num_labels=len(LABELS),
                                         id2label=dict(enumerate(LABELS)), label2id=LABEL_ID)
-    model = TaggerWithRoles.from_pretrained(base, config=config)
+    # float32 whatever the base directory stores (a float16 copy of the encoder trains as f32)
+    model = TaggerWithRoles.from_pretrained(base, config=config).float()
     old = model.bert.embeddings.token_type_embeddings.weight.data
     new = torch.nn.Embedding(CASE_CLASSES, old.shape[1])
     new.weight.data[:] = old[0]
     model.bert.embeddings.token_type_embeddings = new
     model.config.type_vocab_size = CASE_CLASSES
+    model.to(args.device)
 
     def epoch_spans():
         spans = []
@@ -414,8 +422,9 @@ def main():
     state_path = os.path.join(args.checkpoints, "state.pt")
     best, history, first_epoch, t0, seconds_before = None, [], 1, time.time(), 0.0
     if args.resume:
-        state = torch.load(state_path, weights_only=False)
+        state = torch.load(state_path, weights_only=False, map_location=args.device)
         model.load_state_dict(state["model"])
+        model.to(args.device)
         opt.load_state_dict(state["optimizer"])
         sched.load_state_dict(state["scheduler"])
         random.setstate(state["python_random"])
@@ -430,8 +439,9 @@ def main():
             if args.max_steps is not None and step >= args.max_steps:
                 print(f"stopped after {step} steps, {(time.time() - t0) / max(step, 1):.3f}s/step", flush=True)
                 return
-            with torch.autocast("cpu", dtype=torch.bfloat16, enabled=args.bf16):
-                loss = model.losses(*batchify(train, batch, cls_id, sep_id))
+            tensors = [t.to(args.device) for t in batchify(train, batch, cls_id, sep_id)]
+            with torch.autocast(torch.device(args.device).type, dtype=torch.bfloat16, enabled=args.bf16):
+                loss = model.losses(*tensors, entity_weight=args.entity_weight)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             opt.step()

@@ -734,6 +734,20 @@ impl<'a> Ctx<'a> {
         })
     }
 
+    /// True when characters `start..end` hold a word that names who speaks: a pronoun, a
+    /// nominal head (`officials`, `the ministry`) or an agent noun (`critics`, `a lawyer`).
+    /// A speaker phrase without one (`encourage Americans`, `compared to 11% of claims`) is
+    /// a misread subject, not a source.
+    pub fn names_a_source(&self, start: usize, end: usize) -> bool {
+        let first = self.t.first_at_or_after(start);
+        (first..self.t.toks.len())
+            .take_while(|&i| self.t.toks[i].end <= end)
+            .any(|i| {
+                let w = self.lower(i);
+                self.is_pronoun(i) || NOMINAL_HEADS.contains(&w.as_str()) || is_agent_noun(&w, true)
+            })
+    }
+
     /// The entity named right before `, who`.
     fn relative_antecedent(&self, who: usize) -> Option<usize> {
         let comma = who.checked_sub(1)?;

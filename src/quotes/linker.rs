@@ -41,7 +41,7 @@ pub(crate) const JOIN_GAP: usize = 40;
 /// Least score of a learned attribution no rule found, for it to become a quotation: chosen
 /// on PolNeAR dev, the lowest that keeps precision over all attributions near 0.90
 /// (`docs/quotes.md`, "Figures").
-pub(crate) const MIN_LEARNED_SCORE: f32 = 0.7;
+pub(crate) const MIN_LEARNED_SCORE: f32 = 0.75;
 
 /// One attribution assembled from learned spans (character offsets).
 #[derive(Debug, Clone)]
@@ -184,7 +184,9 @@ fn merge(ctx: &Ctx, f: &mut Found, l: &Learned, bounds: bool) {
         // The rules' speaker stays when they read it beside the cue, it is no pronoun they
         // failed to resolve where the head names someone, and it is not part of the source.
         let stays = |rule: &Speaker| {
-            let head_names_better = learned.entity.is_some() && is_unresolved_pronoun(ctx, rule);
+            let misread = rule.entity.is_none() && !ctx.names_a_source(rule.start, rule.end);
+            let head_names_better =
+                learned.entity.is_some() && (misread || is_unresolved_pronoun(ctx, rule));
             let overlaps = rule.start < source.end && source.start < rule.end;
             read_beside_cue && !head_names_better && !overlaps
         };

@@ -465,6 +465,16 @@ impl Tagger {
                 {
                     first -= 1;
                 }
+                // A title word the model took into a person's name ("Mayor" in "Mayor Angela
+                // Ruiz", as it does at the start of a window) is not part of it, as CoNLL-2003
+                // annotates names; an honorific with its dot ("Mr. Stanton") stays.
+                while label == crate::doc::Label::Person
+                    && first < last
+                    && crate::linking::is_title(word(first))
+                    && word(first + 1) != "."
+                {
+                    first += 1;
+                }
                 // A name never ends on a hyphen glued to the next word ("Moon Jae-" + "in").
                 while last + 1 < e.words.len()
                     && e.words[last + 1].1 == e.words[last].2
