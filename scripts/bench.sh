@@ -1,9 +1,16 @@
 #!/usr/bin/env bash
-# Speed benchmark: quotegraph extract (NER + quotes + JSON) against the Python
-# transformers token-classification pipeline on the same model (NER only) and spaCy
-# en_core_web_sm (NER only), same machine, same thread count, in one run.
+# Speed benchmark: quotegraph extract (NER + quotes + JSON), in every number format this CPU
+# runs natively (f32; int8 with AVX2; bf16 with AVX512-BF16), against the Python transformers
+# token-classification pipeline on the same model (NER only; f32, and for reference int8 by
+# torch.ao.quantization.quantize_dynamic, and bf16 where native) and spaCy en_core_web_sm (NER
+# only), same machine, same thread count, in one run.
 #
-#   scripts/bench.sh [--threads N] [--runs N] [--model DIR] [--corpus FILE.jsonl]
+#   scripts/bench.sh [--threads N] [--runs N] [--model DIR] [--corpus FILE.jsonl] [--as-avx2]
+#
+# --as-avx2 caps libtorch's own kernels, oneDNN's and MKL's at AVX2 on both sides, so that a
+# machine with AVX512-BF16 measures the paths an AVX2-only CPU takes (auto = int8). fbgemm, the
+# int8 kernels, cannot be capped: it still uses AVX512-VNNI where the CPU has it, so int8 runs
+# faster than on a real AVX2 CPU. The report says which mode ran.
 #
 # Corpus: PolNeAR dev texts from ../shared/data/polnear/dev/text when present, else the
 # project's own example articles repeated. Results: target/bench/bench.json (and a table).
@@ -20,6 +27,7 @@ while [ $# -gt 0 ]; do
     --runs) RUNS=$2; shift 2 ;;
     --model) MODEL=$2; shift 2 ;;
     --corpus) CORPUS=$2; shift 2 ;;
+    --as-avx2) export ATEN_CPU_CAPABILITY=avx2 ONEDNN_MAX_CPU_ISA=AVX2 MKL_ENABLE_INSTRUCTIONS=AVX2; shift ;;
     *) echo "bench: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -47,14 +55,35 @@ echo "bench: $DOCS documents, $THREADS threads, $RUNS runs, model $MODEL"
 
 export OMP_NUM_THREADS=$THREADS MKL_NUM_THREADS=$THREADS
 
+# The CPU's relevant flags decide which number formats run natively.
+FLAGS=$(grep -m1 flags /proc/cpuinfo | tr ' ' '\n' | grep -xE 'avx2|avx512_bf16|avx512_vnni|amx_bf16|amx_int8' | xargs || true)
+if [ -n "${ONEDNN_MAX_CPU_ISA:-}" ]; then
+  FLAGS=$(echo "$FLAGS" | tr ' ' '\n' | grep -xE 'avx2' | xargs || true)
+  MODE="as-avx2 (capped; fbgemm int8 uncapped)"
+else
+  MODE="native"
+fi
+PRECISIONS="f32"
+case " $FLAGS " in *" avx2 "*) PRECISIONS="$PRECISIONS int8" ;; esac
+case " $FLAGS " in *" avx512_bf16 "*) PRECISIONS="$PRECISIONS bf16" ;; esac
+echo "bench: CPU $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs), flags: $FLAGS, mode: $MODE"
+echo "$MODE" > "$OUT/mode"
+
 # quotegraph: model load (empty input), then whole runs under /usr/bin/time for peak RSS.
 : > "$OUT/empty.jsonl"
-python3 scripts/bench_quotegraph.py "$QG" "$MODEL" "$CORPUS" "$RUNS" "$OUT" > "$OUT/quotegraph.json"
+rm -f "$OUT"/quotegraph-*.json "$OUT"/python-*.json
+for p in $PRECISIONS; do
+  python3 scripts/bench_quotegraph.py "$QG" "$MODEL" "$CORPUS" "$RUNS" "$OUT" "$p" > "$OUT/quotegraph-$p.json"
+done
 
-"$VENV/bin/python" scripts/bench_python.py hf "$CORPUS" "$MODEL" --threads "$THREADS" --runs "$RUNS" > "$OUT/python.json"
-# For reference: the same pipeline with the model cast to bfloat16.
-"$VENV/bin/python" scripts/bench_python.py hf "$CORPUS" "$MODEL" --threads "$THREADS" --runs "$RUNS" --precision bf16 > "$OUT/python-bf16.json"
-"$VENV/bin/python" scripts/bench_python.py spacy "$CORPUS" --threads "$THREADS" --runs "$RUNS" > "$OUT/spacy.json"
+run_python() { "$VENV/bin/python" scripts/bench_python.py "$@" --threads "$THREADS" --runs "$RUNS"; }
+run_python hf "$CORPUS" "$MODEL" > "$OUT/python-f32.json"
+# For reference: the same pipeline with dynamic int8 linear layers, and cast to bfloat16.
+run_python hf "$CORPUS" "$MODEL" --precision int8 > "$OUT/python-int8.json"
+case " $FLAGS " in
+  *" avx512_bf16 "*) run_python hf "$CORPUS" "$MODEL" --precision bf16 > "$OUT/python-bf16.json" ;;
+esac
+run_python spacy "$CORPUS" > "$OUT/spacy.json"
 "$VENV/bin/python" scripts/bench_python.py matmul --threads "$THREADS" > "$OUT/matmul.json"
 
 python3 scripts/bench_report.py "$OUT" "$THREADS"

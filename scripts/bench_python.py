@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The Python baselines of scripts/bench.sh, and the machine's matmul rate.
 
-    bench_python.py hf CORPUS.jsonl MODEL_DIR --threads 2 --runs 3 [--precision f32|bf16]
+    bench_python.py hf CORPUS.jsonl MODEL_DIR --threads 2 --runs 3 [--precision f32|bf16|int8]
     bench_python.py spacy CORPUS.jsonl --threads 2 --runs 3
     bench_python.py matmul --threads 2
 
@@ -10,6 +10,7 @@ model-load seconds. Tokens are the model tokenizer's sub-tokens for `hf`, spaCy 
 `spacy`.
 """
 import argparse
+import functools
 import json
 import resource
 import statistics
@@ -39,8 +40,11 @@ def bench_hf(args):
     texts = read_corpus(args.corpus)
     t0 = time.perf_counter()
     tokenizer = AutoTokenizer.from_pretrained(args.model)
-    dtype = {"f32": torch.float32, "bf16": torch.bfloat16}[args.precision]
+    dtype = {"f32": torch.float32, "bf16": torch.bfloat16, "int8": torch.float32}[args.precision]
     model = AutoModelForTokenClassification.from_pretrained(args.model, dtype=dtype).eval()
+    if args.precision == "int8":
+        # PyTorch's own dynamic quantization: int8 weights (per tensor) for every Linear.
+        model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
     ner = pipeline("token-classification", model=model, tokenizer=tokenizer,
                    aggregation_strategy="simple", stride=32, device=-1)
     load = time.perf_counter() - t0
@@ -81,27 +85,45 @@ def bench_spacy(args):
                      dict(entities=sum(len(d.ents) for d in out)))
 
 
+def ops_per_s(product, ops):
+    """Rate of `product` (a call doing `ops` operations), after a warm-up, over about 20 G."""
+    for _ in range(3):
+        product()
+    reps = max(3, int(2e10 / ops))
+    t = time.perf_counter()
+    for _ in range(reps):
+        product()
+    return ops * reps / (time.perf_counter() - t)
+
+
 def bench_matmul(args):
-    """Matrix-product rates in float32 and bfloat16: square products and the encoder's shapes."""
+    """Matrix-product rates in float32 and bfloat16 (square products and the encoder's shapes),
+    and int8 through fbgemm as quotegraph calls it (the encoder's linear layers)."""
     import torch
     torch.set_num_threads(args.threads)
     shapes = [(n, n, n) for n in (256, 512, 1024)]
     # The encoder's own shapes: (tokens x 384) @ (384 x 1536), (384 x 384), (1536 x 384).
-    shapes += [(2016, 384, 1536), (2016, 384, 384), (2016, 1536, 384)]
+    encoder_shapes = [(2016, 384, 1536), (2016, 384, 384), (2016, 1536, 384)]
     result = dict(system="libtorch-matmul", threads=args.threads, torch=torch.__version__)
     for name, dtype in (("f32", torch.float32), ("bf16", torch.bfloat16)):
         rates = {}
-        for m, k, n in shapes:
+        for m, k, n in shapes + encoder_shapes:
             a, b = torch.randn(m, k, dtype=dtype), torch.randn(k, n, dtype=dtype)
-            for _ in range(3):
-                a @ b
-            reps = max(3, int(2e10 / (2 * m * k * n)))
-            t = time.perf_counter()
-            for _ in range(reps):
-                a @ b
-            rates[f"{m}x{k}x{n}"] = 2 * m * k * n * reps / (time.perf_counter() - t)
+            rates[f"{m}x{k}x{n}"] = ops_per_s(functools.partial(torch.matmul, a, b), 2 * m * k * n)
         result[f"{name}_flops"] = rates
         result[f"{name}_peak_flops"] = max(rates.values())
+    # int8: activations (m x k) times int8 weights (n x k), as fbgemm's linear layer that
+    # quotegraph calls computes it; operations counted as multiply-adds x 2.
+    rates = {}
+    for m, k, n in encoder_shapes:
+        x, w = torch.randn(m, k), torch.randn(n, k) * 0.05
+        q, offsets, scale, zero = torch.fbgemm_linear_quantize_weight(w)
+        product = functools.partial(torch.fbgemm_linear_int8_weight_fp32_activation, x, q,
+                                    torch.fbgemm_pack_quantized_matrix(q), offsets, scale, zero,
+                                    torch.zeros(n))
+        rates[f"{m}x{k}x{n}"] = ops_per_s(product, 2 * m * k * n)
+    result["int8_flops"] = rates
+    result["int8_peak_flops"] = max(rates.values())
     return result
 
 
@@ -112,7 +134,8 @@ def main():
     ap.add_argument("model", nargs="?")
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--runs", type=int, default=3)
-    ap.add_argument("--precision", choices=["f32", "bf16"], default="f32", help="hf: the model's number format")
+    ap.add_argument("--precision", choices=["f32", "bf16", "int8"], default="f32",
+                    help="hf: the model's number format (int8: quantize_dynamic of its Linear layers)")
     args = ap.parse_args()
     result = {"hf": bench_hf, "spacy": bench_spacy, "matmul": bench_matmul}[args.mode](args)
     print(json.dumps(result))

@@ -1,36 +1,60 @@
 #!/usr/bin/env python3
 """Joins the benchmark's JSON files in OUT_DIR into bench.json and prints the table of
-scripts/bench.sh. Usage: `bench_report.py OUT_DIR THREADS`.
+scripts/bench.sh: one row per quotegraph number format and per Python baseline, each
+quotegraph row's ratio to the Python pipeline in f32 and to spaCy, and its encoder's rate
+against the matrix-product peak of the arithmetic it runs in. Usage: `bench_report.py OUT_DIR
+THREADS`.
 """
+import glob
 import json
+import os
 import platform
 import subprocess
 import sys
 
 out, threads = sys.argv[1], int(sys.argv[2])
-q, p, pb, s, m = (json.load(open(f"{out}/{n}.json")) for n in ("quotegraph", "python", "python-bf16", "spacy", "matmul"))
-# Both transformer runs use the same tokenizer: count the corpus's sub-tokens once (Python side).
-q["tokens"] = p["tokens"]
-q["tokens_per_s"] = p["tokens"] * len(q["runs_seconds"]) / sum(q["runs_seconds"])
-# The encoder's rate against the matmul rate of the number format it ran in.
-precision = (q.get("tagger") or {}).get("precision", "f32")
-peak = m[f"{precision}_peak_flops"]
-cpu = subprocess.run(["sh", "-c", "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"], capture_output=True, text=True, check=True).stdout.strip()
-report = dict(machine=dict(cpu=cpu, cores=subprocess.run(["nproc"], capture_output=True, text=True, check=True).stdout.strip(),
-                          threads=threads, platform=platform.platform()),
-              quotegraph=q, python_transformers=p, python_transformers_bf16=pb, spacy=s, matmul=m,
-              ratio_docs_per_s_vs_python=q["docs_per_s"] / p["docs_per_s"],
-              ratio_docs_per_s_vs_python_bf16=q["docs_per_s"] / pb["docs_per_s"],
-              encoder_precision=precision,
-              encoder_flops_fraction_of_matmul=q.get("encoder_flops_per_s", 0) / peak)
+
+
+def load(name):
+    path = f"{out}/{name}.json"
+    return json.load(open(path)) if os.path.exists(path) else None
+
+
+def shell(cmd):
+    return subprocess.run(["sh", "-c", cmd], capture_output=True, text=True, check=True).stdout.strip()
+
+
+ours = {os.path.basename(p)[len("quotegraph-"):-len(".json")]: json.load(open(p))
+        for p in sorted(glob.glob(f"{out}/quotegraph-*.json"))}
+python = {p: load(f"python-{p}") for p in ("f32", "int8", "bf16")}
+python = {p: r for p, r in python.items() if r}
+spacy, matmul = load("spacy"), load("matmul")
+baseline = python["f32"]
+for precision, q in ours.items():
+    # Both transformer sides use the same tokenizer: count the corpus's sub-tokens once.
+    q["tokens"] = baseline["tokens"]
+    q["tokens_per_s"] = baseline["tokens"] * len(q["runs_seconds"]) / sum(q["runs_seconds"])
+    q["ratio_vs_python_f32"] = q["docs_per_s"] / baseline["docs_per_s"]
+    q["ratio_vs_spacy"] = q["docs_per_s"] / spacy["docs_per_s"]
+    # The encoder's rate against the peak of the arithmetic its matrix products run in.
+    peak = matmul[f"{precision}_peak_flops"]
+    q["encoder_fraction_of_peak"] = q.get("encoder_flops_per_s", 0) / peak
+mode = open(f"{out}/mode").read().strip() if os.path.exists(f"{out}/mode") else "native"
+flags = shell("grep -m1 flags /proc/cpuinfo | tr ' ' '\\n' | grep -xE 'avx2|avx512_bf16|avx512_vnni|amx_bf16|amx_int8' | xargs")
+report = dict(machine=dict(cpu=shell("grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"), flags=flags, mode=mode,
+                           cores=shell("nproc"), threads=threads, platform=platform.platform()),
+              quotegraph=ours, python_transformers=python, spacy=spacy, matmul=matmul)
 json.dump(report, open(f"{out}/bench.json", "w"), indent=2)
-print(f"{'system':<26} {'docs/s':>8} {'(min-max)':>15} {'tokens/s':>9} {'RSS MiB':>8} {'load s':>7}")
-for r in (q, p, pb, s):
-    print(f"{r['system']:<26} {r['docs_per_s']:>8.2f} {r['docs_per_s_min']:>7.2f}-{r['docs_per_s_max']:<7.2f} "
+print(f"machine: {report['machine']['cpu']} ({flags}), {threads} threads, mode {mode}")
+print(f"{'system':<34} {'docs/s':>8} {'(min-max)':>15} {'tokens/s':>9} {'RSS MiB':>8} {'load s':>7}")
+rows = [(f"quotegraph extract, {p}", r) for p, r in ours.items()]
+rows += [(f"python pipeline, {p}", r) for p, r in python.items()] + [("spacy en_core_web_sm", spacy)]
+for name, r in rows:
+    print(f"{name:<34} {r['docs_per_s']:>8.2f} {r['docs_per_s_min']:>7.2f}-{r['docs_per_s_max']:<7.2f} "
           f"{r.get('tokens_per_s', 0):>9.0f} {r['peak_rss_mib']:>8.0f} {r['load_seconds']:>7.2f}")
-print(f"quotegraph / python docs/s: {report['ratio_docs_per_s_vs_python']:.2f}x "
-      f"(vs the bf16 pipeline: {report['ratio_docs_per_s_vs_python_bf16']:.2f}x)")
-print(f"matmul peak f32 {m['f32_peak_flops'] / 1e9:.0f}, bf16 {m['bf16_peak_flops'] / 1e9:.0f} GFLOP/s; "
-      f"quotegraph encoder ({precision}) {q.get('encoder_flops_per_s', 0) / 1e9:.0f} GFLOP/s "
-      f"({report['encoder_flops_fraction_of_matmul']:.0%} of the {precision} peak)")
+for p, q in ours.items():
+    print(f"quotegraph {p}: {q['ratio_vs_python_f32']:.2f}x the python pipeline (f32), "
+          f"{q['ratio_vs_spacy']:.2f}x spaCy; encoder {q.get('encoder_flops_per_s', 0) / 1e9:.0f} G(FL)OP/s, "
+          f"{q['encoder_fraction_of_peak']:.0%} of the {p} matmul peak "
+          f"({matmul[f'{p}_peak_flops'] / 1e9:.0f})")
 print(f"written: {out}/bench.json")

@@ -8,8 +8,9 @@
 # checks); a summary names each step's result and the script exits 1 if any failed.
 #
 # --as-avx2 caps libtorch's kernels (ATEN_CPU_CAPABILITY) and oneDNN's (ONEDNN_MAX_CPU_ISA) at
-# AVX2, so `--precision auto` picks f32 and forced bf16 is emulated, as on AVX2-only machines:
-# the way to check both CPU classes on one machine that has AVX512-BF16.
+# AVX2, so forced bf16 is emulated and f32 runs AVX2 kernels, as on AVX2-only machines: the way
+# to check both CPU classes on one machine that has AVX512-BF16. (`--precision auto` picks int8
+# on both; fbgemm, its kernels, reads the CPU itself and cannot be capped.)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 

@@ -12,21 +12,112 @@
 
 use rust_bert::{bert::BertConfig, Activation};
 use std::collections::HashMap;
-use tch::{Kind, TchError, Tensor};
+use tch::{Kind, Scalar, TchError, Tensor};
+
+/// A linear layer `y = x·Wᵀ + b` (`W`: `out × in`), in the form this pass computes it.
+enum Linear {
+    /// Weights in the network's float format (f32 or bf16), one libtorch `linear`.
+    Float { weight: Tensor, bias: Tensor },
+    /// Int8 weights for fbgemm, libtorch's x86 int8 matrix kernels (AVX2 and up). Each
+    /// output row is quantized on its own scale, its largest magnitude / 127 (per-channel,
+    /// symmetric); activations are quantized per call, per tensor, by fbgemm itself. fbgemm
+    /// applies one weight scale, so the rows are stored divided by theirs (`row_scale`) and
+    /// the product is multiplied back: `y = (x·Qᵀ + b / s) ⊙ s`.
+    Int8 {
+        quantized: Tensor,
+        packed: Tensor,
+        col_offsets: Tensor,
+        row_scale: Tensor,
+        scaled_bias: Tensor,
+    },
+}
+
+impl Linear {
+    fn float(weight: Tensor, bias: Tensor) -> Linear {
+        Linear::Float { weight, bias }
+    }
+
+    /// Gives this layer int8 weights (see [`Linear::Int8`]); an int8 layer stays as it is.
+    fn quantize(&mut self) -> Result<(), TchError> {
+        let Linear::Float { weight, bias } = self else {
+            return Ok(());
+        };
+        let weight = weight.to_kind(Kind::Float).contiguous();
+        let row_scale = weight.abs().amax([1], true).clamp_min(f64::MIN_POSITIVE) / 127.0;
+        let quantized = (&weight / &row_scale)
+            .round()
+            .clamp(-127, 127)
+            .to_kind(Kind::Int8)
+            .contiguous();
+        // fbgemm's column offsets: each row's sum of quantized weights (zero point 0).
+        let col_offsets = quantized.f_sum_dim_intlist([1].as_slice(), false, Kind::Int)?;
+        let packed = quantized.f_fbgemm_pack_quantized_matrix()?;
+        let row_scale = row_scale.view([-1]);
+        *self = Linear::Int8 {
+            scaled_bias: bias.to_kind(Kind::Float) / &row_scale,
+            quantized,
+            packed,
+            col_offsets,
+            row_scale,
+        };
+        Ok(())
+    }
+
+    fn forward(&self, x: &Tensor) -> Result<Tensor, TchError> {
+        match self {
+            Linear::Float { weight, bias } => x.f_linear(weight, Some(bias)),
+            Linear::Int8 {
+                quantized,
+                packed,
+                col_offsets,
+                row_scale,
+                scaled_bias,
+            } => x
+                .f_fbgemm_linear_int8_weight_fp32_activation(
+                    quantized,
+                    packed,
+                    col_offsets,
+                    Scalar::float(1.0),
+                    Scalar::int(0),
+                    scaled_bias,
+                )?
+                .f_mul_(row_scale),
+        }
+    }
+}
+
+extern "C" {
+    /// The least severity libtorch's C++ log prints (0 info, 1 warning, 2 error): c10's
+    /// `FLAGS_caffe2_log_level`, a plain global of libc10.
+    static mut FLAGS_caffe2_log_level: i32;
+}
+
+/// Runs `f` with libtorch's C++ log showing errors only. fbgemm's int8 functions are marked
+/// deprecated in libtorch 2.4 (they still work, and are the int8 kernels `tch` reaches); each
+/// prints that once per process, to stderr, in the middle of a user's run. Muting it around
+/// load keeps every later warning. Call while no other thread runs libtorch (model load).
+fn with_libtorch_log_muted<T>(f: impl FnOnce() -> T) -> T {
+    // SAFETY: a plain `int` of libc10, read by libtorch when it logs; load runs before any
+    // forward pass, so no other thread reads or writes it meanwhile.
+    unsafe {
+        let level = std::ptr::addr_of_mut!(FLAGS_caffe2_log_level);
+        let before = level.read();
+        level.write(before.max(2));
+        let out = f();
+        level.write(before);
+        out
+    }
+}
 
 /// One transformer layer's weights, as this pass uses them.
 struct Layer {
     /// `[Q; K; V]` projection (`3h × h`), query rows pre-scaled by `1/√head_size`.
-    qkv_weight: Tensor,
-    qkv_bias: Tensor,
-    attention_out_weight: Tensor,
-    attention_out_bias: Tensor,
+    qkv: Linear,
+    attention_out: Linear,
     attention_norm_weight: Tensor,
     attention_norm_bias: Tensor,
-    intermediate_weight: Tensor,
-    intermediate_bias: Tensor,
-    output_weight: Tensor,
-    output_bias: Tensor,
+    intermediate: Linear,
+    output: Linear,
     output_norm_weight: Tensor,
     output_norm_bias: Tensor,
 }
@@ -92,17 +183,22 @@ impl Encoder {
                 let (query_weight, query_bias) = projection("query")?;
                 let (key_weight, key_bias) = projection("key")?;
                 let (value_weight, value_bias) = projection("value")?;
+                let dense = |part: &str| -> Result<Linear, String> {
+                    Ok(Linear::float(
+                        w(&format!("{part}.weight"))?,
+                        w(&format!("{part}.bias"))?,
+                    ))
+                };
                 Ok(Layer {
-                    qkv_weight: Tensor::cat(&[query_weight * scale, key_weight, value_weight], 0),
-                    qkv_bias: Tensor::cat(&[query_bias * scale, key_bias, value_bias], 0),
-                    attention_out_weight: w("attention.output.dense.weight")?,
-                    attention_out_bias: w("attention.output.dense.bias")?,
+                    qkv: Linear::float(
+                        Tensor::cat(&[query_weight * scale, key_weight, value_weight], 0),
+                        Tensor::cat(&[query_bias * scale, key_bias, value_bias], 0),
+                    ),
+                    attention_out: dense("attention.output.dense")?,
                     attention_norm_weight: w("attention.output.LayerNorm.weight")?,
                     attention_norm_bias: w("attention.output.LayerNorm.bias")?,
-                    intermediate_weight: w("intermediate.dense.weight")?,
-                    intermediate_bias: w("intermediate.dense.bias")?,
-                    output_weight: w("output.dense.weight")?,
-                    output_bias: w("output.dense.bias")?,
+                    intermediate: dense("intermediate.dense")?,
+                    output: dense("output.dense")?,
                     output_norm_weight: w("output.LayerNorm.weight")?,
                     output_norm_bias: w("output.LayerNorm.bias")?,
                 })
@@ -123,6 +219,36 @@ impl Encoder {
             activation: config.hidden_act,
             position_offset,
         })
+    }
+
+    /// Gives the transformer layers' linear layers int8 weights, for fbgemm (see
+    /// [`Linear::Int8`]), except the first layer's feed-forward output; embeddings, layer
+    /// norms, attention products and the classifier stay in f32. Call on an f32 encoder on the CPU; errors come from libtorch (a CPU without
+    /// AVX2 has no fbgemm kernels).
+    pub fn quantize_linear_layers(&mut self) -> Result<(), TchError> {
+        with_libtorch_log_muted(|| self.quantize_and_warm_up())
+    }
+
+    /// [`Self::quantize_linear_layers`], then one single-row product through an int8 layer, so
+    /// that fbgemm's once-per-process deprecation warnings fire here, muted, and not later.
+    fn quantize_and_warm_up(&mut self) -> Result<(), TchError> {
+        for (i, layer) in self.layers.iter_mut().enumerate() {
+            layer.qkv.quantize()?;
+            layer.attention_out.quantize()?;
+            layer.intermediate.quantize()?;
+            // The first layer's feed-forward output stays f32: fbgemm quantizes activations
+            // per tensor, and there (GELU outputs of barely mixed embeddings) that cost up to
+            // 0.5 points of PolNeAR dev figures; in f32 every figure stayed within 0.5 points
+            // of the f32 model's (docs/performance.md).
+            if i > 0 {
+                layer.output.quantize()?;
+            }
+        }
+        if let Some(layer) = self.layers.first() {
+            let row = Tensor::zeros([1, self.hidden], (Kind::Float, tch::Device::Cpu));
+            layer.qkv.forward(&row).map(drop)?;
+        }
+        Ok(())
     }
 
     /// Label logits, `batch × length × labels` (both heads' labels with a second head), for
@@ -147,8 +273,9 @@ impl Encoder {
             .view([batch, 1, 1, length]);
         let head_size = self.hidden / self.heads;
         for layer in &self.layers {
-            let qkv = hidden
-                .linear(&layer.qkv_weight, Some(&layer.qkv_bias))
+            let qkv = layer
+                .qkv
+                .forward(&hidden)?
                 .view([batch, length, 3, self.heads, head_size])
                 .permute([2, 0, 3, 1, 4]);
             let (query, key, value) = (qkv.get(0), qkv.get(1), qkv.get(2));
@@ -162,19 +289,14 @@ impl Encoder {
                 .matmul(&value)
                 .transpose(1, 2)
                 .reshape([batch, length, self.hidden]);
-            let attended = context
-                .linear(&layer.attention_out_weight, Some(&layer.attention_out_bias))
-                + &hidden;
+            let attended = layer.attention_out.forward(&context)? + &hidden;
             hidden = self.norm(
                 &attended,
                 &layer.attention_norm_weight,
                 &layer.attention_norm_bias,
             );
-            let intermediate = self.activate(
-                &hidden.linear(&layer.intermediate_weight, Some(&layer.intermediate_bias)),
-            );
-            let output =
-                intermediate.linear(&layer.output_weight, Some(&layer.output_bias)) + &hidden;
+            let intermediate = self.activate(&layer.intermediate.forward(&hidden)?);
+            let output = layer.output.forward(&intermediate)? + &hidden;
             hidden = self.norm(&output, &layer.output_norm_weight, &layer.output_norm_bias);
         }
         Ok(hidden.linear(&self.classifier_weight, Some(&self.classifier_bias)))
@@ -297,6 +419,65 @@ mod tests {
         let first = (two.narrow(-1, 0, 3) - &one).abs().max().double_value(&[]);
         let second = (two.narrow(-1, 3, 3) - &one).abs().max().double_value(&[]);
         assert!(first < 1e-5 && second < 1e-5, "{first} {second}");
+    }
+
+    #[test]
+    fn int8_layers_keep_each_output_row_on_its_own_scale() {
+        tch::manual_seed(7);
+        // Rows five orders of magnitude apart: one scale for the whole matrix would round
+        // the small rows to zero.
+        let magnitudes = Tensor::from_slice(&[1e-3f32, 1e-1, 1.0, 1e2]).repeat([16]);
+        let weight = Tensor::randn([64, 32], (Kind::Float, Device::Cpu)) * magnitudes.unsqueeze(1);
+        let bias = Tensor::randn([64], (Kind::Float, Device::Cpu));
+        let x = Tensor::randn([10, 32], (Kind::Float, Device::Cpu));
+        let exact = x.linear(&weight, Some(&bias));
+        let mut layer = Linear::float(weight, bias);
+        layer.quantize().unwrap();
+        assert!(matches!(layer, Linear::Int8 { .. }));
+        let got = layer.forward(&x).unwrap();
+        // Relative error of each output column (one weight row), bias removed.
+        let Linear::Int8 {
+            row_scale,
+            scaled_bias,
+            ..
+        } = &layer
+        else {
+            unreachable!()
+        };
+        let bias = scaled_bias * row_scale;
+        let signal = (&exact - &bias).norm_scalaropt_dim(2, [0], false);
+        let error = (&got - &exact).norm_scalaropt_dim(2, [0], false);
+        let worst = (error / signal).max().double_value(&[]);
+        assert!(worst < 0.05, "worst relative error of a row: {worst}");
+    }
+
+    #[test]
+    fn an_int8_encoder_tracks_the_f32_one() {
+        let config = tiny_config("gelu");
+        let store = VarStore::new(Device::Cpu);
+        let _network = BertForTokenClassification::new(store.root(), &config).unwrap();
+        let f32_pass =
+            Encoder::from_variables(&store.variables(), "bert", &config, 1e-12, 0, None).unwrap();
+        let mut int8_pass =
+            Encoder::from_variables(&store.variables(), "bert", &config, 1e-12, 0, None).unwrap();
+        int8_pass.quantize_linear_layers().unwrap();
+        assert!(int8_pass
+            .layers
+            .iter()
+            .skip(1)
+            .all(|l| matches!(l.output, Linear::Int8 { .. })));
+        assert!(matches!(int8_pass.layers[0].output, Linear::Float { .. }));
+        let (ids, mask, types) = batch();
+        let (exact, got) = tch::no_grad(|| {
+            (
+                f32_pass.logits(&ids, &mask, &types).unwrap(),
+                int8_pass.logits(&ids, &mask, &types).unwrap(),
+            )
+        });
+        let keep = mask.unsqueeze(-1).to_kind(Kind::Float);
+        let relative = ((&got - &exact) * &keep).norm().double_value(&[])
+            / (&exact * &keep).norm().double_value(&[]);
+        assert!(relative < 0.05, "{relative}");
     }
 
     #[test]

@@ -23,42 +23,60 @@ use tch::{nn::VarStore, Device, Tensor};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Precision {
-    /// `bf16` where bfloat16 runs natively ([`cpu_has_native_bf16`]), else `f32`.
+    /// The fastest path this CPU has for the model (see [`Precision::resolve`]).
     #[default]
     Auto,
-    /// 32-bit floats: exact, and the fastest on CPUs without bfloat16 instructions.
+    /// 32-bit floats: the reference the other formats are measured against.
     F32,
     /// bfloat16: about 2.5× the speed of `f32` on CPUs with AVX512-BF16, at the same F1;
     /// emulated, and slower than `f32`, on CPUs without.
     Bf16,
+    /// Int8 weights in the transformer layers' linear layers, through fbgemm (libtorch's x86
+    /// int8 kernels, AVX2 and up), everything else in f32: for CPUs without bfloat16
+    /// instructions. BERT and RoBERTa models on the CPU only.
+    Int8,
 }
 
 impl Precision {
-    /// `Auto` made concrete for running on `device`.
-    pub fn resolve(self, device: Device) -> Precision {
+    /// `Auto` made concrete for running on `device` a network that can take int8 weights
+    /// (`int8_capable`: BERT and RoBERTa, through [`Encoder`]) or not: int8 on x86 CPUs with
+    /// AVX2, the fastest path measured both with and without AVX512-BF16
+    /// (`docs/performance.md`); else bf16 where it runs natively; else f32.
+    pub fn resolve(self, device: Device, int8_capable: bool) -> Precision {
         match self {
+            Precision::Auto if device == Device::Cpu && int8_capable && cpu_has_avx2() => {
+                Precision::Int8
+            }
             Precision::Auto if device == Device::Cpu && cpu_has_native_bf16() => Precision::Bf16,
             Precision::Auto => Precision::F32,
             chosen => chosen,
         }
     }
 
-    /// False only for `Bf16` on a CPU where it is emulated (see [`cpu_has_native_bf16`]).
+    /// False for `Bf16` on a CPU where it is emulated (see [`cpu_has_native_bf16`]), and for
+    /// `Int8` on a CPU without AVX2, where fbgemm has no kernels.
     pub fn is_native(self) -> bool {
-        self != Precision::Bf16 || cpu_has_native_bf16()
+        match self {
+            Precision::Bf16 => cpu_has_native_bf16(),
+            Precision::Int8 => cpu_has_avx2(),
+            Precision::Auto | Precision::F32 => true,
+        }
     }
 }
 
 impl std::str::FromStr for Precision {
     type Err = String;
 
-    /// Parses `auto`, `f32` or `bf16`.
+    /// Parses `auto`, `f32`, `bf16` or `int8`.
     fn from_str(s: &str) -> std::result::Result<Precision, String> {
         match s {
             "auto" => Ok(Precision::Auto),
             "f32" => Ok(Precision::F32),
             "bf16" => Ok(Precision::Bf16),
-            other => Err(format!("unknown precision {other:?} (auto, f32, bf16)")),
+            "int8" => Ok(Precision::Int8),
+            other => Err(format!(
+                "unknown precision {other:?} (auto, f32, bf16, int8)"
+            )),
         }
     }
 }
@@ -84,6 +102,17 @@ fn isa_cap_keeps_bf16(isa: &str) -> bool {
         || (isa.starts_with("AVX512_CORE_")
             && ["BF16", "FP16", "AMX"].iter().any(|k| isa.contains(k)))
         || isa.starts_with("AVX10")
+}
+
+fn cpu_has_avx2() -> bool {
+    #[cfg(target_arch = "x86_64")]
+    {
+        std::arch::is_x86_feature_detected!("avx2")
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        false
+    }
 }
 
 fn cpu_has_avx512_bf16() -> bool {
@@ -278,14 +307,14 @@ impl TokenClassifier {
             .load(&weights_path)
             .map_err(|e| model_error_from(dir, format!("loading {}", weights_path.display()), e))?;
         // Weights load in the precision they were stored in; compute in the one asked for.
-        let precision = precision.resolve(device);
+        let precision = precision.resolve(device, matches!(planned, Planned::Encoder { .. }));
         match precision {
             Precision::Bf16 => weights.bfloat16(),
-            Precision::Auto | Precision::F32 => weights.float(),
+            Precision::Auto | Precision::F32 | Precision::Int8 => weights.float(),
         }
         let network = match planned {
-            Planned::Encoder { prefix, config } => Network::Encoder(
-                Encoder::from_variables(
+            Planned::Encoder { prefix, config } => {
+                let mut encoder = Encoder::from_variables(
                     &weights.variables(),
                     prefix,
                     &config,
@@ -293,8 +322,23 @@ impl TokenClassifier {
                     position_offset,
                     role_labels.as_ref().map(|_| ROLE_HEAD),
                 )
-                .map_err(|m| model_error(dir, m))?,
-            ),
+                .map_err(|m| model_error(dir, m))?;
+                if precision == Precision::Int8 {
+                    if device != Device::Cpu || !precision.is_native() {
+                        return Err(model_error(dir, "int8 runs on x86 CPUs with AVX2 only"));
+                    }
+                    encoder
+                        .quantize_linear_layers()
+                        .map_err(|e| model_error_from(dir, "int8 weights", e))?;
+                }
+                Network::Encoder(encoder)
+            }
+            Planned::Ready(_) if precision == Precision::Int8 => {
+                return Err(model_error(
+                    dir,
+                    "int8 runs on bert and roberta models only",
+                ));
+            }
             Planned::Ready(network) => network,
         };
         let max_sequence =
