@@ -79,7 +79,9 @@ done
 run_python() { "$VENV/bin/python" scripts/bench_python.py "$@" --threads "$THREADS" --runs "$RUNS"; }
 run_python hf "$CORPUS" "$MODEL" > "$OUT/python-f32.json"
 # For reference: the same pipeline with dynamic int8 linear layers, and cast to bfloat16.
-run_python hf "$CORPUS" "$MODEL" --precision int8 > "$OUT/python-int8.json"
+case " $FLAGS " in
+  *" avx2 "*) run_python hf "$CORPUS" "$MODEL" --precision int8 > "$OUT/python-int8.json" ;;
+esac
 case " $FLAGS " in
   *" avx512_bf16 "*) run_python hf "$CORPUS" "$MODEL" --precision bf16 > "$OUT/python-bf16.json" ;;
 esac

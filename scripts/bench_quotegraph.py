@@ -20,7 +20,8 @@ def timed(args):
     rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", p.stderr).group(1)) / 1024
     stats = [json.loads(line[len("stats: "):]) for line in p.stderr.splitlines() if line.startswith("stats: ")]
     return wall, rss, (stats[-1] if stats else None)
-load = min(timed(["extract", "--quiet", "--model", model, "--jsonl", f"{out}/empty.jsonl", "-o", "/dev/null"])[0] for _ in range(3))
+load = min(timed(["extract", "--quiet", "--precision", precision, "--model", model, "--jsonl",
+                  f"{out}/empty.jsonl", "-o", "/dev/null"])[0] for _ in range(3))
 walls, rss, all_stats = [], 0, []
 for _ in range(runs):
     wall, r, run_stats = timed(["extract", "--quiet", "--stats", "--precision", precision, "--model", model, corpus,

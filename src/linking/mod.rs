@@ -142,6 +142,20 @@ pub fn is_title(word: &str) -> bool {
     TITLES.contains(&word.replace('.', "").to_lowercase().as_str())
 }
 
+/// Words of [`TITLES`] that are honorifics or function words, not offices: a tagger keeps
+/// them in a person's mention (`Mr Stanton`, `The Rock`); offices (`Mayor`) it does not.
+const NOT_OFFICES: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "dr", "prof", "the", "of", "former",
+];
+
+/// True for a title that names an office or rank (`Mayor`, `Sen.`, `General`), not an
+/// honorific (`Mr`, `Dr`) or a function word: what [`crate::tagging`] trims from the front of a
+/// person's mention.
+pub fn is_office(word: &str) -> bool {
+    let bare = word.replace('.', "").to_lowercase();
+    TITLES.contains(&bare.as_str()) && !NOT_OFFICES.contains(&bare.as_str())
+}
+
 /// Groups `mentions` (any order) into entities numbered `e0`, `e1`, … by first mention, gives
 /// each name one type, then merges the forms of one person (see the module documentation).
 pub fn group_mentions(mentions: &[Mention]) -> Vec<Entity> {

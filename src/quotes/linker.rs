@@ -181,8 +181,10 @@ fn merge(ctx: &Ctx, f: &mut Found, l: &Learned, bounds: bool) {
     if let Some(source) = &l.source {
         let learned = source_speaker(ctx, source);
         let read_beside_cue = !reported && !f.rule.speaker_is_inferred();
-        // The rules' speaker stays when they read it beside the cue, it is no pronoun they
-        // failed to resolve where the head names someone, and it is not part of the source.
+        // The rules' speaker stays when they read it beside the cue, it is neither a pronoun
+        // they failed to resolve nor a phrase naming no one (a misread subject) where the head
+        // names someone, and it is not part of the source. An untagged name (`Gazprom said`)
+        // also names no word of `names_a_source`'s kinds: the head's named source wins there.
         let stays = |rule: &Speaker| {
             let misread = rule.entity.is_none() && !ctx.names_a_source(rule.start, rule.end);
             let head_names_better =

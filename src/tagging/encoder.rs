@@ -43,7 +43,9 @@ impl Linear {
             return Ok(());
         };
         let weight = weight.to_kind(Kind::Float).contiguous();
-        let row_scale = weight.abs().amax([1], true).clamp_min(f64::MIN_POSITIVE) / 127.0;
+        // An all-zero row keeps scale 1 (its quantized row is zeros either way).
+        let row_max = weight.abs().amax([1], true);
+        let row_scale = row_max.where_self(&row_max.gt(0.0), &row_max.ones_like()) / 127.0;
         let quantized = (&weight / &row_scale)
             .round()
             .clamp(-127, 127)
@@ -88,25 +90,44 @@ impl Linear {
 
 extern "C" {
     /// The least severity libtorch's C++ log prints (0 info, 1 warning, 2 error): c10's
-    /// `FLAGS_caffe2_log_level`, a plain global of libc10.
+    /// `FLAGS_caffe2_log_level`, a plain global `int` of libc10.
     static mut FLAGS_caffe2_log_level: i32;
 }
 
-/// Runs `f` with libtorch's C++ log showing errors only. fbgemm's int8 functions are marked
-/// deprecated in libtorch 2.4 (they still work, and are the int8 kernels `tch` reaches); each
-/// prints that once per process, to stderr, in the middle of a user's run. Muting it around
-/// load keeps every later warning. Call while no other thread runs libtorch (model load).
-fn with_libtorch_log_muted<T>(f: impl FnOnce() -> T) -> T {
-    // SAFETY: a plain `int` of libc10, read by libtorch when it logs; load runs before any
-    // forward pass, so no other thread reads or writes it meanwhile.
-    unsafe {
-        let level = std::ptr::addr_of_mut!(FLAGS_caffe2_log_level);
-        let before = level.read();
-        level.write(before.max(2));
-        let out = f();
-        level.write(before);
-        out
-    }
+/// Makes fbgemm's int8 functions print their deprecation warnings, once per process, while
+/// libtorch's C++ log shows errors only. They are marked deprecated in libtorch 2.4 (they still
+/// work, and are the int8 kernels `tch` reaches), and each prints that once, to stderr, at its
+/// first call: without this, in the middle of a user's first batch. Runs at most once (a
+/// `Once`), on a tiny matrix of its own, so no two loads interleave their save and restore;
+/// the level comes back even if libtorch panics, and every later warning prints as usual.
+fn spend_fbgemm_deprecation_warnings() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        // SAFETY: the pointer is libc10's `int`, valid and aligned for the whole process; it
+        // is only read and written atomically here. libtorch reads it (non-atomically) when it
+        // logs; an aligned `int` read sees the old or the new level, either of which is fine.
+        let level = unsafe {
+            std::sync::atomic::AtomicI32::from_ptr(std::ptr::addr_of_mut!(FLAGS_caffe2_log_level))
+        };
+        struct Restore<'a>(&'a std::sync::atomic::AtomicI32, i32);
+        impl Drop for Restore<'_> {
+            fn drop(&mut self) {
+                self.0.store(self.1, std::sync::atomic::Ordering::SeqCst);
+            }
+        }
+        let _restore = Restore(
+            level,
+            level.fetch_max(2, std::sync::atomic::Ordering::SeqCst),
+        );
+        let mut layer = Linear::float(
+            Tensor::ones([2, 2], (Kind::Float, tch::Device::Cpu)),
+            Tensor::zeros([2], (Kind::Float, tch::Device::Cpu)),
+        );
+        // Errors surface again on the real layers, where they are reported.
+        if layer.quantize().is_ok() {
+            let _ = layer.forward(&Tensor::ones([1, 2], (Kind::Float, tch::Device::Cpu)));
+        }
+    });
 }
 
 /// One transformer layer's weights, as this pass uses them.
@@ -223,15 +244,10 @@ impl Encoder {
 
     /// Gives the transformer layers' linear layers int8 weights, for fbgemm (see
     /// [`Linear::Int8`]), except the first layer's feed-forward output; embeddings, layer
-    /// norms, attention products and the classifier stay in f32. Call on an f32 encoder on the CPU; errors come from libtorch (a CPU without
-    /// AVX2 has no fbgemm kernels).
+    /// norms, attention products and the classifier stay in f32. Call on an f32 encoder on the
+    /// CPU; errors come from libtorch (a CPU without AVX2 has no fbgemm kernels).
     pub fn quantize_linear_layers(&mut self) -> Result<(), TchError> {
-        with_libtorch_log_muted(|| self.quantize_and_warm_up())
-    }
-
-    /// [`Self::quantize_linear_layers`], then one single-row product through an int8 layer, so
-    /// that fbgemm's once-per-process deprecation warnings fire here, muted, and not later.
-    fn quantize_and_warm_up(&mut self) -> Result<(), TchError> {
+        spend_fbgemm_deprecation_warnings();
         for (i, layer) in self.layers.iter_mut().enumerate() {
             layer.qkv.quantize()?;
             layer.attention_out.quantize()?;
@@ -243,10 +259,6 @@ impl Encoder {
             if i > 0 {
                 layer.output.quantize()?;
             }
-        }
-        if let Some(layer) = self.layers.first() {
-            let row = Tensor::zeros([1, self.hidden], (Kind::Float, tch::Device::Cpu));
-            layer.qkv.forward(&row).map(drop)?;
         }
         Ok(())
     }
@@ -449,6 +461,21 @@ mod tests {
         let error = (&got - &exact).norm_scalaropt_dim(2, [0], false);
         let worst = (error / signal).max().double_value(&[]);
         assert!(worst < 0.05, "worst relative error of a row: {worst}");
+    }
+
+    #[test]
+    fn an_all_zero_int8_row_gives_its_bias() {
+        let weight = Tensor::randn([4, 8], (Kind::Float, Device::Cpu));
+        let _ = weight.get(2).zero_();
+        let bias = Tensor::from_slice(&[0.5f32, -1.0, 2.0, 0.25]);
+        let mut layer = Linear::float(weight, bias);
+        layer.quantize().unwrap();
+        let got = layer
+            .forward(&Tensor::randn([3, 8], (Kind::Float, Device::Cpu)))
+            .unwrap();
+        assert_eq!(got.isfinite().all().int64_value(&[]), 1, "{got}");
+        let zero_row = got.select(1, 2) - 2.0;
+        assert!(zero_row.abs().max().double_value(&[]) < 1e-6, "{got}");
     }
 
     #[test]

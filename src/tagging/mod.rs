@@ -465,12 +465,12 @@ impl Tagger {
                 {
                     first -= 1;
                 }
-                // A title word the model took into a person's name ("Mayor" in "Mayor Angela
+                // An office the model took into a person's name ("Mayor" in "Mayor Angela
                 // Ruiz", as it does at the start of a window) is not part of it, as CoNLL-2003
-                // annotates names; an honorific with its dot ("Mr. Stanton") stays.
+                // annotates names; honorifics ("Mr Stanton", "Mr. Stanton") stay.
                 while label == crate::doc::Label::Person
                     && first < last
-                    && crate::linking::is_title(word(first))
+                    && crate::linking::is_office(word(first))
                     && word(first + 1) != "."
                 {
                     first += 1;

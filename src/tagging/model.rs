@@ -307,29 +307,38 @@ impl TokenClassifier {
             .load(&weights_path)
             .map_err(|e| model_error_from(dir, format!("loading {}", weights_path.display()), e))?;
         // Weights load in the precision they were stored in; compute in the one asked for.
-        let precision = precision.resolve(device, matches!(planned, Planned::Encoder { .. }));
+        let asked = precision;
+        let mut precision = precision.resolve(device, matches!(planned, Planned::Encoder { .. }));
         match precision {
             Precision::Bf16 => weights.bfloat16(),
             Precision::Auto | Precision::F32 | Precision::Int8 => weights.float(),
         }
         let network = match planned {
             Planned::Encoder { prefix, config } => {
-                let mut encoder = Encoder::from_variables(
-                    &weights.variables(),
-                    prefix,
-                    &config,
-                    common.layer_norm_eps.unwrap_or(1e-12),
-                    position_offset,
-                    role_labels.as_ref().map(|_| ROLE_HEAD),
-                )
-                .map_err(|m| model_error(dir, m))?;
+                let build = || {
+                    Encoder::from_variables(
+                        &weights.variables(),
+                        prefix,
+                        &config,
+                        common.layer_norm_eps.unwrap_or(1e-12),
+                        position_offset,
+                        role_labels.as_ref().map(|_| ROLE_HEAD),
+                    )
+                    .map_err(|m| model_error(dir, m))
+                };
+                let mut encoder = build()?;
                 if precision == Precision::Int8 {
                     if device != Device::Cpu || !precision.is_native() {
                         return Err(model_error(dir, "int8 runs on x86 CPUs with AVX2 only"));
                     }
-                    encoder
-                        .quantize_linear_layers()
-                        .map_err(|e| model_error_from(dir, "int8 weights", e))?;
+                    if let Err(e) = encoder.quantize_linear_layers() {
+                        if asked != Precision::Auto {
+                            return Err(model_error_from(dir, "int8 weights", e));
+                        }
+                        // `auto` falls back to f32 where this libtorch has no int8 kernels.
+                        encoder = build()?;
+                        precision = Precision::F32;
+                    }
                 }
                 Network::Encoder(encoder)
             }
