@@ -161,10 +161,12 @@ struct CommonConfig {
 /// a linear layer over the same final hidden states as the entity classifier.
 const ROLE_HEAD: &str = "attribution_classifier";
 
-/// The network and the weights its modules point into.
+/// The network and, for rust-bert's modules, the var store they point into. The encoder
+/// holds its own tensors: without the store, the weights it replaced (Q, K and V stacked into
+/// one matrix, f32 weights quantized to int8) are freed.
 struct Loaded {
     network: Network,
-    _weights: VarStore,
+    _weights: Option<VarStore>,
 }
 
 /// A loaded token classifier: network, weights, label set and what inputs it expects.
@@ -354,8 +356,8 @@ impl TokenClassifier {
             (common.max_position_embeddings.unwrap_or(512) - position_offset).max(8) as usize;
         Ok(TokenClassifier {
             loaded: Mutex::new(Loaded {
+                _weights: matches!(network, Network::DistilBert(_)).then_some(weights),
                 network,
-                _weights: weights,
             }),
             device,
             labels,
