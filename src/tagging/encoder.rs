@@ -86,6 +86,29 @@ impl Linear {
                 .f_mul_(row_scale),
         }
     }
+
+    /// [`Linear::forward`] over a padded batch `x` (`batch × length × in`) whose window `b`
+    /// has `lengths[b]` real tokens. An int8 layer runs each window's real rows on their own,
+    /// so that the activation range fbgemm quantizes by is the window's: a document's output
+    /// never depends on the windows batched with it or on padding (a plain run and a Spark
+    /// run of other batches agree). Padding rows come out zero.
+    fn forward_windows(&self, x: &Tensor, lengths: &[i64]) -> Result<Tensor, TchError> {
+        let Linear::Int8 { row_scale, .. } = self else {
+            return self.forward(x);
+        };
+        let (batch, length, _) = x.size3()?;
+        let out = Tensor::f_empty(
+            [batch, length, row_scale.size1()?],
+            (Kind::Float, x.device()),
+        )?;
+        for (b, &len) in (0..).zip(lengths) {
+            let window = self.forward(&x.get(b).narrow(0, 0, len))?;
+            let rows = out.get(b);
+            rows.narrow(0, 0, len).f_copy_(&window)?;
+            rows.narrow(0, len, length - len).f_zero_().map(drop)?;
+        }
+        Ok(out)
+    }
 }
 
 extern "C" {
@@ -284,10 +307,13 @@ impl Encoder {
             .to_kind(Kind::Float)
             .view([batch, 1, 1, length]);
         let head_size = self.hidden / self.heads;
+        // Real tokens per window (masks are right-padded runs of ones).
+        let lengths =
+            Vec::<i64>::try_from(mask.sum_dim_intlist([1].as_slice(), false, Kind::Int64))?;
         for layer in &self.layers {
             let qkv = layer
                 .qkv
-                .forward(&hidden)?
+                .forward_windows(&hidden, &lengths)?
                 .view([batch, length, 3, self.heads, head_size])
                 .permute([2, 0, 3, 1, 4]);
             let (query, key, value) = (qkv.get(0), qkv.get(1), qkv.get(2));
@@ -301,14 +327,15 @@ impl Encoder {
                 .matmul(&value)
                 .transpose(1, 2)
                 .reshape([batch, length, self.hidden]);
-            let attended = layer.attention_out.forward(&context)? + &hidden;
+            let attended = layer.attention_out.forward_windows(&context, &lengths)? + &hidden;
             hidden = self.norm(
                 &attended,
                 &layer.attention_norm_weight,
                 &layer.attention_norm_bias,
             );
-            let intermediate = self.activate(&layer.intermediate.forward(&hidden)?);
-            let output = layer.output.forward(&intermediate)? + &hidden;
+            let intermediate =
+                self.activate(&layer.intermediate.forward_windows(&hidden, &lengths)?);
+            let output = layer.output.forward_windows(&intermediate, &lengths)? + &hidden;
             hidden = self.norm(&output, &layer.output_norm_weight, &layer.output_norm_bias);
         }
         Ok(hidden.linear(&self.classifier_weight, Some(&self.classifier_bias)))
@@ -505,6 +532,29 @@ mod tests {
         let relative = ((&got - &exact) * &keep).norm().double_value(&[])
             / (&exact * &keep).norm().double_value(&[]);
         assert!(relative < 0.05, "{relative}");
+    }
+
+    #[test]
+    fn an_int8_window_scores_the_same_alone_and_in_a_batch() {
+        let config = tiny_config("gelu");
+        let store = VarStore::new(Device::Cpu);
+        let _network = BertForTokenClassification::new(store.root(), &config).unwrap();
+        let mut encoder =
+            Encoder::from_variables(&store.variables(), "bert", &config, 1e-12, 0, None).unwrap();
+        encoder.quantize_linear_layers().unwrap();
+        // The batch's second window is padded; its first is full length. Alone, each window
+        // must score as in the batch: activations are quantized window by window.
+        let (ids, mask, types) = batch();
+        let (together, alone) = tch::no_grad(|| {
+            let together = encoder.logits(&ids, &mask, &types).unwrap();
+            let second = |t: &Tensor| t.narrow(0, 1, 1).narrow(1, 0, 3);
+            let alone = encoder
+                .logits(&second(&ids), &second(&mask), &second(&types))
+                .unwrap();
+            (together.narrow(0, 1, 1).narrow(1, 0, 3), alone)
+        });
+        let d = (together - alone).abs().max().double_value(&[]);
+        assert!(d < 1e-5, "{d}");
     }
 
     #[test]

@@ -39,15 +39,15 @@ pub enum Precision {
 
 impl Precision {
     /// `Auto` made concrete for running on `device` a network that can take int8 weights
-    /// (`int8_capable`: BERT and RoBERTa, through [`Encoder`]) or not: int8 on x86 CPUs with
-    /// AVX2, the fastest path measured both with and without AVX512-BF16
-    /// (`docs/performance.md`); else bf16 where it runs natively; else f32.
+    /// (`int8_capable`: BERT and RoBERTa, through quotegraph's own forward pass) or
+    /// not: bf16 where it runs natively (AVX512-BF16); else int8 on x86 CPUs with AVX2, about
+    /// twice as fast as f32 there; else f32 (`docs/performance.md`).
     pub fn resolve(self, device: Device, int8_capable: bool) -> Precision {
         match self {
+            Precision::Auto if device == Device::Cpu && cpu_has_native_bf16() => Precision::Bf16,
             Precision::Auto if device == Device::Cpu && int8_capable && cpu_has_avx2() => {
                 Precision::Int8
             }
-            Precision::Auto if device == Device::Cpu && cpu_has_native_bf16() => Precision::Bf16,
             Precision::Auto => Precision::F32,
             chosen => chosen,
         }
