@@ -393,6 +393,20 @@ mod tests {
 
     /// Largest difference, at real (unpadded) positions, between `ours` and `reference`'s
     /// logits on [`batch`].
+    /// The weights of a tiny random BERT token classifier (GELU), by Hugging Face name.
+    fn tiny_bert() -> (BertConfig, HashMap<String, Tensor>) {
+        let config = tiny_config("gelu");
+        let store = VarStore::new(Device::Cpu);
+        let _network = BertForTokenClassification::new(store.root(), &config).unwrap();
+        (config, store.variables())
+    }
+
+    /// The tiny BERT's encoder, computing in f32.
+    fn tiny_encoder() -> Encoder {
+        let (config, variables) = tiny_bert();
+        Encoder::from_variables(&variables, "bert", &config, 1e-12, 0, None).unwrap()
+    }
+
     fn difference(ours: &Encoder, reference: impl Fn(&Tensor, &Tensor, &Tensor) -> Tensor) -> f64 {
         let (ids, mask, types) = batch();
         let expected = tch::no_grad(|| reference(&ids, &mask, &types));
@@ -435,10 +449,7 @@ mod tests {
 
     #[test]
     fn a_second_head_shares_the_forward_pass_and_follows_the_classifier() {
-        let config = tiny_config("gelu");
-        let store = VarStore::new(Device::Cpu);
-        let _network = BertForTokenClassification::new(store.root(), &config).unwrap();
-        let mut variables = store.variables();
+        let (config, mut variables) = tiny_bert();
         // A second head equal to the classifier must repeat the classifier's logits.
         for part in ["weight", "bias"] {
             let copy = variables[&format!("classifier.{part}")].copy();
@@ -507,13 +518,11 @@ mod tests {
 
     #[test]
     fn an_int8_encoder_tracks_the_f32_one() {
-        let config = tiny_config("gelu");
-        let store = VarStore::new(Device::Cpu);
-        let _network = BertForTokenClassification::new(store.root(), &config).unwrap();
+        let (config, variables) = tiny_bert();
         let f32_pass =
-            Encoder::from_variables(&store.variables(), "bert", &config, 1e-12, 0, None).unwrap();
+            Encoder::from_variables(&variables, "bert", &config, 1e-12, 0, None).unwrap();
         let mut int8_pass =
-            Encoder::from_variables(&store.variables(), "bert", &config, 1e-12, 0, None).unwrap();
+            Encoder::from_variables(&variables, "bert", &config, 1e-12, 0, None).unwrap();
         int8_pass.quantize_linear_layers().unwrap();
         assert!(int8_pass
             .layers
@@ -536,11 +545,7 @@ mod tests {
 
     #[test]
     fn an_int8_window_scores_the_same_alone_and_in_a_batch() {
-        let config = tiny_config("gelu");
-        let store = VarStore::new(Device::Cpu);
-        let _network = BertForTokenClassification::new(store.root(), &config).unwrap();
-        let mut encoder =
-            Encoder::from_variables(&store.variables(), "bert", &config, 1e-12, 0, None).unwrap();
+        let mut encoder = tiny_encoder();
         encoder.quantize_linear_layers().unwrap();
         // The batch's second window is padded; its first is full length. Alone, each window
         // must score as in the batch: activations are quantized window by window.
@@ -559,10 +564,7 @@ mod tests {
 
     #[test]
     fn names_the_missing_weight() {
-        let config = tiny_config("gelu");
-        let store = VarStore::new(Device::Cpu);
-        let _network = BertForTokenClassification::new(store.root(), &config).unwrap();
-        let mut variables = store.variables();
+        let (config, mut variables) = tiny_bert();
         variables.remove("bert.encoder.layer.1.output.dense.bias");
         let error = Encoder::from_variables(&variables, "bert", &config, 1e-12, 0, None)
             .err()
