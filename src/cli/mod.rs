@@ -38,14 +38,14 @@ struct ModelArgs {
     #[arg(long, value_name = "DIR")]
     model: Option<PathBuf>,
     /// Windows of sub-tokens per forward pass.
-    #[arg(long, default_value_t = 16, value_name = "N")]
+    #[arg(long, default_value_t = quotegraph::tagging::DEFAULT_BATCH_SIZE, value_name = "N")]
     batch_size: usize,
     /// Most sub-tokens per model window (longer documents get overlapping windows). Default:
     /// the window the model was trained with, else 254.
     #[arg(long, value_name = "N")]
     window: Option<usize>,
-    /// Number format of the network: auto (bf16 on CPUs with AVX512-BF16, else int8 on x86
-    /// CPUs with AVX2 for BERT and RoBERTa models, else f32), f32, bf16 (emulated and slow
+    /// Number format of the network: auto (int8 on x86 CPUs with AVX2 for BERT and RoBERTa
+    /// models, else bf16 on CPUs with AVX512-BF16, else f32), f32, bf16 (emulated and slow
     /// without AVX512-BF16: a warning says so), int8 (x86 CPUs with AVX2).
     #[arg(long, default_value = "auto", value_name = "P")]
     precision: quotegraph::tagging::Precision,

@@ -20,15 +20,19 @@ enum Linear {
     Float { weight: Tensor, bias: Tensor },
     /// Int8 weights for fbgemm, libtorch's x86 int8 matrix kernels (AVX2 and up). Each
     /// output row is quantized on its own scale, its largest magnitude / 127 (per-channel,
-    /// symmetric); activations are quantized per call, per tensor, by fbgemm itself. fbgemm
-    /// applies one weight scale, so the rows are stored divided by theirs (`row_scale`) and
-    /// the product is multiplied back: `y = (x·Qᵀ + b / s) ⊙ s`.
+    /// symmetric), stored as `quantized` (`Q`, integers) and `row_scale` (`s`), so that
+    /// `W ≈ diag(s)·Q`. Activations are quantized window by window: see
+    /// [`Linear::forward_windows`].
     Int8 {
         quantized: Tensor,
         packed: Tensor,
         col_offsets: Tensor,
         row_scale: Tensor,
-        scaled_bias: Tensor,
+        /// `s ⊙ rowsum(Q)`: what adding 1 to every input adds to each output.
+        shift_response: Tensor,
+        bias: Tensor,
+        /// Zeros, the bias fbgemm adds (the real one is added after rescaling).
+        zero_bias: Tensor,
     },
 }
 
@@ -55,8 +59,11 @@ impl Linear {
         let col_offsets = quantized.f_sum_dim_intlist([1].as_slice(), false, Kind::Int)?;
         let packed = quantized.f_fbgemm_pack_quantized_matrix()?;
         let row_scale = row_scale.view([-1]);
+        let bias = bias.to_kind(Kind::Float);
         *self = Linear::Int8 {
-            scaled_bias: bias.to_kind(Kind::Float) / &row_scale,
+            shift_response: col_offsets.to_kind(Kind::Float) * &row_scale,
+            zero_bias: bias.zeros_like(),
+            bias,
             quantized,
             packed,
             col_offsets,
@@ -65,49 +72,75 @@ impl Linear {
         Ok(())
     }
 
+    /// The layer on `x` (`rows × in`), its rows taken as one window.
     fn forward(&self, x: &Tensor) -> Result<Tensor, TchError> {
         match self {
             Linear::Float { weight, bias } => x.f_linear(weight, Some(bias)),
-            Linear::Int8 {
-                quantized,
-                packed,
-                col_offsets,
-                row_scale,
-                scaled_bias,
-            } => x
-                .f_fbgemm_linear_int8_weight_fp32_activation(
-                    quantized,
-                    packed,
-                    col_offsets,
-                    Scalar::float(1.0),
-                    Scalar::int(0),
-                    scaled_bias,
-                )?
-                .f_mul_(row_scale),
+            Linear::Int8 { .. } => Ok(self
+                .forward_windows(&x.unsqueeze(0), &[x.size2()?.0])?
+                .squeeze_dim(0)),
         }
     }
 
-    /// [`Linear::forward`] over a padded batch `x` (`batch × length × in`) whose window `b`
-    /// has `lengths[b]` real tokens. An int8 layer runs each window's real rows on their own,
-    /// so that the activation range fbgemm quantizes by is the window's: a document's output
-    /// never depends on the windows batched with it or on padding (a plain run and a Spark
-    /// run of other batches agree). Padding rows come out zero.
+    /// The layer over a padded batch `x` (`batch × length × in`) whose window `b` has
+    /// `lengths[b]` real tokens.
+    ///
+    /// An int8 layer quantizes each window's activations by that window's own range, so that
+    /// a document's output never depends on the windows batched with it or on padding (a
+    /// plain run and a Spark run of other batches agree), and still makes one fbgemm call per
+    /// batch. fbgemm takes a single range per call, from the whole input; so each window's
+    /// real rows are first mapped onto `[0, 1]`, `u = (x − low) / (high − low)`, where the
+    /// ends land exactly on 0 and 1 (`(high − low) / (high − low)` is exactly 1), padding
+    /// rows are set to 0, and every batch's range is `[0, 1]`. The map is undone on the
+    /// product: `W·x = (high − low)·(W·u) + low·rowsum(W)`. Padding rows come out finite and
+    /// meaningless.
     fn forward_windows(&self, x: &Tensor, lengths: &[i64]) -> Result<Tensor, TchError> {
-        let Linear::Int8 { row_scale, .. } = self else {
+        let Linear::Int8 {
+            quantized,
+            packed,
+            col_offsets,
+            row_scale,
+            shift_response,
+            bias,
+            zero_bias,
+        } = self
+        else {
             return self.forward(x);
         };
-        let (batch, length, _) = x.size3()?;
-        let out = Tensor::f_empty(
-            [batch, length, row_scale.size1()?],
-            (Kind::Float, x.device()),
-        )?;
+        let (batch, length, width) = x.size3()?;
+        let mut lows = Vec::with_capacity(lengths.len());
+        let mut highs = Vec::with_capacity(lengths.len());
         for (b, &len) in (0..).zip(lengths) {
-            let window = self.forward(&x.get(b).narrow(0, 0, len))?;
-            let rows = out.get(b);
-            rows.narrow(0, 0, len).f_copy_(&window)?;
-            rows.narrow(0, len, length - len).f_zero_().map(drop)?;
+            // An empty window (there are none in practice) takes its padding's range.
+            let (low, high) = x.get(b).narrow(0, 0, len.max(1)).f_aminmax(None, false)?;
+            lows.push(low);
+            highs.push(high);
         }
-        Ok(out)
+        let low = Tensor::f_stack(&lows, 0)?.view([batch, 1, 1]);
+        let spread = Tensor::f_stack(&highs, 0)?.view([batch, 1, 1]) - &low;
+        let spread = spread.where_self(&spread.gt(0.0), &spread.ones_like());
+        let unit = (x - &low).f_div_(&spread)?;
+        for (b, &len) in (0..).zip(lengths) {
+            if len < length {
+                unit.get(b)
+                    .narrow(0, len, length - len)
+                    .f_zero_()
+                    .map(drop)?;
+            }
+        }
+        let product = unit
+            .view([batch * length, width])
+            .f_fbgemm_linear_int8_weight_fp32_activation(
+                quantized,
+                packed,
+                col_offsets,
+                Scalar::float(1.0),
+                Scalar::int(0),
+                zero_bias,
+            )?
+            .view([batch, length, -1]);
+        let offset = &low * shift_response + bias;
+        offset.f_addcmul(&product, &(spread * row_scale))
     }
 }
 
@@ -265,23 +298,17 @@ impl Encoder {
         })
     }
 
-    /// Gives the transformer layers' linear layers int8 weights, for fbgemm (see
-    /// [`Linear::Int8`]), except the first layer's feed-forward output; embeddings, layer
-    /// norms, attention products and the classifier stay in f32. Call on an f32 encoder on the
-    /// CPU; errors come from libtorch (a CPU without AVX2 has no fbgemm kernels).
+    /// Gives every linear layer of the transformer layers int8 weights, for fbgemm (see
+    /// [`Linear::Int8`]); embeddings, layer norms, attention products and the classifier stay
+    /// in f32. Call on an f32 encoder on the CPU; errors come from libtorch (a CPU without
+    /// AVX2 has no fbgemm kernels).
     pub fn quantize_linear_layers(&mut self) -> Result<(), TchError> {
         spend_fbgemm_deprecation_warnings();
-        for (i, layer) in self.layers.iter_mut().enumerate() {
+        for layer in &mut self.layers {
             layer.qkv.quantize()?;
             layer.attention_out.quantize()?;
             layer.intermediate.quantize()?;
-            // The first layer's feed-forward output stays f32: fbgemm quantizes activations
-            // per tensor, and there (GELU outputs of barely mixed embeddings) that cost up to
-            // 0.5 points of PolNeAR dev figures; in f32 every figure stayed within 0.5 points
-            // of the f32 model's (docs/performance.md).
-            if i > 0 {
-                layer.output.quantize()?;
-            }
+            layer.output.quantize()?;
         }
         Ok(())
     }
@@ -391,8 +418,6 @@ mod tests {
         (ids, mask, types)
     }
 
-    /// Largest difference, at real (unpadded) positions, between `ours` and `reference`'s
-    /// logits on [`batch`].
     /// The weights of a tiny random BERT token classifier (GELU), by Hugging Face name.
     fn tiny_bert() -> (BertConfig, HashMap<String, Tensor>) {
         let config = tiny_config("gelu");
@@ -407,6 +432,8 @@ mod tests {
         Encoder::from_variables(&variables, "bert", &config, 1e-12, 0, None).unwrap()
     }
 
+    /// Largest difference, at real (unpadded) positions, between `ours` and `reference`'s
+    /// logits on [`batch`].
     fn difference(ours: &Encoder, reference: impl Fn(&Tensor, &Tensor, &Tensor) -> Tensor) -> f64 {
         let (ids, mask, types) = batch();
         let expected = tch::no_grad(|| reference(&ids, &mask, &types));
@@ -486,16 +513,10 @@ mod tests {
         assert!(matches!(layer, Linear::Int8 { .. }));
         let got = layer.forward(&x).unwrap();
         // Relative error of each output column (one weight row), bias removed.
-        let Linear::Int8 {
-            row_scale,
-            scaled_bias,
-            ..
-        } = &layer
-        else {
+        let Linear::Int8 { bias, .. } = &layer else {
             unreachable!()
         };
-        let bias = scaled_bias * row_scale;
-        let signal = (&exact - &bias).norm_scalaropt_dim(2, [0], false);
+        let signal = (&exact - bias).norm_scalaropt_dim(2, [0], false);
         let error = (&got - &exact).norm_scalaropt_dim(2, [0], false);
         let worst = (error / signal).max().double_value(&[]);
         assert!(worst < 0.05, "worst relative error of a row: {worst}");
@@ -524,12 +545,14 @@ mod tests {
         let mut int8_pass =
             Encoder::from_variables(&variables, "bert", &config, 1e-12, 0, None).unwrap();
         int8_pass.quantize_linear_layers().unwrap();
-        assert!(int8_pass
-            .layers
-            .iter()
-            .skip(1)
-            .all(|l| matches!(l.output, Linear::Int8 { .. })));
-        assert!(matches!(int8_pass.layers[0].output, Linear::Float { .. }));
+        assert!(int8_pass.layers.iter().all(|l| [
+            &l.qkv,
+            &l.attention_out,
+            &l.intermediate,
+            &l.output
+        ]
+        .iter()
+        .all(|linear| matches!(linear, Linear::Int8 { .. }))));
         let (ids, mask, types) = batch();
         let (exact, got) = tch::no_grad(|| {
             (

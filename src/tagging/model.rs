@@ -28,26 +28,28 @@ pub enum Precision {
     Auto,
     /// 32-bit floats: the reference the other formats are measured against.
     F32,
-    /// bfloat16: about 2.5× the speed of `f32` on CPUs with AVX512-BF16, at the same F1;
+    /// bfloat16: about twice the speed of `f32` on CPUs with AVX512-BF16, at the same F1;
     /// emulated, and slower than `f32`, on CPUs without.
     Bf16,
-    /// Int8 weights in the transformer layers' linear layers, through fbgemm (libtorch's x86
-    /// int8 kernels, AVX2 and up), everything else in f32: for CPUs without bfloat16
-    /// instructions. BERT and RoBERTa models on the CPU only.
+    /// Int8 weights and activations in the transformer layers' linear layers, through fbgemm
+    /// (libtorch's x86 int8 kernels, AVX2 and up), everything else in f32: the fastest path
+    /// measured on x86 CPUs with or without AVX512-BF16. BERT and RoBERTa models on the CPU
+    /// only.
     Int8,
 }
 
 impl Precision {
     /// `Auto` made concrete for running on `device` a network that can take int8 weights
-    /// (`int8_capable`: BERT and RoBERTa, through quotegraph's own forward pass) or
-    /// not: bf16 where it runs natively (AVX512-BF16); else int8 on x86 CPUs with AVX2, about
-    /// twice as fast as f32 there; else f32 (`docs/performance.md`).
+    /// (`int8_capable`: BERT and RoBERTa, through quotegraph's own forward pass) or not: int8
+    /// on x86 CPUs with AVX2 (about twice f32 there, and about 10 % faster than bf16 on a CPU
+    /// with AVX512-BF16); else bf16 where it runs natively; else f32
+    /// (`docs/performance.md`).
     pub fn resolve(self, device: Device, int8_capable: bool) -> Precision {
         match self {
-            Precision::Auto if device == Device::Cpu && cpu_has_native_bf16() => Precision::Bf16,
             Precision::Auto if device == Device::Cpu && int8_capable && cpu_has_avx2() => {
                 Precision::Int8
             }
+            Precision::Auto if device == Device::Cpu && cpu_has_native_bf16() => Precision::Bf16,
             Precision::Auto => Precision::F32,
             chosen => chosen,
         }
