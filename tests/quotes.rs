@@ -547,6 +547,21 @@ fn pronoun_inside_an_outer_report_gives_way() {
 }
 
 #[test]
+fn a_cue_coordinated_with_an_earlier_verb_takes_the_sentence_subject() {
+    // `… and said she has …: "…"` and `… and said he thought … "…"`: the report is the
+    // subject's, not the reported clause's pronoun's.
+    let text = "Lena Park toured the harbour on Monday and said she has the one thing the job \
+                needs: “Patience, and a lot of it.” Omar Haddad visited the depot and said he \
+                thought the buses were “close to falling apart” this winter.";
+    let quotes = run(text, &[per("Lena Park"), per("Omar Haddad")]);
+    assert_eq!(speaker_of(&quotes, "Patience").0, Some("Lena Park".into()));
+    assert_eq!(
+        speaker_of(&quotes, "close to").0,
+        Some("Omar Haddad".into())
+    );
+}
+
+#[test]
 fn mixed_quote_closing_its_sentence_is_not_attributed_to_the_next() {
     let text = "The council praised the plan for its “new ideas.” Tom Reyes is building a park.";
     let quotes = run(text, &[per("Tom Reyes")]);

@@ -365,6 +365,7 @@ fn lead_in(ctx: &Ctx, start: usize, last: usize) -> Option<Attr> {
             let phrase = ctx
                 .participle_subject(start, k)
                 .or_else(|| ctx.speaker_before(k))
+                .or_else(|| ctx.coordinated_subject(start, k))
                 .or_else(|| ctx.speaker_after(k));
             if let Some(p) = phrase.filter(|p| p.first >= start) {
                 // `Roe said she recalled thinking, "…"`: a pronoun inside an outer report
@@ -412,13 +413,17 @@ fn lead_in(ctx: &Ctx, start: usize, last: usize) -> Option<Attr> {
 }
 
 /// The first speech cue in tokens `[start, before)` with a named (not pronoun) speaker before
-/// it: the outer report of a lead-in such as `Roe said she recalled thinking,`.
+/// it, or a sentence subject for a cue coordinated with an earlier verb: the outer report of a
+/// lead-in such as `Roe said she recalled thinking,` or `Roe toured the site and said she …:`.
 fn outer_report(ctx: &Ctx, start: usize, before: usize) -> Option<Attr> {
     (start..before).find_map(|k| {
         if !ctx.is_speech_cue(k) {
             return None;
         }
-        let p = ctx.speaker_before(k).filter(|p| p.first >= start)?;
+        let p = ctx
+            .speaker_before(k)
+            .or_else(|| ctx.coordinated_subject(start, k))
+            .filter(|p| p.first >= start)?;
         (!ctx.is_pronoun(p.last)).then(|| Attr {
             cue: Some((k, k)),
             speaker: Some(ctx.speaker(p)),
@@ -648,7 +653,9 @@ fn report_before(ctx: &Ctx, start: usize, end: usize) -> Option<Attr> {
     })
 }
 
-/// `X said he had "…"`: the last cue of the sentence before the opening mark.
+/// `X said he had "…"`: the first cue before the opening mark that has a speaker: the phrase
+/// before it, the sentence's subject for a participle (`…, saying`) or a cue coordinated with
+/// an earlier verb (`X toured the site and said he thought "…"`).
 fn mixed_cue(ctx: &Ctx, start: usize, open_tok: usize) -> Option<Attr> {
     for k in start..open_tok {
         if ctx.is_according_to(k) {
@@ -663,7 +670,8 @@ fn mixed_cue(ctx: &Ctx, start: usize, open_tok: usize) -> Option<Attr> {
         if ctx.is_any_cue(k) {
             let phrase = ctx
                 .participle_subject(start, k)
-                .or_else(|| ctx.speaker_before(k));
+                .or_else(|| ctx.speaker_before(k))
+                .or_else(|| ctx.coordinated_subject(start, k));
             if let Some(p) = phrase {
                 // `Roe condemned what she called a "breach"`: a pronoun in a free relative
                 // after the subject stands for it, and the report is the subject's.
