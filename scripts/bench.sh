@@ -69,23 +69,35 @@ case " $FLAGS " in *" avx512_bf16 "*) PRECISIONS="$PRECISIONS bf16" ;; esac
 echo "bench: CPU $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs), flags: $FLAGS, mode: $MODE"
 echo "$MODE" > "$OUT/mode"
 
-# quotegraph: model load (empty input), then whole runs under /usr/bin/time for peak RSS.
+# Rounds: every system once per round, so that a machine whose speed drifts over minutes
+# (shared hosts) slows every system alike; medians over the rounds. quotegraph: model load
+# (empty input), then a whole run under /usr/bin/time for peak RSS. The Python pipeline picks
+# its best batch size in the first round and keeps it.
 : > "$OUT/empty.jsonl"
-rm -f "$OUT"/quotegraph-*.json "$OUT"/python-*.json
-for p in $PRECISIONS; do
-  python3 scripts/bench_quotegraph.py "$QG" "$MODEL" "$CORPUS" "$RUNS" "$OUT" "$p" > "$OUT/quotegraph-$p.json"
+rm -f "$OUT"/quotegraph-*.json "$OUT"/python-*.json "$OUT"/spacy*.json
+run_python() { "$VENV/bin/python" scripts/bench_python.py "$@" --threads "$THREADS" --runs 1; }
+# The batch-size flag the first round chose for Python pipeline $1 (nothing in the first round).
+python_batch() {
+  if [ -f "$OUT/python-$1.r1.json" ]; then
+    python3 -c "import json,sys; print('--batch-size', json.load(open(sys.argv[1]))['batch_size'])" "$OUT/python-$1.r1.json"
+  fi
+}
+for r in $(seq "$RUNS"); do
+  echo "bench: round $r of $RUNS"
+  for p in $PRECISIONS; do
+    python3 scripts/bench_quotegraph.py "$QG" "$MODEL" "$CORPUS" 1 "$OUT" "$p" > "$OUT/quotegraph-$p.r$r.json"
+  done
+  # $(python_batch …) unquoted: a flag and its value, or nothing.
+  run_python hf "$CORPUS" "$MODEL" $(python_batch f32) > "$OUT/python-f32.r$r.json"
+  # For reference: the same pipeline with dynamic int8 linear layers, and cast to bfloat16.
+  case " $FLAGS " in
+    *" avx2 "*) run_python hf "$CORPUS" "$MODEL" --precision int8 $(python_batch int8) > "$OUT/python-int8.r$r.json" ;;
+  esac
+  case " $FLAGS " in
+    *" avx512_bf16 "*) run_python hf "$CORPUS" "$MODEL" --precision bf16 $(python_batch bf16) > "$OUT/python-bf16.r$r.json" ;;
+  esac
+  run_python spacy "$CORPUS" > "$OUT/spacy.r$r.json"
 done
-
-run_python() { "$VENV/bin/python" scripts/bench_python.py "$@" --threads "$THREADS" --runs "$RUNS"; }
-run_python hf "$CORPUS" "$MODEL" > "$OUT/python-f32.json"
-# For reference: the same pipeline with dynamic int8 linear layers, and cast to bfloat16.
-case " $FLAGS " in
-  *" avx2 "*) run_python hf "$CORPUS" "$MODEL" --precision int8 > "$OUT/python-int8.json" ;;
-esac
-case " $FLAGS " in
-  *" avx512_bf16 "*) run_python hf "$CORPUS" "$MODEL" --precision bf16 > "$OUT/python-bf16.json" ;;
-esac
-run_python spacy "$CORPUS" > "$OUT/spacy.json"
 "$VENV/bin/python" scripts/bench_python.py matmul --threads "$THREADS" > "$OUT/matmul.json"
 
 python3 scripts/bench_report.py "$OUT" "$THREADS"

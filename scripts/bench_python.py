@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The Python baselines of scripts/bench.sh, and the machine's matmul rate.
 
-    bench_python.py hf CORPUS.jsonl MODEL_DIR --threads 2 --runs 3 [--precision f32|bf16|int8]
+    bench_python.py hf CORPUS.jsonl MODEL_DIR --threads 2 --runs 3 [--precision f32|bf16|int8] [--batch-size N]
     bench_python.py spacy CORPUS.jsonl --threads 2 --runs 3
     bench_python.py matmul --threads 2
 
@@ -49,10 +49,11 @@ def bench_hf(args):
                    aggregation_strategy="simple", stride=32, device=-1)
     load = time.perf_counter() - t0
     tokens = sum(len(tokenizer(t, add_special_tokens=False)["input_ids"]) for t in texts)
-    # Pick the best batch size on a sample, then time whole runs with it.
+    # Pick the best batch size on a sample (or warm up with the one given), then time whole
+    # runs with it.
     sample = texts[: max(8, len(texts) // 6)]
     best = None
-    for bs in (1, 4, 16):
+    for bs in [args.batch_size] if args.batch_size else (1, 4, 16):
         t = time.perf_counter()
         with torch.inference_mode():
             list(ner(sample, batch_size=bs))
@@ -140,6 +141,8 @@ def main():
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--precision", choices=["f32", "bf16", "int8"], default="f32",
                     help="hf: the model's number format (int8: quantize_dynamic of its Linear layers)")
+    ap.add_argument("--batch-size", type=int, default=None,
+                    help="hf: documents per pipeline call (default: the fastest of 1, 4, 16 on a sample)")
     args = ap.parse_args()
     result = {"hf": bench_hf, "spacy": bench_spacy, "matmul": bench_matmul}[args.mode](args)
     print(json.dumps(result))

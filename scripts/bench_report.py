@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Joins the benchmark's JSON files in OUT_DIR into bench.json and prints the table of
+"""Joins the benchmark's JSON files in OUT_DIR (one per system and round) into bench.json and prints the table of
 scripts/bench.sh: one row per quotegraph number format and per Python baseline, each
 quotegraph row's ratio to the Python pipeline in f32 and to spaCy (end to end, and with
 quotegraph's process start and model load taken out, as the Python side's are), and its encoder's rate
@@ -10,13 +10,41 @@ import glob
 import json
 import os
 import platform
+import statistics
 import subprocess
 import sys
 
 out, threads = sys.argv[1], int(sys.argv[2])
 
 
+def merge(rounds):
+    """One result from a system's rounds (`NAME.rN.json`, one timed run each): medians,
+    minima and maxima over all runs; for quotegraph also the run's rate with its process start
+    and model load taken out, and the tagger counters and encoder rate of the median run."""
+    first = dict(rounds[0])
+    walls = [w for r in rounds for w in r["runs_seconds"]]
+    docs = first["docs"]
+    rates = [docs / w for w in walls]
+    first.update(runs_seconds=walls, docs_per_s=statistics.median(rates), docs_per_s_min=min(rates),
+                 docs_per_s_max=max(rates), peak_rss_mib=max(r["peak_rss_mib"] for r in rounds),
+                 load_seconds=min(r["load_seconds"] for r in rounds))
+    if "tokens" in first:
+        first["tokens_per_s"] = first["tokens"] / statistics.median(walls)
+    if first["system"] == "quotegraph":
+        first["docs_per_s_after_load"] = statistics.median(
+            docs / max(w - r["load_seconds"], 1e-9) for r in rounds for w in r["runs_seconds"])
+        middle = sorted(rounds, key=lambda r: r["runs_seconds"][0])[len(rounds) // 2]
+        first["tagger"] = middle["tagger"]
+        if middle.get("encoder_flops"):
+            first["encoder_flops_per_s"] = middle["encoder_flops"] / middle["tagger"]["forward_seconds"]
+            first["positions_per_s"] = middle["tagger"]["real_positions"] / statistics.median(walls)
+    return first
+
+
 def load(name):
+    rounds = [json.load(open(p)) for p in sorted(glob.glob(f"{out}/{name}.r*.json"))]
+    if rounds:
+        return merge(rounds)
     path = f"{out}/{name}.json"
     return json.load(open(path)) if os.path.exists(path) else None
 
@@ -25,8 +53,8 @@ def shell(cmd):
     return subprocess.run(["sh", "-c", cmd], capture_output=True, text=True, check=True).stdout.strip()
 
 
-ours = {os.path.basename(p)[len("quotegraph-"):-len(".json")]: json.load(open(p))
-        for p in sorted(glob.glob(f"{out}/quotegraph-*.json"))}
+names = sorted({os.path.basename(p).split(".")[0] for p in glob.glob(f"{out}/quotegraph-*.json")})
+ours = {name[len("quotegraph-"):]: load(name) for name in names}
 python = {p: load(f"python-{p}") for p in ("f32", "int8", "bf16")}
 python = {p: r for p, r in python.items() if r}
 spacy, matmul = load("spacy"), load("matmul")

@@ -45,7 +45,7 @@ struct ModelArgs {
     #[arg(long, value_name = "N")]
     window: Option<usize>,
     /// Number format of the network: auto (int8 on x86 CPUs with AVX2 for BERT and RoBERTa
-    /// models, else bf16 on CPUs with AVX512-BF16, else f32), f32, bf16 (emulated and slow
+    /// models unless the CPU has AMX-BF16, else bf16 on CPUs with AVX512-BF16, else f32), f32, bf16 (emulated and slow
     /// without AVX512-BF16: a warning says so), int8 (x86 CPUs with AVX2).
     #[arg(long, default_value = "auto", value_name = "P")]
     precision: quotegraph::tagging::Precision,

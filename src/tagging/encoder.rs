@@ -72,7 +72,7 @@ impl Linear {
         Ok(())
     }
 
-    /// The layer on `x` (`rows × in`), its rows taken as one window.
+    /// The layer on `x` (`… × in`); an int8 layer takes `x` as `rows × in`, one window.
     fn forward(&self, x: &Tensor) -> Result<Tensor, TchError> {
         match self {
             Linear::Float { weight, bias } => x.f_linear(weight, Some(bias)),
@@ -85,14 +85,15 @@ impl Linear {
     /// The layer over a padded batch `x` (`batch × length × in`) whose window `b` has
     /// `lengths[b]` real tokens.
     ///
-    /// An int8 layer quantizes each window's activations by that window's own range, so that
-    /// a document's output never depends on the windows batched with it or on padding (a
-    /// plain run and a Spark run of other batches agree), and still makes one fbgemm call per
-    /// batch. fbgemm takes a single range per call, from the whole input; so each window's
-    /// real rows are first mapped onto `[0, 1]`, `u = (x − low) / (high − low)`, where the
-    /// ends land exactly on 0 and 1 (`(high − low) / (high − low)` is exactly 1), padding
-    /// rows are set to 0, and every batch's range is `[0, 1]`. The map is undone on the
-    /// product: `W·x = (high − low)·(W·u) + low·rowsum(W)`. Padding rows come out finite and
+    /// An int8 layer quantizes each window's activations by that window's own range: the
+    /// quantizer sees only the window's own values, never those of the windows batched with
+    /// it or of padding (so that a plain run and a Spark run of other batches agree), and the
+    /// batch still takes one fbgemm call. fbgemm takes a single range per call, from the whole
+    /// input; so each window's real rows are first mapped onto `[0, 1]`,
+    /// `u = (x − low) / (high − low)`, where the ends land exactly on 0 and 1
+    /// (`(high − low) / (high − low)` is exactly 1), padding rows are set to 0, and every
+    /// batch's range is `[0, 1]`. The map is undone on the product:
+    /// `W·x = (high − low)·(W·u) + low·rowsum(W)`. Padding rows come out finite and
     /// meaningless.
     fn forward_windows(&self, x: &Tensor, lengths: &[i64]) -> Result<Tensor, TchError> {
         let Linear::Int8 {
@@ -108,11 +109,16 @@ impl Linear {
             return self.forward(x);
         };
         let (batch, length, width) = x.size3()?;
+        if batch == 0 || length == 0 {
+            return Tensor::f_zeros([batch, length, bias.size1()?], (Kind::Float, x.device()));
+        }
         let mut lows = Vec::with_capacity(lengths.len());
         let mut highs = Vec::with_capacity(lengths.len());
         for (b, &len) in (0..).zip(lengths) {
-            // An empty window (there are none in practice) takes its padding's range.
-            let (low, high) = x.get(b).narrow(0, 0, len.max(1)).f_aminmax(None, false)?;
+            // An empty window (there are none in practice) takes its padding's range; its
+            // rows are zeroed below either way.
+            let real = x.f_get(b)?.f_narrow(0, 0, len.clamp(1, length))?;
+            let (low, high) = real.f_aminmax(None, false)?;
             lows.push(low);
             highs.push(high);
         }
@@ -122,14 +128,14 @@ impl Linear {
         let unit = (x - &low).f_div_(&spread)?;
         for (b, &len) in (0..).zip(lengths) {
             if len < length {
-                unit.get(b)
-                    .narrow(0, len, length - len)
+                unit.f_get(b)?
+                    .f_narrow(0, len, length - len)?
                     .f_zero_()
                     .map(drop)?;
             }
         }
         let product = unit
-            .view([batch * length, width])
+            .f_reshape([batch * length, width])?
             .f_fbgemm_linear_int8_weight_fp32_activation(
                 quantized,
                 packed,
@@ -138,7 +144,7 @@ impl Linear {
                 Scalar::int(0),
                 zero_bias,
             )?
-            .view([batch, length, -1]);
+            .f_view([batch, length, -1])?;
         let offset = &low * shift_response + bias;
         offset.f_addcmul(&product, &(spread * row_scale))
     }
@@ -564,6 +570,50 @@ mod tests {
         let relative = ((&got - &exact) * &keep).norm().double_value(&[])
             / (&exact * &keep).norm().double_value(&[]);
         assert!(relative < 0.05, "{relative}");
+    }
+
+    #[test]
+    fn an_int8_layer_quantizes_each_window_on_its_own_range() {
+        tch::manual_seed(11);
+        let cpu = (Kind::Float, Device::Cpu);
+        let weight = Tensor::randn([24, 16], cpu);
+        let bias = Tensor::randn([24], cpu);
+        let mut layer = Linear::float(weight.shallow_clone(), bias.shallow_clone());
+        layer.quantize().unwrap();
+        // Ranges six orders of magnitude apart, a constant window, a one-token window; the
+        // padding rows hold huge values that must not matter.
+        let windows = [
+            Tensor::randn([6, 16], cpu) * 1000.0,
+            Tensor::randn([4, 16], cpu) * 0.001,
+            Tensor::full([3, 16], 2.5, cpu),
+            Tensor::randn([1, 16], cpu),
+        ];
+        let batch = Tensor::full([4, 6, 16], 1e6, cpu);
+        let lengths: Vec<i64> = windows.iter().map(|w| w.size()[0]).collect();
+        for (b, window) in (0..).zip(&windows) {
+            batch.get(b).narrow(0, 0, window.size()[0]).copy_(window);
+        }
+        let together = layer.forward_windows(&batch, &lengths).unwrap();
+        for (b, window) in (0..).zip(&windows) {
+            let rows = window.size()[0];
+            let in_batch = together.get(b).narrow(0, 0, rows);
+            let alone = layer.forward(window).unwrap();
+            let scale = alone.abs().max().double_value(&[]);
+            let moved = (&in_batch - &alone).abs().max().double_value(&[]);
+            assert!(
+                moved <= 1e-6 * scale,
+                "window {b} moved by {moved} in a batch"
+            );
+            // Quantized on its own range, each window keeps its own precision.
+            let exact = window.linear(&weight, Some(&bias));
+            let error = (&in_batch - &exact).norm().double_value(&[]);
+            let signal = (&exact - &bias).norm().double_value(&[]).max(1e-12);
+            assert!(
+                error / signal < 0.05,
+                "window {b}: relative error {}",
+                error / signal
+            );
+        }
     }
 
     #[test]

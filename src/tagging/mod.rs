@@ -63,8 +63,8 @@ pub struct TaggerOptions {
 pub const DEFAULT_WINDOW: usize = 254;
 
 /// Windows per forward pass unless told otherwise. With int8 arithmetic 8 ran about 8 % faster
-/// than 16 (whose larger activations fault in fresh pages each pass); bf16 and f32 ran as fast
-/// (`docs/performance.md`).
+/// than 16 (whose larger activations fault in fresh pages each pass); bf16 ran as fast, f32 was
+/// not compared (`docs/performance.md`).
 pub const DEFAULT_BATCH_SIZE: usize = 8;
 
 impl Default for TaggerOptions {

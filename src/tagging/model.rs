@@ -32,21 +32,25 @@ pub enum Precision {
     /// emulated, and slower than `f32`, on CPUs without.
     Bf16,
     /// Int8 weights and activations in the transformer layers' linear layers, through fbgemm
-    /// (libtorch's x86 int8 kernels, AVX2 and up), everything else in f32: the fastest path
-    /// measured on x86 CPUs with or without AVX512-BF16. BERT and RoBERTa models on the CPU
-    /// only.
+    /// (libtorch's x86 int8 kernels, AVX2 and up), everything else in f32: about twice `f32`,
+    /// and on the AVX512-BF16 machine measured, about 10 % faster than `bf16`. BERT and
+    /// RoBERTa models on the CPU only.
     Int8,
 }
 
 impl Precision {
     /// `Auto` made concrete for running on `device` a network that can take int8 weights
     /// (`int8_capable`: BERT and RoBERTa, through quotegraph's own forward pass) or not: int8
-    /// on x86 CPUs with AVX2 (about twice f32 there, and about 10 % faster than bf16 on a CPU
-    /// with AVX512-BF16); else bf16 where it runs natively; else f32
-    /// (`docs/performance.md`).
+    /// on x86 CPUs with AVX2, unless oneDNN runs bf16 on AMX tiles there (not measured; bf16
+    /// is kept); else bf16 where it runs natively; else f32 (`docs/performance.md`).
     pub fn resolve(self, device: Device, int8_capable: bool) -> Precision {
         match self {
-            Precision::Auto if device == Device::Cpu && int8_capable && cpu_has_avx2() => {
+            Precision::Auto
+                if device == Device::Cpu
+                    && int8_capable
+                    && cpu_has_avx2()
+                    && !cpu_runs_amx_bf16() =>
+            {
                 Precision::Int8
             }
             Precision::Auto if device == Device::Cpu && cpu_has_native_bf16() => Precision::Bf16,
@@ -104,6 +108,30 @@ fn isa_cap_keeps_bf16(isa: &str) -> bool {
         || (isa.starts_with("AVX512_CORE_")
             && ["BF16", "FP16", "AMX"].iter().any(|k| isa.contains(k)))
         || isa.starts_with("AVX10")
+}
+
+/// True when oneDNN computes bf16 products on AMX tiles here: the CPU has AMX-BF16 (CPUID
+/// leaf 7, EDX bit 22) and `ONEDNN_MAX_CPU_ISA` does not cap oneDNN below the AMX levels.
+fn cpu_runs_amx_bf16() -> bool {
+    #[cfg(target_arch = "x86_64")]
+    {
+        let amx_bf16 = (std::arch::x86_64::__cpuid_count(7, 0).edx >> 22) & 1 == 1;
+        let cap = ["ONEDNN_MAX_CPU_ISA", "DNNL_MAX_CPU_ISA"]
+            .iter()
+            .find_map(|name| std::env::var(name).ok());
+        amx_bf16 && cap.is_none_or(|isa| isa_cap_keeps_amx(&isa))
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        false
+    }
+}
+
+/// True when a oneDNN ISA cap (`ONEDNN_MAX_CPU_ISA` value, any case) still includes AMX:
+/// `ALL`, `DEFAULT` and the `*_AMX*` levels.
+fn isa_cap_keeps_amx(isa: &str) -> bool {
+    let isa = isa.trim().to_ascii_uppercase();
+    matches!(isa.as_str(), "" | "ALL" | "DEFAULT") || isa.contains("AMX")
 }
 
 fn cpu_has_avx2() -> bool {
@@ -319,7 +347,7 @@ impl TokenClassifier {
         }
         let network = match planned {
             Planned::Encoder { prefix, config } => {
-                let build = || {
+                let build = |weights: &VarStore| {
                     Encoder::from_variables(
                         &weights.variables(),
                         prefix,
@@ -330,7 +358,7 @@ impl TokenClassifier {
                     )
                     .map_err(|m| model_error(dir, m))
                 };
-                let mut encoder = build()?;
+                let mut encoder = build(&weights)?;
                 if precision == Precision::Int8 {
                     if device != Device::Cpu || !precision.is_native() {
                         return Err(model_error(dir, "int8 runs on x86 CPUs with AVX2 only"));
@@ -339,9 +367,15 @@ impl TokenClassifier {
                         if asked != Precision::Auto {
                             return Err(model_error_from(dir, "int8 weights", e));
                         }
-                        // `auto` falls back to f32 where this libtorch has no int8 kernels.
-                        encoder = build()?;
-                        precision = Precision::F32;
+                        // `auto` falls back, where this libtorch has no int8 kernels, to the
+                        // next fastest: bf16 where native, else f32.
+                        precision = if cpu_has_native_bf16() {
+                            weights.bfloat16();
+                            Precision::Bf16
+                        } else {
+                            Precision::F32
+                        };
+                        encoder = build(&weights)?;
                     }
                 }
                 Network::Encoder(encoder)
@@ -445,7 +479,17 @@ fn weights_file(dir: &Path) -> Result<PathBuf> {
 
 #[cfg(test)]
 mod tests {
-    use super::isa_cap_keeps_bf16;
+    use super::{isa_cap_keeps_amx, isa_cap_keeps_bf16};
+
+    #[test]
+    fn only_amx_caps_keep_amx() {
+        for keeps in ["ALL", "default", "avx512_core_amx", "AVX512_CORE_AMX_FP16"] {
+            assert!(isa_cap_keeps_amx(keeps), "{keeps}");
+        }
+        for drops in ["AVX2", "AVX512_CORE_BF16", "AVX10_1_512"] {
+            assert!(!isa_cap_keeps_amx(drops), "{drops}");
+        }
+    }
 
     #[test]
     fn onednn_caps_below_avx512_bf16_mean_emulated_bf16() {
