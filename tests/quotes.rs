@@ -562,6 +562,18 @@ fn a_cue_coordinated_with_an_earlier_verb_takes_the_sentence_subject() {
 }
 
 #[test]
+fn a_person_noun_with_a_complement_heads_the_speaker_phrase() {
+    // `the mother of three`: the head is the person noun before `of`, not the last word.
+    let text = "Dana Cole spoke to parents on Monday. Asked about fathers, the 34-year-old \
+                mother of three replied, “It is meant for every family.”";
+    let quotes = run(text, &[per("Dana Cole")]);
+    assert_eq!(
+        speaker_of(&quotes, "It is meant").0,
+        Some("the 34-year-old mother of three".into())
+    );
+}
+
+#[test]
 fn mixed_quote_closing_its_sentence_is_not_attributed_to_the_next() {
     let text = "The council praised the plan for its “new ideas.” Tom Reyes is building a park.";
     let quotes = run(text, &[per("Tom Reyes")]);

@@ -256,6 +256,9 @@ impl<'a> Ctx<'a> {
         }
         let para = self.t.toks[last].para;
         let mut first = last;
+        // Whether the phrase holds a person noun linked by a preposition (`the mother of
+        // three`): that noun is its head, whatever the last word.
+        let mut linked_head = false;
         while first > 0 {
             let j = first - 1;
             // `a spokesman for the employers`, `an official at the ministry`: a preposition
@@ -272,10 +275,12 @@ impl<'a> Ctx<'a> {
             if !linked && (!self.free_word(j) || self.t.toks[j].para != para || self.is_stop(j)) {
                 break;
             }
-            // `of` only inside a title or name (`Secretary of State`).
-            if self.lower(j) == "of" && !self.t.is_capitalized(first) {
+            // `of` only inside a title or name (`Secretary of State`) or after a person noun
+            // (`the mother of three`).
+            if self.lower(j) == "of" && !self.t.is_capitalized(first) && !linked {
                 break;
             }
+            linked_head |= linked;
             if self.is_pronoun(j) && self.lower(j) != "i" {
                 break;
             }
@@ -293,6 +298,7 @@ impl<'a> Ctx<'a> {
             first += 1;
         }
         let head_ok = self.t.is_capitalized(last)
+            || linked_head
             || NOMINAL_HEADS.contains(&lower.as_str())
             || is_agent_noun(&lower, first < last);
         if !head_ok {
