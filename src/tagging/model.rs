@@ -93,10 +93,15 @@ impl std::str::FromStr for Precision {
 /// several times slower than f32. Setting `ONEDNN_MAX_CPU_ISA=AVX2` (as `scripts/test.sh
 /// --as-avx2` does) makes a bf16 machine choose and compute as an AVX2-only one would.
 pub fn cpu_has_native_bf16() -> bool {
-    let cap = ["ONEDNN_MAX_CPU_ISA", "DNNL_MAX_CPU_ISA"]
+    cpu_has_avx512_bf16() && onednn_isa_cap().is_none_or(|isa| isa_cap_keeps_bf16(&isa))
+}
+
+/// The ISA cap set for oneDNN, if any: `ONEDNN_MAX_CPU_ISA`, or its older name
+/// `DNNL_MAX_CPU_ISA`.
+fn onednn_isa_cap() -> Option<String> {
+    ["ONEDNN_MAX_CPU_ISA", "DNNL_MAX_CPU_ISA"]
         .iter()
-        .find_map(|name| std::env::var(name).ok());
-    cpu_has_avx512_bf16() && cap.is_none_or(|isa| isa_cap_keeps_bf16(&isa))
+        .find_map(|name| std::env::var(name).ok())
 }
 
 /// True when a oneDNN ISA cap (`ONEDNN_MAX_CPU_ISA` value, any case) still includes bf16 dot
@@ -116,10 +121,7 @@ fn cpu_runs_amx_bf16() -> bool {
     #[cfg(target_arch = "x86_64")]
     {
         let amx_bf16 = (std::arch::x86_64::__cpuid_count(7, 0).edx >> 22) & 1 == 1;
-        let cap = ["ONEDNN_MAX_CPU_ISA", "DNNL_MAX_CPU_ISA"]
-            .iter()
-            .find_map(|name| std::env::var(name).ok());
-        amx_bf16 && cap.is_none_or(|isa| isa_cap_keeps_amx(&isa))
+        amx_bf16 && onednn_isa_cap().is_none_or(|isa| isa_cap_keeps_amx(&isa))
     }
     #[cfg(not(target_arch = "x86_64"))]
     {
