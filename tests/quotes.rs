@@ -1064,3 +1064,131 @@ fn a_learned_attribution_with_no_speaker_anywhere_is_not_a_quotation() {
     ];
     assert!(run_with_roles(text, &[], &roles).is_empty());
 }
+
+#[test]
+fn content_pieces_in_different_sentences_stay_apart() {
+    let text =
+        "Officials said the port would reopen on Monday. Ships were already waiting offshore.";
+    let roles = [
+        (Role::Source, "Officials", 0.9),
+        (Role::Cue, "said", 0.9),
+        (Role::Content, "the port would reopen on Monday", 0.9),
+        (Role::Content, "Ships were already waiting offshore", 0.6),
+    ];
+    let quotes = run_with_roles(text, &[], &roles);
+    assert_eq!(
+        summary(&quotes),
+        [q(
+            "the port would reopen on Monday",
+            QuoteKind::Indirect,
+            Some("Officials")
+        )]
+    );
+}
+
+#[test]
+fn reported_speech_where_the_head_reads_no_attribution_is_dropped() {
+    let text =
+        "Eva Lind said that cargo would move again by Monday. The union said the strike was over.";
+    let names = [per("Eva Lind")];
+    let rules_alone = run(text, &names);
+    assert_eq!(
+        speaker_names(&rules_alone),
+        [Some("Eva Lind"), Some("The union")]
+    );
+    let roles = [
+        (Role::Source, "The union", 0.9),
+        (Role::Cue, "said the", 0.9),
+        (Role::Content, "the strike was over", 0.9),
+    ];
+    let quotes = run_with_roles(text, &names, &roles);
+    assert_eq!(
+        summary(&quotes),
+        [q(
+            "the strike was over",
+            QuoteKind::Indirect,
+            Some("The union")
+        )]
+    );
+}
+
+#[test]
+fn the_main_clause_cue_outranks_a_cue_in_an_introductory_phrase() {
+    let text = "In a Facebook message posted Friday, Cruz said he has had \"areas of significant \
+                disagreement\" with Trump. In a statement announcing the pick, the union called \
+                Clinton a \"champion\" for its members.";
+    let quotes = run(text, &[per("Cruz"), per("Trump"), per("Clinton")]);
+    let found: Vec<(Option<&str>, Option<&str>)> = quotes
+        .iter()
+        .filter(|q| q.kind != QuoteKind::Scare)
+        .map(|q| {
+            (
+                q.speaker.as_ref().map(|s| s.text.as_str()),
+                q.cue.as_ref().map(|c| c.text.as_str()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (Some("Cruz"), Some("said")),
+            (Some("the union"), Some("called"))
+        ],
+        "{quotes:?}"
+    );
+}
+
+#[test]
+fn quoted_words_inside_the_subject_are_not_speech() {
+    let text =
+        "The “sex tape” reference was apparently about a video. Pompeo likes “quiet diplomacy” \
+                with old allies.";
+    let quotes = run(text, &[per("Pompeo")]);
+    let attributed: Vec<(&str, Option<&str>)> = quotes
+        .iter()
+        .filter(|q| q.kind != QuoteKind::Scare)
+        .map(|q| (q.text.as_str(), q.speaker.as_ref().map(|s| s.name.as_str())))
+        .collect();
+    assert_eq!(
+        attributed,
+        [("quiet diplomacy", Some("Pompeo"))],
+        "{quotes:?}"
+    );
+}
+
+#[test]
+fn a_capital_that_only_starts_the_sentence_names_no_speaker() {
+    let text =
+        "Rather than moralize about taxes, a rather dull question, let's find out how firms \
+                keep money offshore. Keeps saying she opposed the war, when the record keeps \
+                saying otherwise.";
+    let quotes = run(text, &[]);
+    let speakers: Vec<&str> = quotes
+        .iter()
+        .filter_map(|q| q.speaker.as_ref().map(|s| s.text.as_str()))
+        .collect();
+    assert!(
+        !speakers.iter().any(|s| ["Rather", "Keeps"].contains(s)),
+        "{quotes:?}"
+    );
+    // A surname the document never writes in lower case keeps its capital's evidence.
+    let named = run("Bornsten said the letter was sent in error.", &[]);
+    assert_eq!(speaker_names(&named), [Some("Bornsten")]);
+}
+
+#[test]
+fn a_name_that_modifies_the_head_of_a_learned_source_is_not_the_speaker() {
+    let text = "The Trump administration expressed frustration with the slow pace of the talks.";
+    let roles = [
+        (Role::Source, "The Trump administration", 0.9),
+        (Role::Cue, "expressed frustration with", 0.9),
+        (Role::Content, "the slow pace of the talks", 0.9),
+    ];
+    let quotes = run_with_roles(text, &[per("Trump")], &roles);
+    assert_eq!(quotes.len(), 1, "{quotes:?}");
+    let speaker = quotes[0].speaker.as_ref().expect("speaker");
+    assert_eq!(
+        (speaker.name.as_str(), speaker.entity.is_none()),
+        ("The Trump administration", true)
+    );
+}

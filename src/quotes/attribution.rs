@@ -37,6 +37,9 @@ pub(crate) struct Ctx<'a> {
     pub in_quote: Vec<Option<usize>>,
     /// For each token, its sentence number.
     pub sentence: Vec<usize>,
+    /// The words the document writes in lower case somewhere (lower-cased): a capital at a
+    /// sentence start on one of them marks the place, not a name.
+    pub lower_case_words: std::collections::HashSet<String>,
 }
 
 /// What a `he` / `she` refers to.
@@ -297,7 +300,7 @@ impl<'a> Ctx<'a> {
         while first < last && is_time_word(&self.lower(first)) {
             first += 1;
         }
-        let head_ok = self.t.is_capitalized(last)
+        let head_ok = self.names_by_case(last)
             || linked_head
             || NOMINAL_HEADS.contains(&lower.as_str())
             || is_agent_noun(&lower, first < last);
@@ -305,6 +308,25 @@ impl<'a> Ctx<'a> {
             return None;
         }
         Some(Phrase { first, last })
+    }
+
+    /// True when token `i`'s capital letter marks a name: it is capitalized, and either not
+    /// the first word of its sentence, or inside a tagged mention, or a word the document
+    /// never writes in lower case (`Rather than debate …`: `rather` is written elsewhere, so
+    /// the capital is the sentence's; `Bornsten said` keeps its name). This is truecasing's
+    /// usual evidence.
+    fn names_by_case(&self, i: usize) -> bool {
+        let Some(tok) = self.t.toks.get(i) else {
+            return false;
+        };
+        let starts_sentence = i == 0 || self.sentence.get(i - 1) != self.sentence.get(i);
+        self.t.is_capitalized(i)
+            && (!starts_sentence
+                || !self.lower_case_words.contains(&self.lower(i))
+                || self
+                    .mentions_near(tok.start, tok.end)
+                    .iter()
+                    .any(|&(s, e, _)| s <= tok.start && tok.end <= e))
     }
 
     /// The speaker phrase right after cue token `cue` (`said X`), up to punctuation.
@@ -414,10 +436,11 @@ impl<'a> Ctx<'a> {
         (ends && (first..=last).any(|i| self.t.is_capitalized(i))).then_some(Phrase { first, last })
     }
 
-    /// The subject of the sentence whose tokens start at `start`, looked for before `before`:
-    /// after an introductory phrase closed by a comma, the words up to the first verb-like
-    /// word (`The Florida senator likes "…"` → `The Florida senator`).
-    pub fn sentence_subject(&self, start: usize, before: usize) -> Option<Phrase> {
+    /// The first token of the main clause of the sentence whose tokens start at `start`:
+    /// after leading conjunctions (`But`, `And`) and an introductory phrase closed by a comma
+    /// within 14 tokens (`In a Facebook message posted Friday,`, `On Monday,`, `According to
+    /// the Post,`); `None` when an introductory phrase has no comma before `before`.
+    pub fn main_clause_start(&self, start: usize, before: usize) -> Option<usize> {
         let mut s = start;
         while s < before
             && matches!(
@@ -433,6 +456,14 @@ impl<'a> Ctx<'a> {
             let comma = (s..before.min(s + 14)).find(|&i| self.t.is_punct(i, ','))?;
             s = comma + 1;
         }
+        Some(s)
+    }
+
+    /// The subject of the sentence whose tokens start at `start`, looked for before `before`:
+    /// after an introductory phrase closed by a comma, the words up to the first verb-like
+    /// word (`The Florida senator likes "…"` → `The Florida senator`).
+    pub fn sentence_subject(&self, start: usize, before: usize) -> Option<Phrase> {
+        let s = self.main_clause_start(start, before)?;
         if s >= before || !self.free_word(s) {
             return None;
         }
@@ -460,7 +491,7 @@ impl<'a> Ctx<'a> {
             last = n;
         }
         let lower = self.lower(last);
-        let head_ok = self.t.is_capitalized(last)
+        let head_ok = self.names_by_case(last)
             || NOMINAL_HEADS.contains(&lower.as_str())
             || lower.ends_with("man")
             || lower.ends_with("woman")

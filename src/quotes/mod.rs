@@ -129,6 +129,10 @@ fn context<'a>(text: &'a str, entities: &'a [Entity]) -> Ctx<'a> {
         .collect();
     mentions.sort_unstable();
     let longest_mention = mentions.iter().map(|&(s, e, _)| e - s).max().unwrap_or(0);
+    let lower_case_words = (0..t.toks.len())
+        .filter(|&i| t.is_word(i) && !t.is_capitalized(i))
+        .map(|i| t.lower(i))
+        .collect();
     Ctx {
         text,
         index: CharIndex::new(text),
@@ -138,6 +142,7 @@ fn context<'a>(text: &'a str, entities: &'a [Entity]) -> Ctx<'a> {
         longest_mention,
         in_quote,
         sentence,
+        lower_case_words,
     }
 }
 

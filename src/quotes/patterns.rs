@@ -113,7 +113,12 @@ pub(crate) fn attribute_marked(ctx: &Ctx, marked: &[Marked]) -> Vec<Found> {
                 if words < 2 {
                     return None;
                 }
-                ctx.sentence_subject(lead_start, open_tok).map(|p| Attr {
+                // A verb lies between the subject and the quotation (`The senator likes "…"`);
+                // in `The "sex tape" reference was …` the quoted words are inside the subject.
+                let subject = ctx
+                    .sentence_subject(lead_start, open_tok)
+                    .filter(|p| p.last + 1 < open_tok);
+                subject.map(|p| Attr {
                     cue: None,
                     speaker: Some(ctx.speaker(p)),
                     rule: Rule::MixedSentenceSubject,
@@ -655,9 +660,15 @@ fn report_before(ctx: &Ctx, start: usize, end: usize) -> Option<Attr> {
 
 /// `X said he had "…"`: the first cue before the opening mark that has a speaker: the phrase
 /// before it, the sentence's subject for a participle (`…, saying`) or a cue coordinated with
-/// an earlier verb (`X toured the site and said he thought "…"`).
+/// an earlier verb (`X toured the site and said he thought "…"`). Cues of the main clause come
+/// first: in `In a statement announcing the pick, the union called her a "champion"` the cue
+/// is `called`, not `announcing`.
 fn mixed_cue(ctx: &Ctx, start: usize, open_tok: usize) -> Option<Attr> {
-    for k in start..open_tok {
+    let main = ctx
+        .main_clause_start(start, open_tok)
+        .unwrap_or(start)
+        .min(open_tok);
+    for k in (main..open_tok).chain(start..main) {
         if ctx.is_according_to(k) {
             if let Some(p) = ctx.speaker_after(k + 1) {
                 return Some(Attr {

@@ -5,10 +5,11 @@
 //! offsets), cut into windows of whole sentences that overlap a little when it is longer than
 //! the model allows (`windows.rs`), windows of many documents are sorted by length and batched
 //! through the network (`model.rs`, `encoder.rs`), and each word takes the scores of its first
-//! sub-token from the window where it sits most centrally. Word scores are decoded with
-//! scheme-constrained Viterbi search ([`crate::labels`]); a span ending on a hyphen glued to
-//! the next word takes that word in ("Jae-" + "in"), a span crossing a line break is split
-//! there, edge punctuation is trimmed, and spans without a letter or digit, or that are a lone
+//! sub-token: for entities from the window where it sits most centrally, for attribution roles
+//! the mean of their probabilities over the windows that hold it (`windows.rs` says why). Word
+//! scores are decoded with scheme-constrained Viterbi search ([`crate::labels`]); a span
+//! ending on a hyphen glued to the next word takes that word in ("Jae-" + "in"), a span
+//! crossing a line break is split there, edge punctuation is trimmed, and spans without a letter or digit, or that are a lone
 //! function word ("The"), are dropped. Offsets are converted from bytes to characters once,
 //! through `offsets::CharIndex`.
 //!
@@ -254,6 +255,11 @@ impl Tagger {
             .iter()
             .map(|e| windows::owners(e.ids.len(), &e.windows))
             .collect();
+        let coverage: Vec<Vec<u32>> = encoded
+            .iter()
+            .map(|e| windows::coverage(e.ids.len(), &e.windows))
+            .collect();
+        let n_entity = self.classifier.labels.len();
         for batch in jobs.chunks(self.batch_size) {
             let log_probs = self.run_batch(&encoded, batch)?;
             let length = log_probs.size().get(1).copied().unwrap_or(0) as usize;
@@ -261,10 +267,27 @@ impl Tagger {
                 .map_err(|e| Error::inference("reading scores", Some(Box::new(e))))?;
             for (row, &(d, w)) in batch.iter().enumerate() {
                 let window = encoded[d].windows[w];
-                for i in (window.start..window.end).filter(|&i| owners[d][i] == w) {
+                for i in window.start..window.end {
                     let position = row * length + self.prefix.len() + i - window.start;
-                    scores[d][i * n_labels..(i + 1) * n_labels]
-                        .copy_from_slice(&values[position * n_labels..(position + 1) * n_labels]);
+                    let from = &values[position * n_labels..(position + 1) * n_labels];
+                    let (entity_from, role_from) = from.split_at(n_entity);
+                    let to = &mut scores[d][i * n_labels..(i + 1) * n_labels];
+                    let (entity_to, role_to) = to.split_at_mut(n_entity);
+                    if owners[d][i] == w {
+                        entity_to.copy_from_slice(entity_from);
+                    }
+                    let share = 1.0 / coverage[d][i] as f32;
+                    for (sum, value) in role_to.iter_mut().zip(role_from) {
+                        *sum += share * value.exp();
+                    }
+                }
+            }
+        }
+        // The role parts hold mean probabilities; the decoder reads log-probabilities.
+        for s in &mut scores {
+            for position in s.chunks_mut(n_labels) {
+                for p in &mut position[n_entity..] {
+                    *p = p.max(f32::MIN_POSITIVE).ln();
                 }
             }
         }
