@@ -7,7 +7,8 @@ checked against each other.
 
 Reads PolNeAR-style brat standoff (`T` lines for Source / Cue / Content spans, `;` between the
 pieces of a discontinuous span, `E` lines tying them into attributions); the first annotator's
-file of an article in sorted order is gold. Prints, as JSON:
+file of an article in sorted order is gold (`<article>_<annotator>.ann`); articles without one,
+and records that failed (`error` instead of `quotes`), are left out. Prints, as JSON:
 
 - `all`: detection by overlap. A quotation (any kind but `scare`) is right when it overlaps a
   piece of some gold content; a gold attribution is found when some quotation overlaps one of
@@ -49,7 +50,8 @@ def read_gold(path):
             for argument in fields[1].split()[1:]:
                 name, _, ref = argument.partition(":")
                 if ref in spans:
-                    attribution[name.rstrip("0123456789")] = spans[ref][1]
+                    # `Content2:` and the like add pieces to the same role.
+                    attribution.setdefault(name.rstrip("0123456789"), []).extend(spans[ref][1])
             if "Content" in attribution:
                 attributions.append(attribution)
     return attributions
@@ -72,7 +74,7 @@ def main():
         sys.exit("usage: score_attributions.py OUT.jsonl TEXT_DIR ANN_DIR")
     output, text_dir, ann_dir = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
     gold_files = {}
-    for ann in sorted(ann_dir.glob("*.ann")):
+    for ann in sorted(ann_dir.glob("*_*.ann")):
         gold_files.setdefault(ann.stem.rsplit("_", 1)[0], ann)
     detected = [0, 0, 0]
     speaker = [0, 0]
@@ -80,9 +82,11 @@ def main():
     for line in Path(output).read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
         stem = Path(record["id"]).stem
+        if stem not in gold_files:
+            continue
         text = (text_dir / f"{stem}.txt").read_text(encoding="utf-8")
-        gold = read_gold(gold_files[stem]) if stem in gold_files else []
-        quotes = [q for q in record["quotes"] if q["kind"] != "scare"]
+        gold = read_gold(gold_files[stem])
+        quotes = [q for q in record.get("quotes", []) if q["kind"] != "scare"]
         spans = [(q["start"], q["end"]) for q in quotes]
         right = [any(overlap(s, p) for g in gold for p in g["Content"]) for s in spans]
         detected[0] += sum(right)

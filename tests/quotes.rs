@@ -1089,7 +1089,8 @@ fn content_pieces_in_different_sentences_stay_apart() {
 #[test]
 fn reported_speech_where_the_head_reads_no_attribution_is_dropped() {
     let text =
-        "Eva Lind said that cargo would move again by Monday. The union said the strike was over.";
+        "Eva Lind said that cargo would move again by Monday. The union announced that the strike \
+         was over.";
     let names = [per("Eva Lind")];
     let rules_alone = run(text, &names);
     assert_eq!(
@@ -1098,7 +1099,7 @@ fn reported_speech_where_the_head_reads_no_attribution_is_dropped() {
     );
     let roles = [
         (Role::Source, "The union", 0.9),
-        (Role::Cue, "said the", 0.9),
+        (Role::Cue, "announced", 0.9),
         (Role::Content, "the strike was over", 0.9),
     ];
     let quotes = run_with_roles(text, &names, &roles);
@@ -1163,14 +1164,11 @@ fn a_capital_that_only_starts_the_sentence_names_no_speaker() {
                 keep money offshore. Keeps saying she opposed the war, when the record keeps \
                 saying otherwise.";
     let quotes = run(text, &[]);
-    let speakers: Vec<&str> = quotes
+    let found: Vec<(&str, Option<&str>)> = quotes
         .iter()
-        .filter_map(|q| q.speaker.as_ref().map(|s| s.text.as_str()))
+        .map(|q| (q.text.as_str(), q.speaker.as_ref().map(|s| s.text.as_str())))
         .collect();
-    assert!(
-        !speakers.iter().any(|s| ["Rather", "Keeps"].contains(s)),
-        "{quotes:?}"
-    );
+    assert_eq!(found, [], "{quotes:?}");
     // A surname the document never writes in lower case keeps its capital's evidence.
     let named = run("Bornsten said the letter was sent in error.", &[]);
     assert_eq!(speaker_names(&named), [Some("Bornsten")]);

@@ -439,7 +439,8 @@ impl<'a> Ctx<'a> {
     /// The first token of the main clause of the sentence whose tokens start at `start`:
     /// after leading conjunctions (`But`, `And`) and an introductory phrase closed by a comma
     /// within 14 tokens (`In a Facebook message posted Friday,`, `On Monday,`, `According to
-    /// the Post,`); `None` when an introductory phrase has no comma before `before`.
+    /// the Post,`); `None` when an introductory phrase has no comma before `before` within
+    /// those 14 tokens.
     pub fn main_clause_start(&self, start: usize, before: usize) -> Option<usize> {
         let mut s = start;
         while s < before

@@ -178,6 +178,26 @@ pub(crate) const COMMON_VERBS: &[&str] = &[
 /// Pronouns that can be speakers, kept as written.
 pub(crate) const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it", "you", "who"];
 
+/// Lower-case words that may follow a name in a source phrase without making the name their
+/// modifier (`Trump also`, `Clinton herself`, `Obama, who`): any other lower-case word after a
+/// name heads the phrase (`The Trump administration`).
+pub(crate) const AFTER_A_HEAD: &[&str] = &[
+    "and",
+    "or",
+    "also",
+    "too",
+    "alone",
+    "himself",
+    "herself",
+    "itself",
+    "themselves",
+    "who",
+    "which",
+    "that",
+    "whose",
+    "whom",
+];
+
 /// Lower-case words that can head a nominal speaker (`officials said`, `the ministry said`).
 pub(crate) const NOMINAL_HEADS: &[&str] = &[
     "official",

@@ -113,8 +113,9 @@ pub(crate) fn attribute_marked(ctx: &Ctx, marked: &[Marked]) -> Vec<Found> {
                 if words < 2 {
                     return None;
                 }
-                // A verb lies between the subject and the quotation (`The senator likes "…"`);
-                // in `The "sex tape" reference was …` the quoted words are inside the subject.
+                // Words (the verb: `The senator likes "…"`) lie between the subject and the
+                // quotation; in `The "sex tape" reference was …` the quoted words sit inside
+                // the subject, which then runs up to the opening mark.
                 let subject = ctx
                     .sentence_subject(lead_start, open_tok)
                     .filter(|p| p.last + 1 < open_tok);

@@ -122,7 +122,11 @@ impl Linear {
         let real: Vec<i64> = lengths.iter().map(|&len| len.clamp(1, length)).collect();
         let padding = Tensor::f_arange(length, (Kind::Int64, x.device()))?
             .f_view([1, length])?
-            .f_ge_tensor(&Tensor::from_slice(&real).f_view([batch, 1])?)?;
+            .f_ge_tensor(
+                &Tensor::from_slice(&real)
+                    .f_view([batch, 1])?
+                    .f_to_device(x.device())?,
+            )?;
         let low = row_low
             .f_masked_fill(&padding, f64::INFINITY)?
             .f_amin([1].as_slice(), false)?

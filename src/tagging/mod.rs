@@ -9,9 +9,9 @@
 //! the mean of their probabilities over the windows that hold it (`windows.rs` says why). Word
 //! scores are decoded with scheme-constrained Viterbi search ([`crate::labels`]); a span
 //! ending on a hyphen glued to the next word takes that word in ("Jae-" + "in"), a span
-//! crossing a line break is split there, edge punctuation is trimmed, and spans without a letter or digit, or that are a lone
-//! function word ("The"), are dropped. Offsets are converted from bytes to characters once,
-//! through `offsets::CharIndex`.
+//! crossing a line break is split there, edge punctuation is trimmed, and spans without a
+//! letter or digit, or that are a lone function word ("The"), are dropped. Offsets are
+//! converted from bytes to characters once, through `offsets::CharIndex`.
 //!
 //! ```
 //! use quotegraph::{Label, Tagger};
