@@ -35,23 +35,23 @@ def trimmed(text, start, end):
 
 def read_gold(path):
     """Attributions of one .ann file: dicts from role (Source, Cue, Content) to piece lists."""
+    lines = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()]
+    lines = [fields for fields in lines if len(fields) >= 2]
+    # Spans first: an event may name a span defined after it.
     spans = {}
-    attributions = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        fields = line.split("\t")
-        if len(fields) < 2:
-            continue
+    for fields in lines:
         if fields[0].startswith("T"):
-            role, _, offsets = fields[1].partition(" ")
-            pieces = [tuple(int(n) for n in piece.split()) for piece in offsets.split(";")]
-            spans[fields[0]] = (role, pieces)
-        elif fields[0].startswith("E"):
+            _, _, offsets = fields[1].partition(" ")
+            spans[fields[0]] = [tuple(int(n) for n in piece.split()) for piece in offsets.split(";")]
+    attributions = []
+    for fields in lines:
+        if fields[0].startswith("E"):
             attribution = {}
-            for argument in fields[1].split()[1:]:
+            for argument in fields[1].split():
                 name, _, ref = argument.partition(":")
                 if ref in spans:
                     # `Content2:` and the like add pieces to the same role.
-                    attribution.setdefault(name.rstrip("0123456789"), []).extend(spans[ref][1])
+                    attribution.setdefault(name.rstrip("0123456789"), []).extend(spans[ref])
             if "Content" in attribution:
                 attributions.append(attribution)
     return attributions
