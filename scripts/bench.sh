@@ -7,10 +7,9 @@
 #
 #   scripts/bench.sh [--threads N] [--runs N] [--model DIR] [--corpus FILE.jsonl] [--as-avx2]
 #
-# --as-avx2 caps libtorch's own kernels, oneDNN's and MKL's at AVX2 on both sides, so that a
-# machine with AVX512-BF16 measures the paths an AVX2-only CPU takes (auto = int8). fbgemm, the
-# int8 kernels, cannot be capped: it still uses AVX512-VNNI where the CPU has it, so int8 runs
-# faster than on a real AVX2 CPU. The report says which mode ran.
+# --as-avx2 caps libtorch's own kernels, oneDNN's, MKL's and fbgemm's (the int8 kernels) at AVX2
+# on both sides, so that a machine with AVX512-BF16 measures the paths an AVX2-only CPU takes
+# (auto = int8). The report says which mode ran.
 #
 # Corpus: PolNeAR dev texts from ../shared/data/polnear/dev/text when present, else the
 # project's own example articles repeated. Results: target/bench/bench.json (and a table).
@@ -27,7 +26,7 @@ while [ $# -gt 0 ]; do
     --runs) RUNS=$2; shift 2 ;;
     --model) MODEL=$2; shift 2 ;;
     --corpus) CORPUS=$2; shift 2 ;;
-    --as-avx2) export ATEN_CPU_CAPABILITY=avx2 ONEDNN_MAX_CPU_ISA=AVX2 MKL_ENABLE_INSTRUCTIONS=AVX2; shift ;;
+    --as-avx2) export ATEN_CPU_CAPABILITY=avx2 ONEDNN_MAX_CPU_ISA=AVX2 MKL_ENABLE_INSTRUCTIONS=AVX2 FBGEMM_ENABLE_INSTRUCTIONS=AVX2; shift ;;
     *) echo "bench: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -59,7 +58,7 @@ export OMP_NUM_THREADS=$THREADS MKL_NUM_THREADS=$THREADS
 FLAGS=$(grep -m1 flags /proc/cpuinfo | tr ' ' '\n' | grep -xE 'avx2|avx512_bf16|avx512_vnni|amx_bf16|amx_int8' | xargs || true)
 if [ -n "${ONEDNN_MAX_CPU_ISA:-}" ]; then
   FLAGS=$(echo "$FLAGS" | tr ' ' '\n' | grep -xE 'avx2' | xargs || true)
-  MODE="as-avx2 (capped; fbgemm int8 uncapped)"
+  MODE="as-avx2 (libtorch, oneDNN, MKL and fbgemm capped at AVX2)"
 else
   MODE="native"
 fi

@@ -69,8 +69,9 @@ def extract_command(args):
 
 # Environment variables that choose libtorch's CPU kernels and threads (see README: tests on
 # CPUs without AVX512-BF16), passed from the driver to every extract process.
-KERNEL_ENV = ("ATEN_CPU_CAPABILITY", "ONEDNN_MAX_CPU_ISA", "DNNL_MAX_CPU_ISA", "OMP_NUM_THREADS",
-              "MKL_NUM_THREADS", "OMP_WAIT_POLICY", "GOMP_SPINCOUNT")
+KERNEL_ENV = ("ATEN_CPU_CAPABILITY", "ONEDNN_MAX_CPU_ISA", "DNNL_MAX_CPU_ISA",
+              "FBGEMM_ENABLE_INSTRUCTIONS", "OMP_NUM_THREADS", "MKL_NUM_THREADS", "OMP_WAIT_POLICY",
+              "GOMP_SPINCOUNT")
 
 
 def main(argv=None):

@@ -7,15 +7,16 @@
 # Every step runs even when an earlier one fails (a failing lint does not hide the export
 # checks); a summary names each step's result and the script exits 1 if any failed.
 #
-# --as-avx2 caps libtorch's kernels (ATEN_CPU_CAPABILITY) and oneDNN's (ONEDNN_MAX_CPU_ISA) at
-# AVX2, so forced bf16 is emulated and f32 runs AVX2 kernels, as on AVX2-only machines: the way
-# to check both CPU classes on one machine that has AVX512-BF16. (`--precision auto` picks int8
-# on both; fbgemm, its kernels, reads the CPU itself and cannot be capped.)
+# --as-avx2 caps libtorch's kernels (ATEN_CPU_CAPABILITY), oneDNN's (ONEDNN_MAX_CPU_ISA) and
+# fbgemm's int8 kernels (FBGEMM_ENABLE_INSTRUCTIONS) at AVX2, so forced bf16 is emulated, f32
+# runs AVX2 kernels and int8 the AVX2 kernels without VNNI, as on AVX2-only machines: the way
+# to check both CPU classes on one machine that has AVX512-BF16 (`--precision auto` picks int8
+# on both).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
 case "${1:-}" in
-  --as-avx2) export ATEN_CPU_CAPABILITY=avx2 ONEDNN_MAX_CPU_ISA=AVX2 ;;
+  --as-avx2) export ATEN_CPU_CAPABILITY=avx2 ONEDNN_MAX_CPU_ISA=AVX2 FBGEMM_ENABLE_INSTRUCTIONS=AVX2 ;;
   "") ;;
   *) echo "usage: scripts/test.sh [--as-avx2]" >&2; exit 2 ;;
 esac
