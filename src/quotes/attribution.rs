@@ -316,17 +316,11 @@ impl<'a> Ctx<'a> {
     /// the capital is the sentence's; `Bornsten said` keeps its name). This is truecasing's
     /// usual evidence.
     fn names_by_case(&self, i: usize) -> bool {
-        let Some(tok) = self.t.toks.get(i) else {
+        if i >= self.t.toks.len() || !self.t.is_capitalized(i) {
             return false;
-        };
+        }
         let starts_sentence = i == 0 || self.sentence.get(i - 1) != self.sentence.get(i);
-        self.t.is_capitalized(i)
-            && (!starts_sentence
-                || !self.lower_case_words.contains(&self.lower(i))
-                || self
-                    .mentions_near(tok.start, tok.end)
-                    .iter()
-                    .any(|&(s, e, _)| s <= tok.start && tok.end <= e))
+        !starts_sentence || !self.lower_case_words.contains(&self.lower(i)) || self.in_name(i)
     }
 
     /// The speaker phrase right after cue token `cue` (`said X`), up to punctuation.

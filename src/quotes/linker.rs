@@ -489,11 +489,12 @@ fn speaker_beside(ctx: &Ctx, cue: &RoleSpan, content: &RoleSpan) -> Option<Speak
 fn modifies_next(ctx: &Ctx, end: usize, source: &RoleSpan) -> bool {
     let next = ctx.t.first_at_or_after(end);
     ctx.t.toks.get(next).is_some_and(|tok| {
+        let word = ctx.lower(next);
         tok.end <= source.end
             && ctx.t.is_word(next)
             && !ctx.t.is_capitalized(next)
-            && !SOURCE_PREPOSITIONS.contains(&ctx.lower(next).as_str())
-            && !AFTER_A_HEAD.contains(&ctx.lower(next).as_str())
+            && !SOURCE_PREPOSITIONS.contains(&word.as_str())
+            && !AFTER_A_HEAD.contains(&word.as_str())
     })
 }
 
