@@ -121,7 +121,7 @@ fn bfloat16_and_int8_find_the_clear_names_of_f32_on_a_news_article() {
     );
     // bf16 keeps 8 bits of mantissa (and is emulated, with another summation order, where the
     // CPU has no AVX512-BF16); int8 rounds weights to 255 levels per row and activations to 256
-    // per window. A name the f32 path finds by a hair may flip. What holds on every CPU: each name
+    // per token. A name the f32 path finds by a hair may flip. What holds on every CPU: each name
     // one path finds clearly, the other finds too, with the same span and type and a close
     // score.
     let same = |a: &Mention, b: &Mention| (a.start, a.end, &a.label) == (b.start, b.end, &b.label);

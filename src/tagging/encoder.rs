@@ -22,18 +22,17 @@ enum Linear {
     /// output row is quantized on its own scale, its largest magnitude / 127 (where fbgemm's
     /// kernels saturate, its largest pair of neighbours / 127: [`pairs_saturate`];
     /// per-channel, symmetric), stored as `quantized` (`Q`, integers) and `row_scale` (`s`),
-    /// so that
-    /// `W ≈ diag(s)·Q`. Activations are quantized window by window: see
-    /// [`Linear::forward_windows`].
+    /// so that `W ≈ diag(s)·Q`. Activations are quantized token by token: see
+    /// [`Linear::forward`].
     Int8 {
         quantized: Tensor,
         packed: Tensor,
         col_offsets: Tensor,
         row_scale: Tensor,
-        /// `s ⊙ rowsum(Q)`: what adding 1 to every input adds to each output.
-        shift_response: Tensor,
-        bias: Tensor,
-        /// Zeros, the bias fbgemm adds (the real one is added after rescaling).
+        /// `[rowsum(Q); b / s]` (`2 × out`): what a token's shift and the bias add to
+        /// `Q·x`, as one rank-2 product.
+        offsets: Tensor,
+        /// Zeros, the bias fbgemm adds (the real one is in `offsets`).
         zero_bias: Tensor,
     },
 }
@@ -50,24 +49,30 @@ impl Linear {
     }
 
     /// Gives this layer int8 weights of at most 127 in magnitude; with `by_pairs`, also at
-    /// most 128 for each pair of neighbours `(k, k + 1)`, `k` even: each row's scale is then
-    /// its largest such pair / 127 (rounding adds at most 1 to a pair).
+    /// most 128 in the magnitude of each pair's sum, over neighbours `(k, k + 1)`, `k` even:
+    /// each row's scale is then its largest such sum / 127, or its largest weight / 127 if
+    /// that is larger (rounding adds at most 1 to a pair).
     fn quantize_bounded(&mut self, by_pairs: bool) -> Result<(), TchError> {
         let Linear::Float { weight, bias } = self else {
             return Ok(());
         };
         let weight = weight.to_kind(Kind::Float).contiguous();
-        let magnitude = weight.abs();
+        let largest = weight.abs().amax([1], true);
         let row_max = if by_pairs {
-            let (rows, inputs) = magnitude.size2()?;
+            let (rows, inputs) = weight.size2()?;
             // An odd last input pairs with a zero.
-            let padded = magnitude.f_constant_pad_nd([0, inputs % 2])?;
-            padded
+            let pair_sums = weight
+                .f_constant_pad_nd([0, inputs % 2])?
                 .f_view([rows, (inputs + 1) / 2, 2])?
-                .f_sum_dim_intlist([2].as_slice(), false, Kind::Float)?
+                .f_sum_dim_intlist([2].as_slice(), false, Kind::Float)?;
+            // Activations are never negative, so a pair of opposite signs partly cancels and
+            // reaches at most its larger weight: the signed sum is the bound.
+            pair_sums
+                .f_abs()?
                 .f_amax([1].as_slice(), true)?
+                .f_maximum(&largest)?
         } else {
-            magnitude.amax([1], true)
+            largest
         };
         // An all-zero row keeps scale 1 (its quantized row is zeros either way).
         let row_scale = row_max.where_self(&row_max.gt(0.0), &row_max.ones_like()) / 127.0;
@@ -82,9 +87,8 @@ impl Linear {
         let row_scale = row_scale.view([-1]);
         let bias = bias.to_kind(Kind::Float);
         *self = Linear::Int8 {
-            shift_response: col_offsets.to_kind(Kind::Float) * &row_scale,
+            offsets: Tensor::f_stack(&[col_offsets.to_kind(Kind::Float), &bias / &row_scale], 0)?,
             zero_bias: bias.zeros_like(),
-            bias,
             quantized,
             packed,
             col_offsets,
@@ -93,93 +97,69 @@ impl Linear {
         Ok(())
     }
 
-    /// The layer on `x` (`… × in`); an int8 layer takes `x` as `rows × in`, one window.
-    fn forward(&self, x: &Tensor) -> Result<Tensor, TchError> {
-        match self {
-            Linear::Float { weight, bias } => x.f_linear(weight, Some(bias)),
-            Linear::Int8 { .. } => Ok(self
-                .forward_windows(&x.unsqueeze(0), &[x.size2()?.0])?
-                .squeeze_dim(0)),
-        }
-    }
-
-    /// The layer over a padded batch `x` (`batch × length × in`) whose window `b` has
-    /// `lengths[b]` real tokens.
+    /// The layer on `x` (`… × in`), `… × out`.
     ///
-    /// An int8 layer quantizes each window's activations by that window's own range: the
-    /// quantizer sees only the window's own values, never those of the windows batched with
-    /// it or of padding (so that a plain run and a Spark run of other batches agree), and the
-    /// batch still takes one fbgemm call. fbgemm takes a single range per call, from the whole
-    /// input; so each window's real rows are first mapped onto `[0, 1]`,
-    /// `u = (x − low) / (high − low)`, where the ends land exactly on 0 and 1
-    /// (`(high − low) / (high − low)` is exactly 1), padding rows are set to 0, and every
-    /// batch's range is `[0, 1]`. The map is undone on the product:
-    /// `W·x = (high − low)·(W·u) + low·rowsum(W)`. Padding rows come out finite and
-    /// meaningless.
-    fn forward_windows(&self, x: &Tensor, lengths: &[i64]) -> Result<Tensor, TchError> {
-        let Linear::Int8 {
-            quantized,
-            packed,
-            col_offsets,
-            row_scale,
-            shift_response,
-            bias,
-            zero_bias,
-        } = self
-        else {
-            return self.forward(x);
-        };
-        let (batch, length, width) = x.size3()?;
-        if batch == 0 || length == 0 {
-            return Tensor::f_zeros([batch, length, bias.size1()?], (Kind::Float, x.device()));
-        }
-        // Each row's range in one pass, then each window's over its real rows: a few calls
-        // per batch, not a few per window. An empty window (there are none in practice) takes
-        // its first row's range; its rows are zeroed below either way.
-        // (`amin` and `amax` along rows are vectorized; libtorch 2.4's `aminmax` along a
-        // dimension is not, and took 14 times as long.)
-        let row_low = x.f_amin([2].as_slice(), false)?;
-        let row_high = x.f_amax([2].as_slice(), false)?;
-        let real: Vec<i64> = lengths.iter().map(|&len| len.clamp(1, length)).collect();
-        let padding = Tensor::f_arange(length, (Kind::Int64, x.device()))?
-            .f_view([1, length])?
-            .f_ge_tensor(
-                &Tensor::from_slice(&real)
-                    .f_view([batch, 1])?
-                    .f_to_device(x.device())?,
-            )?;
-        let low = row_low
-            .f_masked_fill(&padding, f64::INFINITY)?
-            .f_amin([1].as_slice(), false)?
-            .f_view([batch, 1, 1])?;
-        let spread = row_high
-            .f_masked_fill(&padding, f64::NEG_INFINITY)?
-            .f_amax([1].as_slice(), false)?
-            .f_view([batch, 1, 1])?
-            - &low;
-        let spread = spread.where_self(&spread.gt(0.0), &spread.ones_like());
-        let unit = (x - &low).f_div_(&spread)?;
-        for (b, &len) in (0..).zip(lengths) {
-            if len < length {
-                unit.f_get(b)?
-                    .f_narrow(0, len, length - len)?
-                    .f_zero_()
-                    .map(drop)?;
-            }
-        }
-        let product = unit
-            .f_reshape([batch * length, width])?
-            .f_fbgemm_linear_int8_weight_fp32_activation(
+    /// An int8 layer quantizes each token's activations (each row of `x`) by that token's own
+    /// range, so that a token with a few huge activations (BERT has them, in a few dimensions
+    /// of a few tokens) costs no other token its precision, and a token's result never
+    /// depends on the windows batched with it (a plain run and a Spark run of other batches
+    /// agree). fbgemm takes a single range per call, from its whole input; so each row is
+    /// first mapped onto `[0, 1]`, `u = (x − low) / (high − low)`, where its ends land
+    /// exactly on 0 and 1 (`(high − low) / (high − low)` is exactly 1), and every call's range
+    /// is `[0, 1]`. The map is undone on the product, per row and output:
+    /// `W·x + b = s ⊙ ((high − low)·(Q·u) + low·rowsum(Q) + b / s)`.
+    /// Against one range per window (until 2026-11-30) this cut the entity and quotation
+    /// spans in which int8's output on PolNeAR dev differs from f32's from 1,275 to 338
+    /// (`docs/performance.md`), at the same speed.
+    fn forward(&self, x: &Tensor) -> Result<Tensor, TchError> {
+        let (quantized, packed, col_offsets, row_scale, offsets, zero_bias) = match self {
+            Linear::Float { weight, bias } => return x.f_linear(weight, Some(bias)),
+            Linear::Int8 {
                 quantized,
                 packed,
                 col_offsets,
-                Scalar::float(1.0),
-                Scalar::int(0),
+                row_scale,
+                offsets,
                 zero_bias,
-            )?
-            .f_view([batch, length, -1])?;
-        let offset = &low * shift_response + bias;
-        offset.f_addcmul(&product, &(spread * row_scale))
+            } => (
+                quantized,
+                packed,
+                col_offsets,
+                row_scale,
+                offsets,
+                zero_bias,
+            ),
+        };
+        let mut shape = x.size();
+        let width = shape.pop().unwrap_or(0);
+        let rows: i64 = shape.iter().product();
+        shape.push(row_scale.size1()?);
+        if rows == 0 || width == 0 {
+            return Tensor::f_zeros(shape.as_slice(), (Kind::Float, x.device()));
+        }
+        let x = x.f_reshape([rows, width])?;
+        // (`amin` and `amax` along rows are vectorized; libtorch 2.4's `aminmax` along a
+        // dimension is not, and took 14 times as long.) A constant row maps onto zeros.
+        let low = x.f_amin([1].as_slice(), true)?;
+        let spread =
+            (x.f_amax([1].as_slice(), true)? - &low).f_clamp_min(f64::from(f32::MIN_POSITIVE))?;
+        let unit = (&x - &low).f_div_(&spread)?;
+        let mut product = unit.f_fbgemm_linear_int8_weight_fp32_activation(
+            quantized,
+            packed,
+            col_offsets,
+            Scalar::float(1.0),
+            Scalar::int(0),
+            zero_bias,
+        )?;
+        // In place: the product times each row's spread, plus low·rowsum(Q) + b / s as one
+        // rank-2 product, times each output's weight scale.
+        let shift_and_bias = Tensor::f_cat(&[&low, &low.f_ones_like()?], 1)?;
+        product
+            .f_mul_(&spread)?
+            .f_addmm_(&shift_and_bias, offsets)?
+            .f_mul_(row_scale)?
+            .f_view(shape.as_slice())
     }
 }
 
@@ -229,17 +209,18 @@ fn spend_fbgemm_deprecation_warnings() {
 /// (`vpmaddubsw`: its AVX2 kernels, and AVX512 ones without VNNI). There an activation of up to
 /// 255 times two weights of up to 127 overflows a pair (255 · 127 · 2 > 32767) and the product
 /// comes out silently wrong; weights whose neighbours `(k, k + 1)`, `k` even, add up to at most
-/// 128 cannot overflow (255 · 128 ≤ 32767), so there each row is scaled by its largest such
-/// pair ([`Linear::quantize_bounded`]). Which kernels run depends on the CPU and on fbgemm's
+/// 128 in magnitude cannot overflow (255 · 128 ≤ 32767; activations are never negative, so a
+/// pair of opposite signs reaches at most 255 times its larger weight), so there each row is
+/// scaled by its largest such sum ([`Linear::quantize_bounded`]). Which kernels run depends on the CPU and on fbgemm's
 /// own setting `FBGEMM_ENABLE_INSTRUCTIONS`, so the kernels are asked, once per process: two
 /// weights of 127 over two activations of 255 must give their exact product.
 fn pairs_saturate() -> bool {
     static SATURATE: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
     *SATURATE.get_or_init(|| {
         let cpu = (Kind::Float, tch::Device::Cpu);
-        let mut layer = Linear::float(Tensor::ones([1, 2], cpu), Tensor::zeros([1], cpu));
-        // One window of the rows (1, 1) and (0, 0): its range maps the first onto (255, 255).
-        let x = Tensor::from_slice(&[1f32, 1.0, 0.0, 0.0]).view([2, 2]);
+        let mut layer = Linear::float(Tensor::ones([1, 4], cpu), Tensor::zeros([1], cpu));
+        // The row (1, 1, 0, 0): its range maps it onto (255, 255, 0, 0).
+        let x = Tensor::from_slice(&[1f32, 1.0, 0.0, 0.0]).view([1, 4]);
         let product = layer
             .quantize_bounded(false)
             .and_then(|()| layer.forward(&x))
@@ -396,13 +377,10 @@ impl Encoder {
             .to_kind(Kind::Float)
             .view([batch, 1, 1, length]);
         let head_size = self.hidden / self.heads;
-        // Real tokens per window (masks are right-padded runs of ones).
-        let lengths =
-            Vec::<i64>::try_from(mask.sum_dim_intlist([1].as_slice(), false, Kind::Int64))?;
         for layer in &self.layers {
             let qkv = layer
                 .qkv
-                .forward_windows(&hidden, &lengths)?
+                .forward(&hidden)?
                 .view([batch, length, 3, self.heads, head_size])
                 .permute([2, 0, 3, 1, 4]);
             let (query, key, value) = (qkv.get(0), qkv.get(1), qkv.get(2));
@@ -416,15 +394,14 @@ impl Encoder {
                 .matmul(&value)
                 .transpose(1, 2)
                 .reshape([batch, length, self.hidden]);
-            let attended = layer.attention_out.forward_windows(&context, &lengths)? + &hidden;
+            let attended = layer.attention_out.forward(&context)? + &hidden;
             hidden = self.norm(
                 &attended,
                 &layer.attention_norm_weight,
                 &layer.attention_norm_bias,
             );
-            let intermediate =
-                self.activate(&layer.intermediate.forward_windows(&hidden, &lengths)?);
-            let output = layer.output.forward_windows(&intermediate, &lengths)? + &hidden;
+            let intermediate = self.activate(&layer.intermediate.forward(&hidden)?);
+            let output = layer.output.forward(&intermediate)? + &hidden;
             hidden = self.norm(&output, &layer.output_norm_weight, &layer.output_norm_bias);
         }
         Ok(hidden.linear(&self.classifier_weight, Some(&self.classifier_bias)))
@@ -570,15 +547,12 @@ mod tests {
         let bias = Tensor::randn([64], (Kind::Float, Device::Cpu));
         let x = Tensor::randn([10, 32], (Kind::Float, Device::Cpu));
         let exact = x.linear(&weight, Some(&bias));
-        let mut layer = Linear::float(weight, bias);
+        let mut layer = Linear::float(weight, bias.shallow_clone());
         layer.quantize().unwrap();
         assert!(matches!(layer, Linear::Int8 { .. }));
         let got = layer.forward(&x).unwrap();
         // Relative error of each output column (one weight row), bias removed.
-        let Linear::Int8 { bias, .. } = &layer else {
-            unreachable!()
-        };
-        let signal = (&exact - bias).norm_scalaropt_dim(2, [0], false);
+        let signal = (&exact - &bias).norm_scalaropt_dim(2, [0], false);
         let error = (&got - &exact).norm_scalaropt_dim(2, [0], false);
         let worst = (error / signal).max().double_value(&[]);
         assert!(worst < 0.05, "worst relative error of a row: {worst}");
@@ -591,12 +565,36 @@ mod tests {
         let cpu = (Kind::Float, Device::Cpu);
         let mut layer = Linear::float(Tensor::ones([3, 8], cpu), Tensor::zeros([3], cpu));
         layer.quantize().unwrap();
-        let x = Tensor::cat(&[Tensor::ones([1, 8], cpu), Tensor::zeros([1, 8], cpu)], 0);
+        // Each row's range maps its ones onto 255.
+        let x = Tensor::from_slice(&[
+            1f32, 1., 1., 1., 1., 1., 0., 0., 0., 0., 1., 1., 1., 1., 1., 1.,
+        ])
+        .view([2, 8]);
         let y = layer.forward(&x).unwrap();
         let exact = x.linear(&Tensor::ones([3, 8], cpu), None::<Tensor>);
         // Rounding moves a product by under 1 %; a saturated pair would halve it.
         let error = ((&y - &exact).abs() / 8.0).max().double_value(&[]);
         assert!(error < 0.01, "{y} against {exact}: saturated");
+    }
+
+    #[test]
+    fn int8_pairs_of_opposite_signs_keep_the_full_scale_and_stay_exact() {
+        // Weights of alternating sign never add up over activations that are never negative,
+        // so no kernel needs them scaled down.
+        let cpu = (Kind::Float, Device::Cpu);
+        let alternating = Tensor::from_slice(&[1f32, -1.0]).repeat([4]).view([1, 8]);
+        let mut layer = Linear::float(alternating.shallow_clone(), Tensor::zeros([1], cpu));
+        layer.quantize().unwrap();
+        let Linear::Int8 { row_scale, .. } = &layer else {
+            unreachable!()
+        };
+        assert!(
+            (row_scale.double_value(&[0]) * 127.0 - 1.0).abs() < 1e-6,
+            "{row_scale}"
+        );
+        let x = Tensor::from_slice(&[1f32, 1., 1., 1., 1., 0., 0., 0.]).view([1, 8]);
+        let y = layer.forward(&x).unwrap().double_value(&[0, 0]);
+        assert!((y - 1.0).abs() < 0.01, "{y}");
     }
 
     #[test]
@@ -644,44 +642,43 @@ mod tests {
     }
 
     #[test]
-    fn an_int8_layer_quantizes_each_window_on_its_own_range() {
+    fn an_int8_layer_quantizes_each_token_on_its_own_range() {
         tch::manual_seed(11);
         let cpu = (Kind::Float, Device::Cpu);
         let weight = Tensor::randn([24, 16], cpu);
         let bias = Tensor::randn([24], cpu);
         let mut layer = Linear::float(weight.shallow_clone(), bias.shallow_clone());
         layer.quantize().unwrap();
-        // Ranges six orders of magnitude apart, a constant window, a one-token window; the
-        // padding rows hold huge values that must not matter.
-        let windows = [
-            Tensor::randn([6, 16], cpu) * 1000.0,
-            Tensor::randn([4, 16], cpu) * 0.001,
-            Tensor::full([3, 16], 2.5, cpu),
-            Tensor::randn([1, 16], cpu),
+        // Two windows of three tokens: ranges six orders of magnitude apart side by side, a
+        // constant token, a token with one huge activation.
+        let spike = Tensor::randn([16], cpu);
+        let _ = spike.get(3).fill_(500.0);
+        let tokens = [
+            Tensor::randn([16], cpu) * 1000.0,
+            Tensor::randn([16], cpu) * 0.001,
+            Tensor::full([16], 2.5, cpu),
+            spike,
+            Tensor::randn([16], cpu),
+            Tensor::randn([16], cpu) * 10.0,
         ];
-        let batch = Tensor::full([4, 6, 16], 1e6, cpu);
-        let lengths: Vec<i64> = windows.iter().map(|w| w.size()[0]).collect();
-        for (b, window) in (0..).zip(&windows) {
-            batch.get(b).narrow(0, 0, window.size()[0]).copy_(window);
-        }
-        let together = layer.forward_windows(&batch, &lengths).unwrap();
-        for (b, window) in (0..).zip(&windows) {
-            let rows = window.size()[0];
-            let in_batch = together.get(b).narrow(0, 0, rows);
-            let alone = layer.forward(window).unwrap();
+        let batch = Tensor::stack(&tokens, 0).view([2, 3, 16]);
+        let together = layer.forward(&batch).unwrap().view([6, 24]);
+        for (t, token) in (0..).zip(&tokens) {
+            let in_batch = together.get(t);
+            let alone = layer.forward(&token.view([1, 16])).unwrap().view([24]);
             let scale = alone.abs().max().double_value(&[]);
             let moved = (&in_batch - &alone).abs().max().double_value(&[]);
             assert!(
                 moved <= 1e-6 * scale,
-                "window {b} moved by {moved} in a batch"
+                "token {t} moved by {moved} in a batch"
             );
-            // Quantized on its own range, each window keeps its own precision.
-            let exact = window.linear(&weight, Some(&bias));
+            // Quantized on its own range, each token keeps its own precision.
+            let exact = token.view([1, 16]).linear(&weight, Some(&bias)).view([24]);
             let error = (&in_batch - &exact).norm().double_value(&[]);
             let signal = (&exact - &bias).norm().double_value(&[]).max(1e-12);
             assert!(
                 error / signal < 0.05,
-                "window {b}: relative error {}",
+                "token {t}: relative error {}",
                 error / signal
             );
         }
@@ -692,7 +689,7 @@ mod tests {
         let mut encoder = tiny_encoder();
         encoder.quantize_linear_layers().unwrap();
         // The batch's second window is padded; its first is full length. Alone, each window
-        // must score as in the batch: activations are quantized window by window.
+        // must score as in the batch: activations are quantized token by token.
         let (ids, mask, types) = batch();
         let (together, alone) = tch::no_grad(|| {
             let together = encoder.logits(&ids, &mask, &types).unwrap();
