@@ -20,8 +20,8 @@ enum Linear {
     Float { weight: Tensor, bias: Tensor },
     /// Int8 weights for fbgemm, libtorch's x86 int8 matrix kernels (AVX2 and up). Each
     /// output row is quantized on its own scale, its largest magnitude / 127 (where fbgemm's
-    /// kernels saturate, its largest pair of neighbours / 127: [`pairs_saturate`];
-    /// per-channel, symmetric), stored as `quantized` (`Q`, integers) and `row_scale` (`s`),
+    /// kernels saturate, the largest magnitude of a neighbour pair's sum if larger:
+    /// [`pairs_saturate`]; per-channel, symmetric), stored as `quantized` (`Q`, integers) and `row_scale` (`s`),
     /// so that `W ≈ diag(s)·Q`. Activations are quantized token by token: see
     /// [`Linear::forward`].
     Int8 {
@@ -74,8 +74,9 @@ impl Linear {
         } else {
             largest
         };
-        // An all-zero row keeps scale 1 (its quantized row is zeros either way).
-        let row_scale = row_max.where_self(&row_max.gt(0.0), &row_max.ones_like()) / 127.0;
+        // A row of zeros (or of weights under 1e-30, zeros to any input) keeps scale 1: its
+        // quantized row is zeros, and `b / s` below stays finite.
+        let row_scale = row_max.where_self(&row_max.gt(1e-30), &row_max.ones_like()) / 127.0;
         let quantized = (&weight / &row_scale)
             .round()
             .clamp(-127, 127)
@@ -87,7 +88,10 @@ impl Linear {
         let row_scale = row_scale.view([-1]);
         let bias = bias.to_kind(Kind::Float);
         *self = Linear::Int8 {
-            offsets: Tensor::f_stack(&[col_offsets.to_kind(Kind::Float), &bias / &row_scale], 0)?,
+            offsets: Tensor::f_stack(
+                &[col_offsets.to_kind(Kind::Float), bias.f_div(&row_scale)?],
+                0,
+            )?,
             zero_bias: bias.zeros_like(),
             quantized,
             packed,
@@ -106,11 +110,12 @@ impl Linear {
     /// agree). fbgemm takes a single range per call, from its whole input; so each row is
     /// first mapped onto `[0, 1]`, `u = (x − low) / (high − low)`, where its ends land
     /// exactly on 0 and 1 (`(high − low) / (high − low)` is exactly 1), and every call's range
-    /// is `[0, 1]`. The map is undone on the product, per row and output:
+    /// is `[0, 1]` (for finite inputs). The map is undone on the product, per row and output:
     /// `W·x + b = s ⊙ ((high − low)·(Q·u) + low·rowsum(Q) + b / s)`.
     /// Against one range per window (until 2026-11-30) this cut the entity and quotation
     /// spans in which int8's output on PolNeAR dev differs from f32's from 1,275 to 338
-    /// (`docs/performance.md`), at the same speed.
+    /// (`docs/performance.md`), about 1 % slower natively and 1.5 % faster on fbgemm's AVX2
+    /// kernels (interleaved runs). Errors when the last dimension is not the layer's inputs.
     fn forward(&self, x: &Tensor) -> Result<Tensor, TchError> {
         let (quantized, packed, col_offsets, row_scale, offsets, zero_bias) = match self {
             Linear::Float { weight, bias } => return x.f_linear(weight, Some(bias)),
@@ -131,10 +136,17 @@ impl Linear {
             ),
         };
         let mut shape = x.size();
-        let width = shape.pop().unwrap_or(0);
+        let inputs = quantized.size2()?.1;
+        if shape.pop() != Some(inputs) {
+            return Err(TchError::Shape(format!(
+                "an int8 layer of {inputs} inputs got a tensor of shape {:?}",
+                x.size()
+            )));
+        }
+        let width = inputs;
         let rows: i64 = shape.iter().product();
         shape.push(row_scale.size1()?);
-        if rows == 0 || width == 0 {
+        if rows == 0 {
             return Tensor::f_zeros(shape.as_slice(), (Kind::Float, x.device()));
         }
         let x = x.f_reshape([rows, width])?;
@@ -211,9 +223,10 @@ fn spend_fbgemm_deprecation_warnings() {
 /// comes out silently wrong; weights whose neighbours `(k, k + 1)`, `k` even, add up to at most
 /// 128 in magnitude cannot overflow (255 · 128 ≤ 32767; activations are never negative, so a
 /// pair of opposite signs reaches at most 255 times its larger weight), so there each row is
-/// scaled by its largest such sum ([`Linear::quantize_bounded`]). Which kernels run depends on the CPU and on fbgemm's
-/// own setting `FBGEMM_ENABLE_INSTRUCTIONS`, so the kernels are asked, once per process: two
-/// weights of 127 over two activations of 255 must give their exact product.
+/// scaled by its largest such sum ([`Linear::quantize_bounded`]). Which kernels run depends on
+/// the CPU and on fbgemm's own setting `FBGEMM_ENABLE_INSTRUCTIONS`, so the kernels are asked,
+/// once per process: two weights of 127 over two activations of 255 must give their exact
+/// product.
 fn pairs_saturate() -> bool {
     static SATURATE: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
     *SATURATE.get_or_init(|| {
@@ -584,7 +597,8 @@ mod tests {
         let cpu = (Kind::Float, Device::Cpu);
         let alternating = Tensor::from_slice(&[1f32, -1.0]).repeat([4]).view([1, 8]);
         let mut layer = Linear::float(alternating.shallow_clone(), Tensor::zeros([1], cpu));
-        layer.quantize().unwrap();
+        // Bounded by pairs on any CPU, not only where the kernels need it.
+        layer.quantize_bounded(true).unwrap();
         let Linear::Int8 { row_scale, .. } = &layer else {
             unreachable!()
         };
@@ -595,6 +609,16 @@ mod tests {
         let x = Tensor::from_slice(&[1f32, 1., 1., 1., 1., 0., 0., 0.]).view([1, 8]);
         let y = layer.forward(&x).unwrap().double_value(&[0, 0]);
         assert!((y - 1.0).abs() < 0.01, "{y}");
+    }
+
+    #[test]
+    fn an_int8_layer_rejects_the_wrong_width_and_passes_an_empty_batch() {
+        let cpu = (Kind::Float, Device::Cpu);
+        let mut layer = Linear::float(Tensor::randn([4, 8], cpu), Tensor::zeros([4], cpu));
+        layer.quantize().unwrap();
+        assert!(layer.forward(&Tensor::ones([2, 7], cpu)).is_err());
+        let empty = layer.forward(&Tensor::ones([0, 3, 8], cpu)).unwrap();
+        assert_eq!(empty.size(), [0, 3, 4]);
     }
 
     #[test]
