@@ -18,23 +18,25 @@ use tch::{Kind, Scalar, TchError, Tensor};
 enum Linear {
     /// Weights in the network's float format (f32 or bf16), one libtorch `linear`.
     Float { weight: Tensor, bias: Tensor },
-    /// Int8 weights for fbgemm, libtorch's x86 int8 matrix kernels (AVX2 and up). Each
-    /// output row is quantized on its own scale, its largest magnitude / 127 (where fbgemm's
-    /// kernels saturate, the largest magnitude of a neighbour pair's sum if larger:
-    /// [`pairs_saturate`]; per-channel, symmetric), stored as `quantized` (`Q`, integers) and `row_scale` (`s`),
-    /// so that `W ≈ diag(s)·Q`. Activations are quantized token by token: see
-    /// [`Linear::forward`].
-    Int8 {
-        quantized: Tensor,
-        packed: Tensor,
-        col_offsets: Tensor,
-        row_scale: Tensor,
-        /// `[rowsum(Q); b / s]` (`2 × out`): what a token's shift and the bias add to
-        /// `Q·x`, as one rank-2 product.
-        offsets: Tensor,
-        /// Zeros, the bias fbgemm adds (the real one is in `offsets`).
-        zero_bias: Tensor,
-    },
+    /// Int8 weights for fbgemm (see [`Int8Linear`]).
+    Int8(Int8Linear),
+}
+
+/// Int8 weights for fbgemm, libtorch's x86 int8 matrix kernels (AVX2 and up). Each output row
+/// is quantized on its own scale, its largest magnitude / 127 (where fbgemm's kernels saturate,
+/// the largest magnitude of a neighbour pair's sum if larger: [`pairs_saturate`]; per-channel,
+/// symmetric), stored as `quantized` (`Q`, integers) and `row_scale` (`s`), so that
+/// `W ≈ diag(s)·Q`. Activations are quantized token by token: see [`Int8Linear::forward`].
+struct Int8Linear {
+    quantized: Tensor,
+    packed: Tensor,
+    col_offsets: Tensor,
+    row_scale: Tensor,
+    /// `[rowsum(Q); b / s]` (`2 × out`): what a token's shift and the bias add to `Q·x`, as
+    /// one rank-2 product.
+    offsets: Tensor,
+    /// Zeros, the bias fbgemm adds (the real one is in `offsets`).
+    zero_bias: Tensor,
 }
 
 impl Linear {
@@ -42,7 +44,7 @@ impl Linear {
         Linear::Float { weight, bias }
     }
 
-    /// Gives this layer int8 weights (see [`Linear::Int8`]), bounded by pairs where fbgemm's
+    /// Gives this layer int8 weights (see [`Int8Linear`]), bounded by pairs where fbgemm's
     /// kernels need it ([`pairs_saturate`]); an int8 layer stays as it is.
     fn quantize(&mut self) -> Result<(), TchError> {
         self.quantize_bounded(pairs_saturate())
@@ -87,7 +89,7 @@ impl Linear {
         let packed = quantized.f_fbgemm_pack_quantized_matrix()?;
         let row_scale = row_scale.view([-1]);
         let bias = bias.to_kind(Kind::Float);
-        *self = Linear::Int8 {
+        *self = Linear::Int8(Int8Linear {
             offsets: Tensor::f_stack(
                 &[col_offsets.to_kind(Kind::Float), bias.f_div(&row_scale)?],
                 0,
@@ -97,46 +99,38 @@ impl Linear {
             packed,
             col_offsets,
             row_scale,
-        };
+        });
         Ok(())
     }
 
     /// The layer on `x` (`… × in`), `… × out`.
+    fn forward(&self, x: &Tensor) -> Result<Tensor, TchError> {
+        match self {
+            Linear::Float { weight, bias } => x.f_linear(weight, Some(bias)),
+            Linear::Int8(layer) => layer.forward(x),
+        }
+    }
+}
+
+impl Int8Linear {
+    /// The layer on `x` (`… × in`), `… × out`.
     ///
-    /// An int8 layer quantizes each token's activations (each row of `x`) by that token's own
-    /// range, so that a token with a few huge activations (BERT has them, in a few dimensions
-    /// of a few tokens) costs no other token its precision, and a token's result never
-    /// depends on the windows batched with it (a plain run and a Spark run of other batches
-    /// agree). fbgemm takes a single range per call, from its whole input; so each row is
-    /// first mapped onto `[0, 1]`, `u = (x − low) / (high − low)`, where its ends land
-    /// exactly on 0 and 1 (`(high − low) / (high − low)` is exactly 1), and every call's range
-    /// is `[0, 1]` (for finite inputs). The map is undone on the product, per row and output:
+    /// Quantizes each token's activations (each row of `x`) by that token's own range, so that
+    /// a token with a few huge activations (BERT has them, in a few dimensions of a few tokens)
+    /// costs no other token its precision, and a token's result never depends on the windows
+    /// batched with it (a plain run and a Spark run of other batches agree). fbgemm takes a
+    /// single range per call, from its whole input; so each row is first mapped onto `[0, 1]`,
+    /// `u = (x − low) / (high − low)`, where its ends land exactly on 0 and 1
+    /// (`(high − low) / (high − low)` is exactly 1), and every call's range is `[0, 1]` (for
+    /// finite inputs). The map is undone on the product, per row and output:
     /// `W·x + b = s ⊙ ((high − low)·(Q·u) + low·rowsum(Q) + b / s)`.
     /// Against one range per window (until 2026-11-30) this cut the entity and quotation
     /// spans in which int8's output on PolNeAR dev differs from f32's from 1,275 to 338
     /// (`docs/performance.md`), about 1 % slower natively and 1.5 % faster on fbgemm's AVX2
     /// kernels (interleaved runs). Errors when the last dimension is not the layer's inputs.
     fn forward(&self, x: &Tensor) -> Result<Tensor, TchError> {
-        let (quantized, packed, col_offsets, row_scale, offsets, zero_bias) = match self {
-            Linear::Float { weight, bias } => return x.f_linear(weight, Some(bias)),
-            Linear::Int8 {
-                quantized,
-                packed,
-                col_offsets,
-                row_scale,
-                offsets,
-                zero_bias,
-            } => (
-                quantized,
-                packed,
-                col_offsets,
-                row_scale,
-                offsets,
-                zero_bias,
-            ),
-        };
         let mut shape = x.size();
-        let inputs = quantized.size2()?.1;
+        let inputs = self.quantized.size2()?.1;
         if shape.pop() != Some(inputs) {
             return Err(TchError::Shape(format!(
                 "an int8 layer of {inputs} inputs got a tensor of shape {:?}",
@@ -145,7 +139,7 @@ impl Linear {
         }
         let width = inputs;
         let rows: i64 = shape.iter().product();
-        shape.push(row_scale.size1()?);
+        shape.push(self.row_scale.size1()?);
         if rows == 0 {
             return Tensor::f_zeros(shape.as_slice(), (Kind::Float, x.device()));
         }
@@ -157,20 +151,20 @@ impl Linear {
             (x.f_amax([1].as_slice(), true)? - &low).f_clamp_min(f64::from(f32::MIN_POSITIVE))?;
         let unit = (&x - &low).f_div_(&spread)?;
         let mut product = unit.f_fbgemm_linear_int8_weight_fp32_activation(
-            quantized,
-            packed,
-            col_offsets,
+            &self.quantized,
+            &self.packed,
+            &self.col_offsets,
             Scalar::float(1.0),
             Scalar::int(0),
-            zero_bias,
+            &self.zero_bias,
         )?;
         // In place: the product times each row's spread, plus low·rowsum(Q) + b / s as one
         // rank-2 product, times each output's weight scale.
         let shift_and_bias = Tensor::f_cat(&[&low, &low.f_ones_like()?], 1)?;
         product
             .f_mul_(&spread)?
-            .f_addmm_(&shift_and_bias, offsets)?
-            .f_mul_(row_scale)?
+            .f_addmm_(&shift_and_bias, &self.offsets)?
+            .f_mul_(&self.row_scale)?
             .f_view(shape.as_slice())
     }
 }
@@ -355,7 +349,7 @@ impl Encoder {
     }
 
     /// Gives every linear layer of the transformer layers int8 weights, for fbgemm (see
-    /// [`Linear::Int8`]); embeddings, layer norms, attention products and the classifier stay
+    /// [`Int8Linear`]); embeddings, layer norms, attention products and the classifier stay
     /// in f32. Call on an f32 encoder on the CPU; errors come from libtorch (a CPU without
     /// AVX2 has no fbgemm kernels).
     pub fn quantize_linear_layers(&mut self) -> Result<(), TchError> {
@@ -562,7 +556,7 @@ mod tests {
         let exact = x.linear(&weight, Some(&bias));
         let mut layer = Linear::float(weight, bias.shallow_clone());
         layer.quantize().unwrap();
-        assert!(matches!(layer, Linear::Int8 { .. }));
+        assert!(matches!(layer, Linear::Int8(_)));
         let got = layer.forward(&x).unwrap();
         // Relative error of each output column (one weight row), bias removed.
         let signal = (&exact - &bias).norm_scalaropt_dim(2, [0], false);
@@ -599,7 +593,7 @@ mod tests {
         let mut layer = Linear::float(alternating.shallow_clone(), Tensor::zeros([1], cpu));
         // Bounded by pairs on any CPU, not only where the kernels need it.
         layer.quantize_bounded(true).unwrap();
-        let Linear::Int8 { row_scale, .. } = &layer else {
+        let Linear::Int8(Int8Linear { row_scale, .. }) = &layer else {
             unreachable!()
         };
         assert!(
@@ -651,7 +645,7 @@ mod tests {
             &l.output
         ]
         .iter()
-        .all(|linear| matches!(linear, Linear::Int8 { .. }))));
+        .all(|linear| matches!(linear, Linear::Int8(_)))));
         let (ids, mask, types) = batch();
         let (exact, got) = tch::no_grad(|| {
             (
