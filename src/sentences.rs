@@ -30,6 +30,12 @@ pub fn keeps_dot(word: &str) -> bool {
         || ABBREVIATIONS.contains(&after_hyphen)
 }
 
+/// True for the characters treated as double quote marks (`"`, `“`, `”`, `„`, `«`, `»`, `‟`,
+/// `＂`): the sentence splitter and the quotation pass share this one class.
+pub fn is_double_quote_mark(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‟' | '＂')
+}
+
 /// True when `c` ends a sentence.
 pub fn is_sentence_end(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '…')
@@ -105,14 +111,14 @@ pub fn sentence_starts(tokens: &[Token]) -> Vec<bool> {
                     || n.glued && n.text.starts_with(char::is_alphanumeric)
             });
             pending = !abbreviation && !continues;
-        } else if crate::quotes::is_double_quote_mark(c) && i > 0 {
+        } else if is_double_quote_mark(c) && i > 0 {
             let before = tokens[i - 1];
             let quote_ended =
                 before.quoted && single_char(before.text).is_some_and(is_sentence_end);
             let next_opens = next.is_some_and(|n| {
                 n.text
                     .starts_with(|c: char| c.is_uppercase() || c.is_numeric())
-                    || single_char(n.text).is_some_and(crate::quotes::is_double_quote_mark)
+                    || single_char(n.text).is_some_and(is_double_quote_mark)
             });
             if quote_ended && next_opens {
                 pending = true;

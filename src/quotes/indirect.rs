@@ -1,7 +1,7 @@
 //! Reported (indirect) speech without quote marks, one sentence at a time.
 //!
 //! Only sentences with no quotation in them are read (a quotation's own rules cover those).
-//! Rules, tried in order:
+//! The rows of [`RULES`], tried in order, the first match winning:
 //! - `according to X, …` / `…, according to X.` → `indirect-according-to`;
 //! - `…, X said.` / `…, said X.` (the cue closes the sentence) → `indirect-clause-speaker-cue`;
 //! - `X said (that) …`, `X told reporters (that) …`, `X believes …` →
@@ -10,19 +10,54 @@
 //! The content is the reported clause, without the cue, the speaker, `that` or the final
 //! punctuation; it must hold at least three words.
 
-use super::attribution::Ctx;
+use super::context::Context;
 use super::cues;
-use super::lexicon::is_time_word;
+use super::found::Found;
+use super::lexicon::{
+    is_time_word, CLAUSE_TAIL_WORDS, INFINITIVE_OR_NOUN_MARKERS, NOMINAL_SPEAKER_STARTS,
+    OBJECT_STARTS, REPORT_LEAD_WORDS,
+};
+use super::phrases::{
+    coordinated_subject, looks_like_clause, loose_phrase, participle_subject, speaker_after,
+    speaker_before, Phrase,
+};
+use super::referents::speaker;
 use super::rules::Rule;
 use super::tokens::TokKind;
-use super::Found;
 use crate::doc::QuoteKind;
+use crate::sentences::{is_double_quote_mark, is_sentence_end};
 
 /// Minimum words in a reported clause.
 const MIN_WORDS: usize = 3;
+/// How many of a sentence's last tokens may hold the cue of `…, X said.`
+const TRAILING_CUE_REACH: usize = 12;
+/// How many tokens before a closing cue the comma of `…, a person familiar with the plans told
+/// Reuters.` may lie.
+const NOMINAL_SOURCE_REACH: usize = 9;
+/// How many tokens after a telling verb its `that` may come (`told reporters on Monday that`).
+const LISTENER_THAT_REACH: usize = 7;
+
+/// A reported clause a row found: its tokens `[first, end)`, cue tokens (both ends included)
+/// and speaker phrase.
+pub(crate) struct Report {
+    first: usize,
+    end: usize,
+    cue: (usize, usize),
+    speaker: Phrase,
+}
+
+/// One row: a function over a sentence's tokens `[start, last)` (final punctuation excluded).
+type RuleFn = fn(&Context, usize, usize) -> Option<Report>;
+
+/// The rows, in the order they are tried on each quotation-free sentence.
+pub(crate) const RULES: &[(Rule, RuleFn)] = &[
+    (Rule::IndirectAccordingTo, according_to),
+    (Rule::IndirectClauseSpeakerCue, trailing_cue),
+    (Rule::IndirectSpeakerCue, leading_cue),
+];
 
 /// Finds reported speech in every quotation-free sentence.
-pub(crate) fn find_indirect(ctx: &Ctx) -> Vec<Found> {
+pub(crate) fn find_indirect(ctx: &Context) -> Vec<Found> {
     let mut out = Vec::new();
     let n = ctx.t.toks.len();
     let mut i = 0;
@@ -33,8 +68,7 @@ pub(crate) fn find_indirect(ctx: &Ctx) -> Vec<Found> {
             j += 1;
         }
         let quoted = (i..j).any(|k| {
-            ctx.in_quote[k].is_some()
-                || super::marks::is_double_mark(ctx.t.chars[ctx.t.toks[k].start])
+            ctx.in_quote[k].is_some() || is_double_quote_mark(ctx.t.chars[ctx.t.toks[k].start])
         });
         if !quoted {
             if let Some(f) = sentence(ctx, i, j) {
@@ -47,10 +81,10 @@ pub(crate) fn find_indirect(ctx: &Ctx) -> Vec<Found> {
 }
 
 /// Tokens `[start, end)` of one sentence, trailing punctuation excluded.
-fn sentence(ctx: &Ctx, start: usize, end: usize) -> Option<Found> {
+fn sentence(ctx: &Context, start: usize, end: usize) -> Option<Found> {
     // Headlines and captions (no final punctuation) are not reported speech.
     let final_punct = ctx.t.toks[end - 1].kind == TokKind::Punct
-        && crate::sentences::is_sentence_end(ctx.t.chars[ctx.t.toks[end - 1].start]);
+        && is_sentence_end(ctx.t.chars[ctx.t.toks[end - 1].start]);
     let para = ctx.t.toks[start].para;
     let whole_para = (start == 0 || ctx.t.toks[start - 1].para != para)
         && ctx.t.toks.get(end).is_none_or(|t| t.para != para);
@@ -64,23 +98,34 @@ fn sentence(ctx: &Ctx, start: usize, end: usize) -> Option<Found> {
     if last <= start + 2 {
         return None;
     }
-    according_to(ctx, start, last)
-        .or_else(|| trailing_cue(ctx, start, last))
-        .or_else(|| leading_cue(ctx, start, last))
+    let (rule, report) = RULES
+        .iter()
+        .find_map(|&(rule, row)| row(ctx, start, last).map(|r| (rule, r)))?;
+    Some(Found {
+        kind: QuoteKind::Indirect,
+        start: ctx.t.toks[report.first].start,
+        end: ctx.t.toks[report.end - 1].end,
+        cue: Some(ctx.text_span(report.cue.0, report.cue.1)),
+        speaker: Some(speaker(ctx, report.speaker)),
+        rule,
+        score: None,
+    })
 }
 
-fn words_in(ctx: &Ctx, first: usize, end: usize) -> usize {
+/// Words in tokens `[first, end)`.
+fn words_in(ctx: &Context, first: usize, end: usize) -> usize {
     (first..end).filter(|&k| ctx.t.is_word(k)).count()
 }
 
+/// The reported clause in tokens `[first, end)`, less punctuation at either end, when it holds
+/// at least [`MIN_WORDS`] words.
 fn content(
-    ctx: &Ctx,
+    ctx: &Context,
     first: usize,
     end: usize,
     cue: (usize, usize),
-    speaker: super::attribution::Phrase,
-    rule: Rule,
-) -> Option<Found> {
+    speaker: Phrase,
+) -> Option<Report> {
     let mut first = first;
     let mut end = end;
     while first < end && ctx.t.toks[first].kind == TokKind::Punct {
@@ -92,67 +137,46 @@ fn content(
     if end <= first || words_in(ctx, first, end) < MIN_WORDS {
         return None;
     }
-    let start_ch = ctx.t.toks[first].start;
-    let end_ch = ctx.t.toks[end - 1].end;
-    Some(Found {
-        kind: QuoteKind::Indirect,
-        start: start_ch,
-        end: end_ch,
-        cue: Some(ctx.text_span(cue.0, cue.1)),
-        speaker: Some(ctx.speaker(speaker)),
-        rule,
-        score: None,
+    Some(Report {
+        first,
+        end,
+        cue,
+        speaker,
     })
 }
 
-fn according_to(ctx: &Ctx, start: usize, last: usize) -> Option<Found> {
+/// `According to X, …` / `…, according to X.`
+fn according_to(ctx: &Context, start: usize, last: usize) -> Option<Report> {
     let k = (start..last).find(|&k| ctx.is_according_to(k))?;
-    let p = ctx.speaker_after(k + 1)?;
-    let rule = Rule::IndirectAccordingTo;
-    let leading =
-        (start..k).all(|i| matches!(ctx.lower(i).as_str(), "but" | "and" | "yet" | "also" | "so"));
+    let p = speaker_after(ctx, k + 1)?;
+    let leading = (start..k).all(|i| REPORT_LEAD_WORDS.contains(ctx.lower(i)));
     if leading {
         // `According to X, …`: the clause after the comma that ends X.
         let comma = (p.last + 1..last).find(|&i| ctx.t.is_punct(i, ','))?;
-        return content(ctx, comma + 1, last, (k, k + 1), p, rule);
+        return content(ctx, comma + 1, last, (k, k + 1), p);
     }
     let end = if k > start && ctx.t.is_punct(k - 1, ',') {
         k - 1
     } else {
         k
     };
-    content(ctx, start, end, (k, k + 1), p, rule)
+    content(ctx, start, end, (k, k + 1), p)
 }
 
 /// `…, X said.` or `…, said X.`: the cue is the last verb and the clause comes first.
-fn trailing_cue(ctx: &Ctx, start: usize, last: usize) -> Option<Found> {
+fn trailing_cue(ctx: &Context, start: usize, last: usize) -> Option<Report> {
     // The cue sits among the last few tokens, after a comma.
-    let from = last.saturating_sub(12).max(start + 1);
+    let from = last.saturating_sub(TRAILING_CUE_REACH).max(start + 1);
     for k in (from..last).rev() {
         if !ctx.is_any_cue(k) {
             continue;
         }
         // Only time words or a short phrase may follow (`said Sunday`, `said in a statement`).
         let tail_ok = (k + 1..last).all(|i| {
-            is_time_word(&ctx.lower(i))
-                || matches!(
-                    ctx.lower(i).as_str(),
-                    "in" | "on"
-                        | "a"
-                        | "an"
-                        | "the"
-                        | "statement"
-                        | "interview"
-                        | "at"
-                        | "news"
-                        | "conference"
-                        | "to"
-                        | "reporters"
-                        | "night"
-                        | "morning"
-                )
-        }) || ctx.speaker_after(k).is_some_and(|p| {
-            if cues::takes_listener(&ctx.lower(k)) {
+            let w = ctx.lower(i);
+            is_time_word(w) || CLAUSE_TAIL_WORDS.contains(w)
+        }) || speaker_after(ctx, k).is_some_and(|p| {
+            if cues::takes_listener(ctx.lower(k)) {
                 // `told Reuters.`: a short listener, nothing more.
                 return p.last + 1 >= last && p.last - p.first < 3;
             }
@@ -162,31 +186,27 @@ fn trailing_cue(ctx: &Ctx, start: usize, last: usize) -> Option<Found> {
         if !tail_ok {
             continue;
         }
-        let rule = Rule::IndirectClauseSpeakerCue;
-        if let Some(p) = ctx.speaker_before(k) {
+        if let Some(p) = speaker_before(ctx, k) {
             if p.first > start && ctx.t.is_punct(p.first - 1, ',') {
-                return content(ctx, start, p.first - 1, (k, k), p, rule);
+                return content(ctx, start, p.first - 1, (k, k), p);
             }
         }
         // `…, a person familiar with the plans told Reuters.`: a nominal speaker after the
         // clause's comma.
-        let comma = (k.saturating_sub(9).max(start + 1)..k)
+        let comma = (k.saturating_sub(NOMINAL_SOURCE_REACH).max(start + 1)..k)
             .rev()
             .find(|&i| ctx.t.is_punct(i, ','));
-        if let Some(p) = comma.and_then(|c| ctx.loose_phrase(c + 1, k)) {
-            let nominal = matches!(
-                ctx.lower(p.first).as_str(),
-                "a" | "an" | "the" | "one" | "two" | "several" | "some" | "his" | "her" | "their"
-            ) && (p.first..=p.last)
-                .all(|i| !ctx.is_speech_cue(i) && !ctx.is_pronoun(i));
+        if let Some(p) = comma.and_then(|c| loose_phrase(ctx, c + 1, k)) {
+            let nominal = NOMINAL_SPEAKER_STARTS.contains(ctx.lower(p.first))
+                && (p.first..=p.last).all(|i| !ctx.is_speech_cue(i) && !ctx.is_pronoun(i));
             if nominal && comma.is_some_and(|c| c + 1 == p.first) {
-                return content(ctx, start, p.first - 1, (k, k), p, rule);
+                return content(ctx, start, p.first - 1, (k, k), p);
             }
         }
         // `…, said X.`: the speaker follows the cue, unless the cue's object is its listener.
-        if k > start && ctx.t.is_punct(k - 1, ',') && !cues::takes_listener(&ctx.lower(k)) {
-            if let Some(p) = ctx.speaker_after(k) {
-                return content(ctx, start, k - 1, (k, k), p, rule);
+        if k > start && ctx.t.is_punct(k - 1, ',') && !cues::takes_listener(ctx.lower(k)) {
+            if let Some(p) = speaker_after(ctx, k) {
+                return content(ctx, start, k - 1, (k, k), p);
             }
         }
     }
@@ -194,15 +214,14 @@ fn trailing_cue(ctx: &Ctx, start: usize, last: usize) -> Option<Found> {
 }
 
 /// `X said (that) …`: the first cue with a speaker before it.
-fn leading_cue(ctx: &Ctx, start: usize, last: usize) -> Option<Found> {
+fn leading_cue(ctx: &Context, start: usize, last: usize) -> Option<Report> {
     for k in start..last {
         if !ctx.is_any_cue(k) || ctx.t.is_capitalized(k) && k == start {
             continue;
         }
-        let Some(p) = ctx
-            .participle_subject(start, k)
-            .or_else(|| ctx.speaker_before(k))
-            .or_else(|| ctx.coordinated_subject(start, k))
+        let Some(p) = participle_subject(ctx, start, k)
+            .or_else(|| speaker_before(ctx, k))
+            .or_else(|| coordinated_subject(ctx, start, k))
         else {
             continue;
         };
@@ -210,14 +229,14 @@ fn leading_cue(ctx: &Ctx, start: usize, last: usize) -> Option<Found> {
             continue;
         }
         // An infinitive or a noun use is not a report (`to say`, `the says`).
-        if k > 0 && matches!(ctx.lower(k - 1).as_str(), "to" | "the" | "a") {
+        if k > 0 && INFINITIVE_OR_NOUN_MARKERS.contains(ctx.lower(k - 1)) {
             continue;
         }
         let mut c = k + 1;
         let word = ctx.lower(k);
         // Objects of telling verbs: `told reporters`, `told CNN`, `assured him`.
-        if cues::takes_listener(&word) {
-            let that = (c..(c + 7).min(last)).find(|&i| ctx.lower(i) == "that");
+        if cues::takes_listener(word) {
+            let that = (c..(c + LISTENER_THAT_REACH).min(last)).find(|&i| ctx.lower(i) == "that");
             if let Some(t) = that {
                 c = t;
             } else if ctx.t.is_capitalized(c) {
@@ -230,12 +249,12 @@ fn leading_cue(ctx: &Ctx, start: usize, last: usize) -> Option<Found> {
         }
         // Time words and `in a statement,` after the cue.
         while c < last
-            && (is_time_word(&ctx.lower(c))
-                || ctx.lower(c) == "on" && is_time_word(&ctx.lower(c + 1)))
+            && (is_time_word(ctx.lower(c))
+                || ctx.lower(c) == "on" && is_time_word(ctx.lower(c + 1)))
         {
             c += 1;
         }
-        if ctx.lower(c) == "in" && matches!(ctx.lower(c + 2).as_str(), "statement" | "interview") {
+        if ctx.lower(c) == "in" && matches!(ctx.lower(c + 2), "statement" | "interview") {
             c += 3;
         }
         if c < last && ctx.t.is_punct(c, ',') {
@@ -248,14 +267,10 @@ fn leading_cue(ctx: &Ctx, start: usize, last: usize) -> Option<Found> {
         // Cues that often take a plain object report only a clause (`confirmed that …`,
         // `added the plan would fail`), never a bare object (`confirmed Dana Whitfield as
         // counsel`, `thanked the Red Cross`, `added a third goal`).
-        let says = !cues::takes_object(&word);
-        let object_like = ctx.t.is_capitalized(c)
-            || matches!(
-                ctx.lower(c).as_str(),
-                "a" | "an" | "the" | "its" | "his" | "her" | "their" | "our"
-            );
+        let says = !cues::takes_object(word);
+        let object_like = ctx.t.is_capitalized(c) || OBJECT_STARTS.contains(ctx.lower(c));
         let infinitive = (c..last).any(|i| ctx.lower(i) == "to");
-        if !says && !that && object_like && !infinitive && !ctx.looks_like_clause(c, last) {
+        if !says && !that && object_like && !infinitive && !looks_like_clause(ctx, c, last) {
             continue;
         }
         // Reporting and writing *for* someone is a job, not a report (author bios: `reported
@@ -265,8 +280,8 @@ fn leading_cue(ctx: &Ctx, start: usize, last: usize) -> Option<Found> {
             continue;
         }
         // The clause must look like one: not a bare object (`said nothing`).
-        if let Some(f) = content(ctx, c, last, (k, k), p, Rule::IndirectSpeakerCue) {
-            return Some(f);
+        if let Some(report) = content(ctx, c, last, (k, k), p) {
+            return Some(report);
         }
     }
     None

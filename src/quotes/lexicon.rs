@@ -4,8 +4,41 @@
 //! listener, takes a plain object) are the cue lexicon, `cues.rs`. A test rejects duplicates
 //! within a list and overlaps between lists that must be disjoint.
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// One word list of the lexicon: written as data, built into a set on first use, so that a
+/// look-up costs a hash, not a scan.
+pub(crate) struct WordSet {
+    words: &'static [&'static str],
+    set: OnceLock<HashSet<&'static str>>,
+}
+
+impl WordSet {
+    /// A list of lower-case words.
+    pub(crate) const fn new(words: &'static [&'static str]) -> WordSet {
+        WordSet {
+            words,
+            set: OnceLock::new(),
+        }
+    }
+
+    /// True when `word` (lower case) is in the list.
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        self.set
+            .get_or_init(|| self.words.iter().copied().collect())
+            .contains(word)
+    }
+
+    /// The words as written, in order.
+    #[cfg(test)]
+    pub(crate) fn words(&self) -> &'static [&'static str] {
+        self.words
+    }
+}
+
 /// Words that may sit between a speaker and its verb (`has said`, `also noted`).
-pub(crate) const BETWEEN: &[&str] = &[
+pub(crate) static BETWEEN: WordSet = WordSet::new(&[
     "has",
     "had",
     "have",
@@ -56,10 +89,10 @@ pub(crate) const BETWEEN: &[&str] = &[
     "ultimately",
     "famously",
     "and",
-];
+]);
 
 /// Words that end a backward scan for a speaker phrase: the phrase starts after them.
-pub(crate) const STOPS: &[&str] = &[
+pub(crate) static STOPS: WordSet = WordSet::new(&[
     "who",
     "that",
     "which",
@@ -158,30 +191,31 @@ pub(crate) const STOPS: &[&str] = &[
     "let",
     "via",
     "per",
-];
+]);
 
 /// Auxiliaries, modals and negations: a reported clause holds one (`the plan would fail`),
 /// a bare object does not.
-pub(crate) const AUXILIARIES: &[&str] = &[
+pub(crate) static AUXILIARIES: WordSet = WordSet::new(&[
     "will", "would", "could", "should", "can", "may", "might", "must", "shall", "do", "does",
     "did", "been", "be", "not", "never",
-];
+]);
 
 /// Frequent verbs outside the cue lexicon, to find where a subject ends.
-pub(crate) const COMMON_VERBS: &[&str] = &[
+pub(crate) static COMMON_VERBS: WordSet = WordSet::new(&[
     "is", "was", "are", "were", "has", "had", "have", "began", "went", "made", "took", "got",
     "gave", "sent", "came", "likes", "loves", "hates", "gets", "goes", "makes", "takes", "keeps",
     "kept", "seems", "seemed", "became", "becomes", "won", "wins", "lost", "loses", "sees", "saw",
     "ran", "runs", "stood", "stands", "left", "leaves", "brought", "brings",
-];
+]);
 
 /// Pronouns that can be speakers, kept as written.
-pub(crate) const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it", "you", "who"];
+pub(crate) static PRONOUNS: WordSet =
+    WordSet::new(&["he", "she", "they", "we", "i", "it", "you", "who"]);
 
 /// Lower-case words that may follow a name in a source phrase without making the name their
 /// modifier (`Trump also`, `Clinton herself`, `Obama, who`): any other lower-case word after a
 /// name heads the phrase (`The Trump administration`).
-pub(crate) const AFTER_A_HEAD: &[&str] = &[
+pub(crate) static AFTER_A_HEAD: WordSet = WordSet::new(&[
     "and",
     "or",
     "also",
@@ -196,10 +230,10 @@ pub(crate) const AFTER_A_HEAD: &[&str] = &[
     "that",
     "whose",
     "whom",
-];
+]);
 
 /// Lower-case words that can head a nominal speaker (`officials said`, `the ministry said`).
-pub(crate) const NOMINAL_HEADS: &[&str] = &[
+pub(crate) static NOMINAL_HEADS: WordSet = WordSet::new(&[
     "official",
     "officials",
     "spokesman",
@@ -450,16 +484,16 @@ pub(crate) const NOMINAL_HEADS: &[&str] = &[
     "relatives",
     "citizens",
     "americans",
-];
+]);
 
-/// Words before a quotation that announce the name of a work, a show or a label
-/// (`MSNBC's "Morning Joe"`, `his book "Art of the Deal"`, `titled "Arrogant"`).
-pub(crate) const TITLE_CONTEXT: &[&str] = &[
-    "titled",
-    "entitled",
-    "headlined",
-    "on",
-    "of",
+/// Words right before a quotation that announce the name of a work, a show or a label
+/// (`titled "Arrogant"`, `on "Meet the Press"`, `of "The Apprentice"`).
+pub(crate) static TITLE_INTRODUCERS: WordSet =
+    WordSet::new(&["titled", "entitled", "headlined", "on", "of"]);
+
+/// Nouns for a kind of work: a quotation after one is its title (`his book "Art of the
+/// Deal"`, `the documentary "Thirteen"`, `MSNBC's show, "Morning Joe"`).
+pub(crate) static WORK_NOUNS: WordSet = WordSet::new(&[
     "show",
     "program",
     "programme",
@@ -484,45 +518,163 @@ pub(crate) const TITLE_CONTEXT: &[&str] = &[
     "magazine",
     "newsletter",
     "podcast",
-];
+]);
+
+/// A lead-in of only these before a quotation leaves it direct (`And "…"`, `But "…"`, `— "…"`).
+pub(crate) static LEAD_CONJUNCTIONS: WordSet = WordSet::new(&[
+    "and", "but", "so", "or", "yet", "still", "then", "(", "—", "–", "-",
+]);
+
+/// Conjunctions and adverbs that open a sentence before its main clause (`But officials said`,
+/// `Now the ministry …`).
+pub(crate) static SENTENCE_CONJUNCTIONS: WordSet =
+    WordSet::new(&["but", "and", "so", "yet", "still", "now", "then"]);
+
+/// Words that may come before a sentence-initial `according to` (`But according to X, …`).
+pub(crate) static REPORT_LEAD_WORDS: WordSet = WordSet::new(&["but", "and", "yet", "also", "so"]);
+
+/// Words of a lead-in such as `And from Chairwoman Lydia Voss:` before the name.
+pub(crate) static LEAD_IN_FROM_WORDS: WordSet =
+    WordSet::new(&["and", "but", "also", "now", "from"]);
+
+/// Words right before a quotation that make it a nickname or scare word (`so-called "woke"`).
+pub(crate) static NICKNAME_MARKERS: WordSet =
+    WordSet::new(&["so-called", "dubbed", "nicknamed", "aka"]);
+
+/// Words a title leaves in lower case (`"State of the Union"`), compared as written.
+pub(crate) static TITLE_SMALL_WORDS: WordSet = WordSet::new(&[
+    "of", "the", "and", "a", "an", "in", "on", "with", "to", "for", "at", "from", "by",
+]);
+
+/// Words that may follow the cue of a sentence that only attributes the quotation after it
+/// (`X said in a statement.`, `X told reporters by phone.`).
+pub(crate) static STATEMENT_TAIL_WORDS: WordSet = WordSet::new(&[
+    "in",
+    "a",
+    "an",
+    "the",
+    "statement",
+    "interview",
+    "on",
+    "twitter",
+    "email",
+    "written",
+    "by",
+    "phone",
+    "reporters",
+    "to",
+]);
+
+/// Words that may follow the closing cue of a reported clause (`…, X said in a statement.`,
+/// `…, X told a news conference on Monday night.`).
+pub(crate) static CLAUSE_TAIL_WORDS: WordSet = WordSet::new(&[
+    "in",
+    "on",
+    "a",
+    "an",
+    "the",
+    "statement",
+    "interview",
+    "at",
+    "news",
+    "conference",
+    "to",
+    "reporters",
+    "night",
+    "morning",
+]);
+
+/// First words of a nominal speaker phrase (`a person familiar with the plans`, `said the
+/// ministry`, `several officials`).
+pub(crate) static NOMINAL_SPEAKER_STARTS: WordSet = WordSet::new(&[
+    "the", "a", "an", "one", "two", "several", "some", "his", "her", "their",
+]);
+
+/// First words of a bare object after a cue (`confirmed the appointment`, `thanked its staff`).
+pub(crate) static OBJECT_STARTS: WordSet =
+    WordSet::new(&["a", "an", "the", "its", "his", "her", "their", "our"]);
+
+/// A word right before a cue that makes it an infinitive or a noun (`to say`, `the report`).
+pub(crate) static INFINITIVE_OR_NOUN_MARKERS: WordSet = WordSet::new(&["to", "the", "a"]);
+
+/// Determiners and possessives that cannot end a speaker phrase.
+pub(crate) static PHRASE_FINAL_DETERMINERS: WordSet = WordSet::new(&[
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this",
+]);
+
+/// Words that end a speaker phrase after its cue (`said Ana Diaz in a statement`, `said the
+/// minister, who …`).
+pub(crate) static SPEAKER_AFTER_ENDS: WordSet = WordSet::new(&[
+    "that", "who", "which", "in", "on", "at", "to", "during", "after", "before", "when", "while",
+    "and", "but", "as",
+]);
+
+/// Words that open a clause, never a speaker phrase (`"…," that he said`).
+pub(crate) static CLAUSE_OPENERS: WordSet = WordSet::new(&[
+    "that", "which", "but", "and", "as", "when", "if", "while", "because", "so",
+]);
+
+/// Words of a time phrase between a speaker and its cue, after a time word (`The ministry on
+/// Monday said`, `Officials earlier this week said`).
+pub(crate) static TIME_PHRASE_WORDS: WordSet =
+    WordSet::new(&["on", "in", "last", "this", "early", "late", "earlier"]);
+
+/// Prepositions that link a noun for a person to the rest of its phrase (`a spokesman for the
+/// employers`, `the mother of three`).
+pub(crate) static PERSON_LINK_PREPOSITIONS: WordSet =
+    WordSet::new(&["for", "of", "at", "with", "from"]);
+
+/// Words after which a name in a learned source phrase is not its head (`a lawyer for
+/// Manafort`).
+pub(crate) static SOURCE_PREPOSITIONS: WordSet =
+    WordSet::new(&["for", "to", "of", "at", "with", "from"]);
+
+/// Singular nouns for one unnamed source (`an official said`) besides agent nouns.
+pub(crate) static SINGULAR_SOURCE_NOUNS: WordSet =
+    WordSet::new(&["official", "source", "person", "aide", "spokesperson"]);
+
+/// Forms of `be` in a progressive between speaker and cue (`Roe is telling`).
+pub(crate) static PROGRESSIVE_BE: WordSet = WordSet::new(&["is", "are", "was", "were"]);
 
 /// Days, months and similar words that follow a cue (`said Sunday`) or precede a subject.
+pub(crate) static TIME_WORDS: WordSet = WordSet::new(&[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+    "tonight",
+    "earlier",
+    "later",
+    "recently",
+    "last",
+    "this",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "ago",
+    "again",
+    "repeatedly",
+    "previously",
+    "once",
+    "twice",
+    "now",
+    "then",
+    "also",
+]);
+
+/// True when `w` (lower case) is one of [`TIME_WORDS`].
 pub(crate) fn is_time_word(w: &str) -> bool {
-    matches!(
-        w,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "yesterday"
-            | "today"
-            | "tonight"
-            | "earlier"
-            | "later"
-            | "recently"
-            | "last"
-            | "this"
-            | "morning"
-            | "afternoon"
-            | "evening"
-            | "night"
-            | "week"
-            | "weekend"
-            | "month"
-            | "year"
-            | "ago"
-            | "again"
-            | "repeatedly"
-            | "previously"
-            | "once"
-            | "twice"
-            | "now"
-            | "then"
-            | "also"
-    )
+    TIME_WORDS.contains(w)
 }
 
 #[cfg(test)]
@@ -530,15 +682,37 @@ mod tests {
     use super::*;
     use std::collections::HashSet;
 
-    fn lists() -> [(&'static str, &'static [&'static str]); 7] {
-        [
-            ("BETWEEN", BETWEEN),
-            ("STOPS", STOPS),
-            ("COMMON_VERBS", COMMON_VERBS),
-            ("AUXILIARIES", AUXILIARIES),
-            ("PRONOUNS", PRONOUNS),
-            ("NOMINAL_HEADS", NOMINAL_HEADS),
-            ("TITLE_CONTEXT", TITLE_CONTEXT),
+    fn lists() -> Vec<(&'static str, &'static WordSet)> {
+        vec![
+            ("BETWEEN", &BETWEEN),
+            ("STOPS", &STOPS),
+            ("COMMON_VERBS", &COMMON_VERBS),
+            ("AUXILIARIES", &AUXILIARIES),
+            ("PRONOUNS", &PRONOUNS),
+            ("NOMINAL_HEADS", &NOMINAL_HEADS),
+            ("TITLE_INTRODUCERS", &TITLE_INTRODUCERS),
+            ("WORK_NOUNS", &WORK_NOUNS),
+            ("LEAD_CONJUNCTIONS", &LEAD_CONJUNCTIONS),
+            ("SENTENCE_CONJUNCTIONS", &SENTENCE_CONJUNCTIONS),
+            ("REPORT_LEAD_WORDS", &REPORT_LEAD_WORDS),
+            ("LEAD_IN_FROM_WORDS", &LEAD_IN_FROM_WORDS),
+            ("NICKNAME_MARKERS", &NICKNAME_MARKERS),
+            ("TITLE_SMALL_WORDS", &TITLE_SMALL_WORDS),
+            ("STATEMENT_TAIL_WORDS", &STATEMENT_TAIL_WORDS),
+            ("CLAUSE_TAIL_WORDS", &CLAUSE_TAIL_WORDS),
+            ("NOMINAL_SPEAKER_STARTS", &NOMINAL_SPEAKER_STARTS),
+            ("OBJECT_STARTS", &OBJECT_STARTS),
+            ("INFINITIVE_OR_NOUN_MARKERS", &INFINITIVE_OR_NOUN_MARKERS),
+            ("PHRASE_FINAL_DETERMINERS", &PHRASE_FINAL_DETERMINERS),
+            ("SPEAKER_AFTER_ENDS", &SPEAKER_AFTER_ENDS),
+            ("CLAUSE_OPENERS", &CLAUSE_OPENERS),
+            ("TIME_PHRASE_WORDS", &TIME_PHRASE_WORDS),
+            ("PERSON_LINK_PREPOSITIONS", &PERSON_LINK_PREPOSITIONS),
+            ("SOURCE_PREPOSITIONS", &SOURCE_PREPOSITIONS),
+            ("SINGULAR_SOURCE_NOUNS", &SINGULAR_SOURCE_NOUNS),
+            ("PROGRESSIVE_BE", &PROGRESSIVE_BE),
+            ("AFTER_A_HEAD", &AFTER_A_HEAD),
+            ("TIME_WORDS", &TIME_WORDS),
         ]
     }
 
@@ -546,7 +720,7 @@ mod tests {
     fn no_list_repeats_a_word_and_every_word_is_lower_case() {
         for (name, list) in lists() {
             let mut seen = HashSet::new();
-            for word in list {
+            for word in list.words() {
                 assert!(seen.insert(word), "{name} holds {word:?} twice");
                 assert_eq!(*word, word.to_lowercase(), "{name}: {word:?}");
             }
@@ -558,24 +732,35 @@ mod tests {
         // A stop ends a speaker phrase; a nominal head or pronoun is a speaker; a cue is a verb.
         // "who" is both a stop and a pronoun: a relative clause ends a phrase, and in `, who
         // said` it is the speaker.
-        let both: Vec<&&str> = STOPS.iter().filter(|w| PRONOUNS.contains(w)).collect();
-        assert_eq!(both, [&"who"]);
+        let both: Vec<&str> = STOPS
+            .words()
+            .iter()
+            .copied()
+            .filter(|w| PRONOUNS.contains(w))
+            .collect();
+        assert_eq!(both, ["who"]);
         let disjoint = [
-            ("STOPS", STOPS, "NOMINAL_HEADS", NOMINAL_HEADS),
-            ("PRONOUNS", PRONOUNS, "NOMINAL_HEADS", NOMINAL_HEADS),
-            ("COMMON_VERBS", COMMON_VERBS, "NOMINAL_HEADS", NOMINAL_HEADS),
-            ("BETWEEN", BETWEEN, "NOMINAL_HEADS", NOMINAL_HEADS),
+            ("STOPS", &STOPS, "NOMINAL_HEADS", &NOMINAL_HEADS),
+            ("PRONOUNS", &PRONOUNS, "NOMINAL_HEADS", &NOMINAL_HEADS),
+            (
+                "COMMON_VERBS",
+                &COMMON_VERBS,
+                "NOMINAL_HEADS",
+                &NOMINAL_HEADS,
+            ),
+            ("BETWEEN", &BETWEEN, "NOMINAL_HEADS", &NOMINAL_HEADS),
         ];
         for (a_name, a, b_name, b) in disjoint {
-            for word in a {
+            for word in a.words() {
                 assert!(!b.contains(word), "{word:?} is in {a_name} and {b_name}");
             }
         }
         // Nouns that are also cue verbs are listed on purpose (`the report said` against
         // `officials report`): the rules tell them apart by position.
         let cue_too: Vec<&str> = NOMINAL_HEADS
+            .words()
             .iter()
-            .chain(PRONOUNS)
+            .chain(PRONOUNS.words())
             .copied()
             .filter(|w| super::super::cues::is_cue(w))
             .collect();
@@ -589,7 +774,7 @@ mod tests {
             "forecast",
         ];
         assert_eq!(cue_too, nouns_that_are_cues);
-        for word in NOMINAL_HEADS.iter().chain(PRONOUNS) {
+        for word in NOMINAL_HEADS.words().iter().chain(PRONOUNS.words()) {
             assert!(!is_time_word(word), "{word:?} is a speaker word and a time");
         }
     }

@@ -28,18 +28,18 @@
 //!   none (a group or nominal speaker, named by the phrase). A learned cue without a source
 //!   takes the rules' speaker phrase beside it.
 
-use super::attribution::{Ctx, Phrase};
-use super::lexicon::AFTER_A_HEAD;
+use super::context::Context;
+use super::found::Found;
+use super::lexicon::{AFTER_A_HEAD, SOURCE_PREPOSITIONS};
+use super::phrases::{names_a_source, speaker_after, speaker_before, Phrase};
+use super::referents::speaker;
 use super::rules::Rule;
-use super::Found;
 use crate::doc::{Label, QuoteKind, Role, RoleSpan, Speaker, TextSpan};
 
 /// Most characters between a content span and its cue.
 pub(crate) const CUE_REACH: usize = 160;
 /// Most characters between a cue (or, without one, the content) and its source.
 pub(crate) const SOURCE_REACH: usize = 100;
-/// Words after which a name in a source phrase is not its head (`a lawyer for Manafort`).
-const SOURCE_PREPOSITIONS: [&str; 6] = ["for", "to", "of", "at", "with", "from"];
 /// Most characters between two pieces of one content that the head broke apart.
 pub(crate) const JOIN_GAP: usize = 40;
 /// Least score of a learned attribution no rule found, for it to become a quotation: chosen
@@ -70,23 +70,15 @@ impl Learned {
     }
 }
 
-/// Merges the rules' quotations `found` with the attributions in `roles` (in any order; spans
-/// outside the text are ignored); returns the quotations, unsorted. Without roles (a model
-/// without the attribution head, or a document where it found none), `found` comes back
-/// unchanged; with roles, the rules' reported speech that no learned content overlaps is
-/// dropped.
-pub(crate) fn link(ctx: &Ctx, found: Vec<Found>, roles: &[RoleSpan]) -> Vec<Found> {
-    if roles.is_empty() {
+/// Merges the rules' quotations `found` with the attributions in the context's role spans
+/// ([`Context::roles`]); returns the quotations, unsorted. Without roles (a model without the
+/// attribution head, or a document where it found none), `found` comes back unchanged; with
+/// roles, the rules' reported speech that no learned content overlaps is dropped.
+pub(crate) fn link(ctx: &Context, found: Vec<Found>) -> Vec<Found> {
+    let Some(roles) = &ctx.roles else {
         return found;
-    }
-    let valid: Vec<RoleSpan> = roles
-        .iter()
-        .filter(|r| r.start < r.end && r.end <= ctx.t.chars.len())
-        .cloned()
-        .collect();
-    let mut roles: Vec<&RoleSpan> = valid.iter().collect();
-    roles.sort_by_key(|r| (r.start, r.end));
-    let roles = Sorted::new(roles);
+    };
+    let roles = Sorted::new(roles.iter().collect());
     let learned = assemble(ctx, &roles);
     let longest_content = learned
         .iter()
@@ -170,7 +162,7 @@ pub(crate) fn link(ctx: &Ctx, found: Vec<Found>, roles: &[RoleSpan]) -> Vec<Foun
 /// Adds a learned attribution `l` to the rules' quotation `f`, whose content it overlaps;
 /// with `bounds`, the learned content may also set the quotation's boundaries (only one
 /// quotation per learned content does).
-fn merge(ctx: &Ctx, f: &mut Found, l: &Learned, bounds: bool) {
+fn merge(ctx: &Context, f: &mut Found, l: &Learned, bounds: bool) {
     let reported = f.kind == QuoteKind::Indirect;
     let speaker_inside = f
         .speaker
@@ -196,7 +188,7 @@ fn merge(ctx: &Ctx, f: &mut Found, l: &Learned, bounds: bool) {
         // names someone, and it is not part of the source. An untagged name (`Gazprom said`)
         // also names no word of `names_a_source`'s kinds: the head's named source wins there.
         let stays = |rule: &Speaker| {
-            let misread = rule.entity.is_none() && !ctx.names_a_source(rule.start, rule.end);
+            let misread = rule.entity.is_none() && !names_a_source(ctx, rule.start, rule.end);
             let head_names_better =
                 learned.entity.is_some() && (misread || is_unresolved_pronoun(ctx, rule));
             let overlaps = rule.start < source.end && source.start < rule.end;
@@ -214,7 +206,7 @@ fn merge(ctx: &Ctx, f: &mut Found, l: &Learned, bounds: bool) {
 }
 
 /// True for a speaker that is a pronoun the rules could not resolve to anyone.
-fn is_unresolved_pronoun(ctx: &Ctx, speaker: &Speaker) -> bool {
+fn is_unresolved_pronoun(ctx: &Context, speaker: &Speaker) -> bool {
     let first = ctx.t.first_at_or_after(speaker.start);
     speaker.entity.is_none()
         && speaker.name == speaker.text
@@ -226,7 +218,7 @@ fn is_unresolved_pronoun(ctx: &Ctx, speaker: &Speaker) -> bool {
 /// Gives `f` the learned `content`'s boundaries: always for reported speech; for quoted words
 /// only inside a longer content of the same sentence (`he said he had "a good talk"`), whose
 /// reported clause, marks included, then becomes a mixed quotation.
-fn set_bounds(ctx: &Ctx, f: &mut Found, content: &RoleSpan) {
+fn set_bounds(ctx: &Context, f: &mut Found, content: &RoleSpan) {
     let words_outside = |a: usize, b: usize| ctx.t.chars[a..b].iter().any(|c| c.is_alphanumeric());
     let mixed = f.kind != QuoteKind::Indirect
         && content.start <= f.start
@@ -278,7 +270,7 @@ impl<'r> Sorted<'r> {
 }
 
 /// Groups role spans into attributions, one per content span (see the module docs).
-fn assemble(ctx: &Ctx, roles: &Sorted) -> Vec<Learned> {
+fn assemble(ctx: &Context, roles: &Sorted) -> Vec<Learned> {
     let (cues, sources) = (roles.of(Role::Cue), roles.of(Role::Source));
     let joined = joined_contents(ctx, &roles.of(Role::Content), roles);
     let contents = Sorted::new(joined.iter().collect());
@@ -320,7 +312,7 @@ fn assemble(ctx: &Ctx, roles: &Sorted) -> Vec<Learned> {
 /// different sentences stay apart: where the head starts a content anew at a sentence, the
 /// annotators mostly did too (joining them cost 1.8 points of exact content F1 on PolNeAR
 /// dev). Spans without a letter or digit are dropped.
-fn joined_contents(ctx: &Ctx, contents: &Sorted, roles: &Sorted) -> Vec<RoleSpan> {
+fn joined_contents(ctx: &Context, contents: &Sorted, roles: &Sorted) -> Vec<RoleSpan> {
     let mut joined: Vec<RoleSpan> = Vec::new();
     for &c in &contents.spans {
         if !ctx.t.chars[c.start..c.end]
@@ -355,13 +347,13 @@ fn joined_contents(ctx: &Ctx, contents: &Sorted, roles: &Sorted) -> Vec<RoleSpan
 }
 
 /// True when the tokens holding characters `a` and `b` lie in one sentence.
-fn same_sentence(ctx: &Ctx, a: usize, b: usize) -> bool {
+fn same_sentence(ctx: &Context, a: usize, b: usize) -> bool {
     let sentence = |at: usize| ctx.sentence.get(ctx.t.first_ending_after(at)).copied();
     sentence(a).is_some_and(|s| Some(s) == sentence(b))
 }
 
 /// Sentence number of the token at or after character `at`.
-fn sentence_at(ctx: &Ctx, at: usize) -> Option<usize> {
+fn sentence_at(ctx: &Context, at: usize) -> Option<usize> {
     ctx.sentence.get(ctx.t.first_at_or_after(at)).copied()
 }
 
@@ -369,7 +361,7 @@ fn sentence_at(ctx: &Ctx, at: usize) -> Option<usize> {
 /// without sentence punctuation (`Trump and Kim to hold second summit, South Korean officials
 /// say`). A headline restates the article's lead, so its attribution would be a second,
 /// paraphrased copy of the lead's.
-fn title_paragraph(ctx: &Ctx) -> Option<usize> {
+fn title_paragraph(ctx: &Context) -> Option<usize> {
     let title = ctx.t.toks.first()?.para;
     let rest = ctx.t.toks.partition_point(|t| t.para == title);
     let ends_title = ctx.t.toks.get(rest.checked_sub(1)?)?;
@@ -382,7 +374,7 @@ fn title_paragraph(ctx: &Ctx) -> Option<usize> {
 }
 
 /// Paragraph of the first token at or after character `at`.
-fn para_at(ctx: &Ctx, at: usize) -> Option<usize> {
+fn para_at(ctx: &Context, at: usize) -> Option<usize> {
     ctx.t.toks.get(ctx.t.first_at_or_after(at)).map(|t| t.para)
 }
 
@@ -394,12 +386,12 @@ fn gap(a: &RoleSpan, b: &RoleSpan) -> usize {
 }
 
 /// True when the two spans start in the same paragraph.
-fn same_paragraph(ctx: &Ctx, a: &RoleSpan, b: &RoleSpan) -> bool {
+fn same_paragraph(ctx: &Context, a: &RoleSpan, b: &RoleSpan) -> bool {
     para_at(ctx, a.start) == para_at(ctx, b.start)
 }
 
 /// The characters of a role span as a [`TextSpan`].
-fn text_span(ctx: &Ctx, r: &RoleSpan) -> TextSpan {
+fn text_span(ctx: &Context, r: &RoleSpan) -> TextSpan {
     TextSpan {
         text: ctx.slice(r.start, r.end),
         start: r.start,
@@ -408,7 +400,7 @@ fn text_span(ctx: &Ctx, r: &RoleSpan) -> TextSpan {
 }
 
 /// The rules' speaker with the learned source phrase that holds it as its text.
-fn widened(ctx: &Ctx, rule: Speaker, source: &RoleSpan) -> Speaker {
+fn widened(ctx: &Context, rule: Speaker, source: &RoleSpan) -> Speaker {
     let unnamed = rule.entity.is_none() && rule.name == rule.text;
     Speaker {
         name: if unnamed {
@@ -424,7 +416,7 @@ fn widened(ctx: &Ctx, rule: Speaker, source: &RoleSpan) -> Speaker {
 }
 
 /// A speaker for a learned source phrase (see the module docs).
-fn source_speaker(ctx: &Ctx, source: &RoleSpan) -> Speaker {
+fn source_speaker(ctx: &Context, source: &RoleSpan) -> Speaker {
     let text = ctx.slice(source.start, source.end);
     let inside: Vec<&(usize, usize, usize)> = ctx
         .mentions_near(source.start, source.end)
@@ -456,7 +448,7 @@ fn source_speaker(ctx: &Ctx, source: &RoleSpan) -> Speaker {
             text,
             start: source.start,
             end: source.end,
-            ..ctx.speaker(Phrase { first, last })
+            ..speaker(ctx, Phrase { first, last })
         };
     }
     Speaker {
@@ -470,45 +462,43 @@ fn source_speaker(ctx: &Ctx, source: &RoleSpan) -> Speaker {
 
 /// The rules' speaker phrase beside a learned cue the head gave no source (`X said`, `said
 /// X`), outside the content.
-fn speaker_beside(ctx: &Ctx, cue: &RoleSpan, content: &RoleSpan) -> Option<Speaker> {
+fn speaker_beside(ctx: &Context, cue: &RoleSpan, content: &RoleSpan) -> Option<Speaker> {
     let first = ctx.t.first_at_or_after(cue.start);
     let last = ctx.t.first_ending_after(cue.end.saturating_sub(1));
     if last >= ctx.t.toks.len() || first > last {
         return None;
     }
-    let phrase = ctx
-        .speaker_before(first)
-        .or_else(|| ctx.speaker_after(last))?;
-    let (start, end) = ctx.span(phrase);
-    (end <= content.start || content.end <= start).then(|| ctx.speaker(phrase))
+    let phrase = speaker_before(ctx, first).or_else(|| speaker_after(ctx, last))?;
+    let (start, end) = phrase.chars(ctx);
+    (end <= content.start || content.end <= start).then(|| speaker(ctx, phrase))
 }
 
 /// True when the name ending at character `end` modifies a lower-case noun after it in the
 /// source phrase (`The Trump administration`, `Clinton spokesman Nick Merrill`): the noun, not
 /// the name, heads the phrase there.
-fn modifies_next(ctx: &Ctx, end: usize, source: &RoleSpan) -> bool {
+fn modifies_next(ctx: &Context, end: usize, source: &RoleSpan) -> bool {
     let next = ctx.t.first_at_or_after(end);
     ctx.t.toks.get(next).is_some_and(|tok| {
         let word = ctx.lower(next);
         tok.end <= source.end
             && ctx.t.is_word(next)
             && !ctx.t.is_capitalized(next)
-            && !SOURCE_PREPOSITIONS.contains(&word.as_str())
-            && !AFTER_A_HEAD.contains(&word.as_str())
+            && !SOURCE_PREPOSITIONS.contains(word)
+            && !AFTER_A_HEAD.contains(word)
     })
 }
 
 /// True when the name starting at character `start` follows a preposition that makes it
 /// the complement of the phrase's head (`a lawyer for Manafort`, `an aide to Trump`).
-fn after_preposition(ctx: &Ctx, start: usize) -> bool {
+fn after_preposition(ctx: &Context, start: usize) -> bool {
     ctx.t
         .first_at_or_after(start)
         .checked_sub(1)
-        .is_some_and(|i| SOURCE_PREPOSITIONS.contains(&ctx.lower(i).as_str()))
+        .is_some_and(|i| SOURCE_PREPOSITIONS.contains(ctx.lower(i)))
 }
 
 /// True when the name ending at character `end` is a possessive (`Clinton's`, `Clinton’s`).
-fn possessive_at(ctx: &Ctx, end: usize) -> bool {
+fn possessive_at(ctx: &Context, end: usize) -> bool {
     let chars = &ctx.t.chars;
     matches!(chars.get(end), Some('\'' | '’')) && matches!(chars.get(end + 1), Some('s' | 'S'))
         || matches!(chars.get(end..end + 2), Some(['\'' | '’', c]) if !c.is_alphanumeric())

@@ -29,16 +29,13 @@ pub(crate) struct Marked {
     pub chain: usize,
 }
 
+use crate::sentences::is_double_quote_mark;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Role {
     Open,
     Close,
     Either,
-}
-
-/// True for the characters treated as double quote marks.
-pub(crate) fn is_double_mark(c: char) -> bool {
-    matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‟' | '＂')
 }
 
 /// Rewrites every pair of ASCII apostrophes used as a double quote mark to `"` and a space
@@ -134,7 +131,7 @@ pub(crate) fn pair_marks(chars: &[char], paras: &[(usize, usize)]) -> Vec<Marked
     let mut continuing: Option<usize> = None;
     for (p, &para) in paras.iter().enumerate() {
         let marks: Vec<(usize, Role)> = (para.0..para.1)
-            .filter(|&i| is_double_mark(chars[i]) && !in_markup(chars, para, i))
+            .filter(|&i| is_double_quote_mark(chars[i]) && !in_markup(chars, para, i))
             .map(|i| (i, role(chars, i, para)))
             .collect();
         let starts_with_opener = marks
@@ -167,7 +164,7 @@ pub(crate) fn pair_marks(chars: &[char], paras: &[(usize, usize)]) -> Vec<Marked
         let Some(o) = open else { continue };
         let next_opens = paras.get(p + 1).is_some_and(|&next| {
             next.1 > next.0
-                && is_double_mark(chars[next.0])
+                && is_double_quote_mark(chars[next.0])
                 && role(chars, next.0, next) != Role::Close
         });
         if next_opens {

@@ -4,50 +4,43 @@
 //! quotation in text order. It needs no model, so it can run and be tested with entities given
 //! by hand. The stages:
 //!
-//! 1. `marks.rs`: pairs double quote marks into quotations (multi-paragraph chains, stray marks,
-//!    apostrophes and nested single quotes handled there).
-//! 2. `patterns.rs`: attributes each marked quotation — the cue and speaker after it or before
-//!    it, a colon lead-in, an em-dash byline, the previous quotation's turn — and decides its
-//!    kind (`direct`, `mixed`, or `scare` for scare quotes and nicknames, never attributed).
+//! 1. `context.rs`: the document context, built once — tokens and their lower-case forms
+//!    (`tokens.rs`), sentences, paragraphs, quote marks paired once (`marks.rs`: multi-paragraph
+//!    chains, stray marks, apostrophes and nested single quotes), mentions by position, the
+//!    attribution head's role spans.
+//! 2. `marked.rs`: attributes each marked quotation by an ordered table of rules — the cue and
+//!    speaker after it or before it, a colon lead-in, an em-dash byline — then named
+//!    post-passes: turns (`turns.rs`) and scare quotes (`scare.rs`); decides its kind (`direct`,
+//!    `mixed`, or `scare` for scare quotes, nicknames and titles, never attributed).
 //! 3. `indirect.rs`: reported speech without marks (`X said (that) …`, `…, X said.`,
-//!    `according to X, …`), in sentences that hold no quotation.
-//! 4. `attribution.rs`: the speaker phrase beside a cue and what it refers to (entity, pronoun,
-//!    group); `cues.rs` and `lexicon.rs` hold the word lists.
+//!    `according to X, …`), in sentences that hold no quotation, by a table of its own.
+//! 4. `phrases.rs` finds the speaker phrase beside a cue and `referents.rs` what it refers to
+//!    (entity, pronoun, group); `cues.rs` (the cue lexicon) and `lexicon.rs` hold the word
+//!    lists.
 //! 5. `linker.rs`: when the model has an attribution head, joins its role spans (source, cue,
 //!    content) into attributions and merges them with what the rules found.
 //!
-//! Rule ids (`Quote::rule`) are the `rules.rs` table, in the order they are tried, and are
-//! explained in `docs/quotes.md`.
+//! Rule ids (`Quote::rule`) are `rules.rs`; the order they are tried is the tables of
+//! `marked.rs` and `indirect.rs`, which `Rule::ALL` and `docs/quotes.md` are tested against.
 
-pub(crate) mod attribution;
+pub(crate) mod context;
 pub(crate) mod cues;
+pub(crate) mod facts;
+pub(crate) mod found;
 pub(crate) mod indirect;
 pub(crate) mod lexicon;
 pub(crate) mod linker;
+pub(crate) mod marked;
 pub(crate) mod marks;
-pub(crate) mod patterns;
+pub(crate) mod phrases;
+pub(crate) mod referents;
 pub(crate) mod rules;
+pub(crate) mod scare;
 pub(crate) mod tokens;
+pub(crate) mod turns;
 
-use crate::doc::{Entity, Quote, QuoteKind, RoleSpan, Speaker, TextSpan};
-use crate::offsets::CharIndex;
-use attribution::Ctx;
-use tokens::Tokens;
-
-/// One quotation before ids are assigned.
-#[derive(Debug, Clone)]
-pub(crate) struct Found {
-    pub kind: QuoteKind,
-    pub start: usize,
-    pub end: usize,
-    pub cue: Option<TextSpan>,
-    pub speaker: Option<Speaker>,
-    pub rule: rules::Rule,
-    /// Confidence from the attribution head, when learned spans gave or confirmed it; `None`
-    /// takes the rule's fixed score ([`rules::Rule::precision`]). Always set for
-    /// [`rules::Rule::LearnedAttribution`].
-    pub score: Option<f32>,
-}
+use crate::doc::{Entity, Quote, QuoteKind, RoleSpan};
+use context::Context;
 
 /// Finds the quotations in `text` and links each to a speaker among `entities`, using the
 /// attribution head's `roles` (source, cue and content spans) when given; with none, the
@@ -57,11 +50,10 @@ pub(crate) struct Found {
 /// into `text`. Scare quotes and nicknames are returned with kind [`QuoteKind::Scare`] and no
 /// speaker, so callers that want speech only can drop them.
 pub fn find_quotes(text: &str, entities: &[Entity], roles: &[RoleSpan]) -> Vec<Quote> {
-    let ctx = context(text, entities);
-    let marked = marks::pair_marks(&ctx.t.chars, &ctx.t.paras);
-    let mut found = patterns::attribute_marked(&ctx, &marked);
+    let ctx = Context::new(text, entities, roles);
+    let mut found = marked::attribute_marked(&ctx);
     found.extend(indirect::find_indirect(&ctx));
-    let mut found = linker::link(&ctx, found, roles);
+    let mut found = linker::link(&ctx, found);
     found.sort_by_key(|f| (f.start, f.end));
     found
         .into_iter()
@@ -97,7 +89,7 @@ fn mentioned_inside(entities: &[Entity], start: usize, end: usize) -> Vec<String
 /// True for the characters quotegraph treats as double quote marks (`"`, `“`, `”`, `„`, `«`,
 /// `»`); single marks and apostrophes are never quotation boundaries.
 pub fn is_double_quote_mark(c: char) -> bool {
-    marks::is_double_mark(c)
+    crate::sentences::is_double_quote_mark(c)
 }
 
 /// True when `text` holds a double quote mark: one of the characters of
@@ -105,74 +97,7 @@ pub fn is_double_quote_mark(c: char) -> bool {
 pub fn has_double_quote_mark(text: &str) -> bool {
     let mut chars: Vec<char> = text.chars().collect();
     marks::fold_apostrophe_pairs(&mut chars);
-    chars.into_iter().any(marks::is_double_mark)
-}
-
-/// Tokenizes, pairs marks and splits sentences: everything the rules read.
-fn context<'a>(text: &'a str, entities: &'a [Entity]) -> Ctx<'a> {
-    let t = Tokens::new(text);
-    let marked = marks::pair_marks(&t.chars, &t.paras);
-    let mut in_quote = vec![None; t.toks.len()];
-    for (q, m) in marked.iter().enumerate() {
-        let first = t.first_at_or_after(m.start);
-        let last = t.first_ending_after(m.end.saturating_sub(1));
-        for slot in in_quote.iter_mut().take(last + 1).skip(first) {
-            *slot = Some(q);
-        }
-    }
-    let sentence = sentences(&t, &in_quote);
-    let mut mentions: Vec<(usize, usize, usize)> = entities
-        .iter()
-        .enumerate()
-        .flat_map(|(e, ent)| ent.mentions.iter().map(move |m| (m.start, m.end, e)))
-        .filter(|&(s, e, _)| s < e && e <= t.chars.len())
-        .collect();
-    mentions.sort_unstable();
-    let longest_mention = mentions.iter().map(|&(s, e, _)| e - s).max().unwrap_or(0);
-    let lower_case_words = (0..t.toks.len())
-        .filter(|&i| t.is_word(i) && !t.is_capitalized(i))
-        .map(|i| t.lower(i))
-        .collect();
-    Ctx {
-        text,
-        index: CharIndex::new(text),
-        t,
-        entities,
-        mentions,
-        longest_mention,
-        in_quote,
-        sentence,
-        lower_case_words,
-    }
-}
-
-/// Sentence number of each token, from the one sentence splitter
-/// ([`crate::sentences::sentence_starts`]); a quotation's end marks end no sentence until its
-/// closing mark.
-fn sentences(t: &Tokens, in_quote: &[Option<usize>]) -> Vec<usize> {
-    let texts: Vec<String> = t.toks.iter().map(|tok| t.text(tok)).collect();
-    let tokens: Vec<crate::sentences::Token> = t
-        .toks
-        .iter()
-        .enumerate()
-        .map(|(i, tok)| {
-            let before = i.checked_sub(1).map(|p| &t.toks[p]);
-            crate::sentences::Token {
-                text: &texts[i],
-                after_break: before.is_some_and(|b| b.para != tok.para),
-                glued: before.is_some_and(|b| b.end == tok.start),
-                quoted: in_quote[i].is_some(),
-            }
-        })
-        .collect();
-    let mut current = 0;
-    crate::sentences::sentence_starts(&tokens)
-        .into_iter()
-        .map(|starts| {
-            current += usize::from(starts);
-            current
-        })
-        .collect()
+    chars.into_iter().any(is_double_quote_mark)
 }
 
 #[cfg(test)]
@@ -190,24 +115,5 @@ mod tests {
         assert!(has_double_quote_mark("''We will,'' she said"));
         assert!(has_double_quote_mark("“Yes”"));
         assert!(!has_double_quote_mark("Kim's 'fine' dog"));
-    }
-
-    #[test]
-    fn sentences_split_outside_quotes_only() {
-        let t = Tokens::new("“One. Two,” he said. Then more.");
-        let marked = marks::pair_marks(&t.chars, &t.paras);
-        let mut in_quote = vec![None; t.toks.len()];
-        for (q, m) in marked.iter().enumerate() {
-            for (i, tok) in t.toks.iter().enumerate() {
-                if tok.start >= m.start && tok.end <= m.end {
-                    in_quote[i] = Some(q);
-                }
-            }
-        }
-        let s = sentences(&t, &in_quote);
-        assert_eq!(s.first(), Some(&0));
-        assert_eq!(s[t.toks.len() - 2], 1);
-        let said = t.toks.iter().position(|k| t.text(k) == "said").unwrap_or(0);
-        assert_eq!(s[said], 0);
     }
 }

@@ -2,11 +2,10 @@
 //! rule, what it matches and which comes first. `Quote::rule` in the output is
 //! [`Rule::as_str`]; `docs/quotes.md` explains each with examples.
 
-/// One rule that finds a quotation or attributes it. Marked quotations (`patterns.rs`) try
-/// the rules of [`Rule::ALL`] from [`Rule::ScareNickname`] to [`Rule::QuoteUnattributed`] in
-/// that order, and the pieces of a quotation over several paragraphs then share a speaker
-/// ([`Rule::QuoteMultiParagraph`]); sentences without quotation marks (`indirect.rs`) try the
-/// three `Indirect*` rules in order.
+/// One rule that finds a quotation or attributes it. The order they are tried is not here but
+/// in the tables that try them — marked quotations `marked.rs` (its rows, its fallback, then
+/// its post-passes), sentences without quotation marks `indirect.rs` — and [`Rule::ALL`]
+/// follows those tables (a test checks it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Rule {
     /// `Marcello "Shorty" Cuttitta`, `so-called "woke"`: a nickname or scare word (kind `scare`).
@@ -59,27 +58,28 @@ pub(crate) enum Rule {
 }
 
 impl Rule {
-    /// Every rule, marked-quotation rules first, each group in the order it is tried; last,
-    /// the linker's [`Rule::LearnedAttribution`], which no rule pass tries.
+    /// Every rule in the order the passes try them: the rows of the marked-quotation table
+    /// (each at its first row), its fallback, its post-passes, the rows of the reported-speech
+    /// table; last, the linker's [`Rule::LearnedAttribution`], which no rule pass tries.
     pub(crate) const ALL: [Rule; 23] = [
         Rule::ScareNickname,
         Rule::ScareTitle,
         Rule::SpeakerCueQuote,
         Rule::SpeakerColonQuote,
+        Rule::MixedAccordingTo,
+        Rule::MixedSpeakerCue,
         Rule::QuoteDashByline,
         Rule::QuoteCueSpeaker,
         Rule::QuoteAccordingTo,
         Rule::QuoteSpeakerCue,
         Rule::QuoteTrailingCue,
-        Rule::MixedAccordingTo,
-        Rule::MixedSpeakerCue,
         Rule::MixedSentenceSubject,
         Rule::QuoteAfterReport,
         Rule::LeadInColon,
+        Rule::QuoteUnattributed,
         Rule::QuoteContinuation,
         Rule::ParagraphContinuation,
         Rule::ScareQuote,
-        Rule::QuoteUnattributed,
         Rule::QuoteMultiParagraph,
         Rule::IndirectAccordingTo,
         Rule::IndirectClauseSpeakerCue,
@@ -114,6 +114,14 @@ impl Rule {
             Rule::IndirectSpeakerCue => "indirect-speaker-cue",
             Rule::LearnedAttribution => "learned-attribution",
         }
+    }
+
+    /// True for the rules of quoted words that are not speech (kind `scare`).
+    pub(crate) fn is_scare(self) -> bool {
+        matches!(
+            self,
+            Rule::ScareNickname | Rule::ScareTitle | Rule::ScareQuote
+        )
     }
 
     /// True for rules whose speaker is inferred from elsewhere (an earlier turn, the sentence

@@ -34,6 +34,9 @@ pub(crate) struct Tokens {
     pub toks: Vec<Token>,
     /// Character span of each paragraph (line), in order.
     pub paras: Vec<(usize, usize)>,
+    /// Each token's characters, lower-cased, computed once: the rules compare words lower case
+    /// hundreds of times per sentence.
+    lower: Vec<String>,
 }
 
 impl Tokens {
@@ -111,7 +114,21 @@ impl Tokens {
         if let Some(s) = para_start {
             paras.push((s, para_end));
         }
-        Tokens { chars, toks, paras }
+        let lower = toks
+            .iter()
+            .map(|t| {
+                chars[t.start..t.end]
+                    .iter()
+                    .collect::<String>()
+                    .to_lowercase()
+            })
+            .collect();
+        Tokens {
+            chars,
+            toks,
+            paras,
+            lower,
+        }
     }
 
     /// The characters of a token.
@@ -119,12 +136,9 @@ impl Tokens {
         self.chars[t.start..t.end].iter().collect()
     }
 
-    /// The characters of token `i`, lower-cased.
-    pub fn lower(&self, i: usize) -> String {
-        self.toks
-            .get(i)
-            .map(|t| self.text(t).to_lowercase())
-            .unwrap_or_default()
+    /// The characters of token `i`, lower-cased; empty past the last token.
+    pub fn lower(&self, i: usize) -> &str {
+        self.lower.get(i).map_or("", String::as_str)
     }
 
     /// The first character of token `i`.

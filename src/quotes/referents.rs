@@ -1,0 +1,221 @@
+//! What a speaker phrase refers to, as a [`Speaker`]:
+//!
+//! - a phrase that ends with a tagged name becomes that name's mention (`Secretary of State
+//!   Mike Pompeo` → the mention `Mike Pompeo`, entity and canonical name from linking);
+//! - `he` / `she` (and a relative `who`) stay as written and resolve to the subject-most person
+//!   of the nearest earlier sentence that names one, never reaching past a few sentences, never
+//!   to a possessive or a listener; a nearer unnamed speaker (`a spokesman for the employers
+//!   said`) takes the pronoun instead;
+//! - any other phrase is a group or nominal speaker, named by its words.
+
+use super::context::Context;
+use super::cues;
+use super::lexicon::{PERSON_LINK_PREPOSITIONS, SINGULAR_SOURCE_NOUNS};
+use super::phrases::{is_agent_noun, speaker_before, Phrase};
+use crate::doc::{Label, Speaker};
+
+/// How many sentences back a `he` / `she` looks for its antecedent: further back, a reader
+/// has lost the thread too.
+const MAX_SENTENCES_BACK: usize = 4;
+
+/// What a `he` / `she` refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Antecedent {
+    /// A person entity (index into the document's entities).
+    Person(usize),
+    /// An unnamed nominal speaker phrase (`a spokesman for the employers`).
+    Nominal(Phrase),
+}
+
+/// Turns a speaker phrase into a [`Speaker`]: the tagged name that ends it, a resolved
+/// pronoun, or the phrase itself as a group speaker.
+pub(crate) fn speaker(ctx: &Context, p: Phrase) -> Speaker {
+    let (start, end) = p.chars(ctx);
+    if p.first == p.last && ctx.is_pronoun(p.first) {
+        let text = ctx.slice(start, end);
+        let antecedent = match ctx.lower(p.first) {
+            "he" | "she" => resolve_person(ctx, p.first),
+            "who" => relative_antecedent(ctx, p.first).map(Antecedent::Person),
+            _ => None,
+        };
+        return match antecedent {
+            Some(Antecedent::Nominal(phrase)) => {
+                let (s, e) = phrase.chars(ctx);
+                Speaker {
+                    name: ctx.slice(s, e),
+                    text,
+                    start,
+                    end,
+                    entity: None,
+                }
+            }
+            Some(Antecedent::Person(e)) => Speaker {
+                text,
+                start,
+                end,
+                entity: Some(ctx.entities[e].id.clone()),
+                name: ctx.entities[e].name.clone(),
+            },
+            None => Speaker {
+                name: text.clone(),
+                text,
+                start,
+                end,
+                entity: None,
+            },
+        };
+    }
+    // The mention that ends the phrase (a possessive or trailing dot allowed).
+    let ending = ctx
+        .mentions_near(start, end)
+        .iter()
+        .filter(|&&(s, e, _)| s < end && e > start && e + 2 >= end)
+        .max_by_key(|&&(s, e, _)| (e, std::cmp::Reverse(s)));
+    if let Some(&(s, e, ent)) = ending {
+        let label = &ctx.entities[ent].label;
+        if matches!(label, Label::Person | Label::Organization) || p.first == p.last {
+            let (s, e) = (s.max(start), e.min(end));
+            return Speaker {
+                text: ctx.slice(s, e),
+                start: s,
+                end: e,
+                entity: Some(ctx.entities[ent].id.clone()),
+                name: ctx.entities[ent].name.clone(),
+            };
+        }
+    }
+    let text = ctx.slice(start, end);
+    Speaker {
+        name: text.clone(),
+        text,
+        start,
+        end,
+        entity: None,
+    }
+}
+
+/// What a `he` / `she` at token `tok` most likely refers to: the first person named outside
+/// quotations in the nearest earlier sentence (the current one first), looking back at most
+/// four sentences — never a possessive ("To Petrov's surprise"), the listener of a telling
+/// verb ("told Reuters") or a person whose honorific says otherwise ("Mr. Reyes" for
+/// "she") — unless an earlier sentence nearer than that person reports an
+/// unnamed person's speech (`a spokesman for the employers said`): then that phrase.
+pub(crate) fn resolve_person(ctx: &Context, tok: usize) -> Option<Antecedent> {
+    let here = ctx.sentence_of(tok);
+    let pos = ctx.t.toks[tok].start;
+    // Person mentions outside quotations, back to the oldest sentence looked at.
+    let oldest = here.saturating_sub(MAX_SENTENCES_BACK);
+    let before = ctx.mentions.partition_point(|m| m.0 < pos);
+    let pronoun = ctx.lower(tok);
+    let mut persons: Vec<(usize, usize)> = Vec::new();
+    for &(s, end, e) in ctx.mentions[..before].iter().rev() {
+        let ti = ctx.t.first_at_or_after(s);
+        if ctx.sentence_of(ti) < oldest {
+            break;
+        }
+        let disagrees = honorific_pronoun(ctx, e).is_some_and(|said| said != pronoun);
+        if ctx.entities[e].label == Label::Person
+            && ctx.in_quote.get(ti).is_some_and(Option::is_none)
+            && !is_possessive_or_listener(ctx, s, end, ti)
+            && !disagrees
+        {
+            persons.push((ti, e));
+        }
+    }
+    persons.reverse();
+    for back in 0..=MAX_SENTENCES_BACK {
+        let Some(target) = here.checked_sub(back) else {
+            break;
+        };
+        // A nominal speaker in a nearer sentence than any named person (`But a spokesman
+        // for the employers said …` ¶ `"…," he said.`) is who "he" is.
+        if back > 0 {
+            if let Some(p) = nominal_speaker_in(ctx, target, pos) {
+                return Some(Antecedent::Nominal(p));
+            }
+        }
+        if let Some(&(_, e)) = persons
+            .iter()
+            .find(|(ti, _)| ctx.sentence_of(*ti) == target)
+        {
+            return Some(Antecedent::Person(e));
+        }
+    }
+    None
+}
+
+/// The speaker phrase of sentence `sentence` (up to character `before`) when it reports
+/// the speech of one unnamed person (`a spokesman for the employers said`, `an official
+/// said`): a singular nominal speaker with no name in it.
+fn nominal_speaker_in(ctx: &Context, sentence: usize, before: usize) -> Option<Phrase> {
+    let first = ctx.sentence.partition_point(|&s| s < sentence);
+    let end = ctx.sentence.partition_point(|&s| s <= sentence);
+    (first..end)
+        .filter(|&k| ctx.t.toks[k].end <= before && ctx.is_speech_cue(k))
+        .filter_map(|k| speaker_before(ctx, k))
+        .find(|&p| {
+            // The head noun: before the first preposition (`a spokesman for the employers`).
+            let head_tok = (p.first + 1..=p.last)
+                .find(|&i| PERSON_LINK_PREPOSITIONS.contains(ctx.lower(i)))
+                .map_or(p.last, |i| i - 1);
+            let head = ctx.lower(head_tok);
+            let singular_person = (is_agent_noun(head, true) && !head.ends_with('s'))
+                || SINGULAR_SOURCE_NOUNS.contains(head);
+            let (start, end) = p.chars(ctx);
+            let named = ctx
+                .mentions_near(start, end)
+                .iter()
+                .any(|&(s, e, _)| s >= start && e <= end);
+            singular_person && !named && p.first < p.last
+        })
+}
+
+/// The pronoun the document's honorifics give person entity `entity`: `he` after `Mr.`,
+/// `she` after `Mrs.`, `Ms.` or `Miss`, `None` without such evidence (or with both).
+fn honorific_pronoun(ctx: &Context, entity: usize) -> Option<&'static str> {
+    let mut said = None;
+    for m in &ctx.entities[entity].mentions {
+        let tok = ctx.t.first_at_or_after(m.start);
+        let first_word = m.text.split_whitespace().next().unwrap_or_default();
+        let before = tok.checked_sub(1).map_or("", |t| ctx.lower(t));
+        for word in [first_word.to_lowercase().as_str(), before] {
+            let pronoun = match word.trim_end_matches('.') {
+                "mr" => "he",
+                "mrs" | "ms" | "miss" => "she",
+                _ => continue,
+            };
+            if said.is_some_and(|s| s != pronoun) {
+                return None;
+            }
+            said = Some(pronoun);
+        }
+    }
+    said
+}
+
+/// True when the mention at characters `[start, end)`, first token `tok`, is a possessive
+/// ("To Petrov's surprise") or the listener of a telling verb ("told Reuters"): neither is
+/// who a later `he` / `she` speaks for.
+fn is_possessive_or_listener(ctx: &Context, start: usize, end: usize, tok: usize) -> bool {
+    let chars = &ctx.t.chars;
+    let apostrophe = |i: usize| chars.get(i).is_some_and(|&c| c == '\'' || c == '’');
+    let s_at = |i: usize| chars.get(i).is_some_and(|&c| c == 's' || c == 'S');
+    let possessive =
+        (apostrophe(end) && s_at(end + 1)) || (end >= 2 && apostrophe(end - 2) && s_at(end - 1));
+    let listener =
+        tok > 0 && start == ctx.t.toks[tok].start && cues::takes_listener(ctx.lower(tok - 1));
+    possessive || listener
+}
+
+/// The entity named right before `, who`.
+fn relative_antecedent(ctx: &Context, who: usize) -> Option<usize> {
+    let comma = who.checked_sub(1)?;
+    if !ctx.t.is_punct(comma, ',') {
+        return None;
+    }
+    let before = ctx.t.toks.get(comma.checked_sub(1)?)?.end;
+    ctx.mentions_near(before.saturating_sub(2), before)
+        .iter()
+        .find(|&&(_, e, _)| e == before || e + 2 == before)
+        .map(|&(_, _, ent)| ent)
+}
