@@ -128,6 +128,7 @@ pub mod quotes;
 pub(crate) mod sentences;
 #[cfg(feature = "tagger")]
 pub mod tagging;
+pub(crate) mod titles;
 
 pub use doc::{
     Document, Entity, Label, Mention, Quote, QuoteKind, Role, RoleSpan, Span, Speaker, Tagged,

@@ -1,10 +1,58 @@
 //! `quotegraph eval …`: scoring against annotated corpora.
 
-use super::{EvalQuotesArgs, ModelArgs, Outcome};
-use std::path::Path;
+use super::common::{ModelArgs, Outcome};
+use clap::{Args, Subcommand};
+use std::path::{Path, PathBuf};
+
+/// The scorers of `quotegraph eval`.
+#[derive(Debug, Subcommand)]
+pub(super) enum EvalCommand {
+    /// Entity-level precision, recall and F1 on a CoNLL-format file (conlleval semantics).
+    Ner {
+        /// CoNLL file: token first, tag last on each line; `-DOCSTART-` separates documents.
+        file: PathBuf,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        model: ModelArgs,
+    },
+    /// Quotation detection, speaker and cue accuracy on brat standoff (PolNeAR layout).
+    Quotes(EvalQuotesArgs),
+}
+
+#[derive(Debug, Args)]
+pub(super) struct EvalQuotesArgs {
+    /// Folder of `<article>.txt` files.
+    #[arg(long, value_name = "DIR")]
+    text_dir: PathBuf,
+    /// Folder of `<article>_<annotator>.ann` files; the first annotator in sorted order is gold.
+    #[arg(long, value_name = "DIR")]
+    ann_dir: PathBuf,
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    json: bool,
+    /// Score the rules alone, with no entities (rule development without a model).
+    #[arg(long)]
+    no_model: bool,
+    /// Tagger output cache (JSON): read when it exists, written after tagging otherwise, so
+    /// that repeated runs while tuning rules skip the model.
+    #[arg(long, value_name = "FILE")]
+    mentions_cache: Option<PathBuf>,
+    #[command(flatten)]
+    model: ModelArgs,
+}
+
+/// Runs one scorer.
+pub(super) fn run(command: EvalCommand) -> anyhow::Result<Outcome> {
+    match command {
+        EvalCommand::Ner { file, json, model } => ner(&file, json, &model),
+        EvalCommand::Quotes(args) => quotes(&args),
+    }
+}
 
 /// `eval ner FILE`: entity-level scores of the tagger on CoNLL data.
-pub(super) fn ner(file: &Path, json: bool, model: &ModelArgs) -> anyhow::Result<Outcome> {
+fn ner(file: &Path, json: bool, model: &ModelArgs) -> anyhow::Result<Outcome> {
     let pipeline = model.load()?;
     let scores = quotegraph::eval::ner::evaluate_file(pipeline.tagger(), file)?;
     if json {
@@ -73,7 +121,7 @@ impl CachedArticle {
 }
 
 /// `eval quotes`: the full pipeline (tagger, linking, quotes) scored on brat standoff.
-pub(super) fn quotes(args: &EvalQuotesArgs) -> anyhow::Result<Outcome> {
+fn quotes(args: &EvalQuotesArgs) -> anyhow::Result<Outcome> {
     use anyhow::Context;
     use quotegraph::eval::quotes::{evaluate, load_corpus, GoldArticle};
     use std::collections::HashMap;

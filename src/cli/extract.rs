@@ -1,15 +1,68 @@
 //! `quotegraph extract`: records in, one JSON line per record out, in input order, streamed.
 
+use super::common::{ModelArgs, Outcome};
 use super::progress::Progress;
-use super::{ExtractArgs, Outcome};
 use anyhow::{bail, Context};
+use clap::Args;
 use quotegraph::input::{self, JsonFields, Source};
 use quotegraph::output::{resume, JsonlWriter};
 use quotegraph::{Document, StreamOptions};
 use std::fs::{File, OpenOptions};
 use std::io::{self, BufWriter, Write};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
+
+/// Options of `quotegraph extract`.
+#[derive(Debug, Args)]
+pub(super) struct ExtractArgs {
+    /// Inputs: `.txt` files (one document each, id = the path as given), `.html`/`.htm` pages
+    /// (their main text), `.jsonl` files (one `{"id": …, "text": …}` per line), directories
+    /// (those files, recursively, ids relative to the directory). None, or `-`, reads
+    /// standard input.
+    #[arg(value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// Standard input holds JSON Lines records instead of one plain-text document.
+    #[arg(long)]
+    jsonl: bool,
+    /// JSON Lines field holding the document id.
+    #[arg(long, default_value = "id", value_name = "NAME")]
+    id_field: String,
+    /// JSON Lines field holding the document text.
+    #[arg(long, default_value = "text", value_name = "NAME")]
+    text_field: String,
+    /// Write to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Append to the --output file, skipping input records whose id it already holds (a torn
+    /// last line from an interrupted run is cut off first).
+    #[arg(long, requires = "output", conflicts_with = "pretty")]
+    resume: bool,
+    /// Indent the JSON (for reading one document; not JSON Lines any more).
+    #[arg(long)]
+    pretty: bool,
+    /// Also write each document's text, so offsets can be checked from the output alone.
+    #[arg(long)]
+    include_text: bool,
+    /// No progress bar, progress lines or summary on standard error (record errors still show).
+    #[arg(short, long)]
+    quiet: bool,
+    /// After the run, print the tagger's work counters (forward passes, positions, seconds in
+    /// the network) to standard error as `stats: {json}`, for benchmarks.
+    #[arg(long)]
+    stats: bool,
+    /// When standard error is not a terminal, print a progress line every SECS seconds.
+    #[arg(long, default_value_t = 10.0, value_name = "SECS")]
+    progress_every: f64,
+    /// Documents per tagger call: their windows are sorted by length and batched together.
+    #[arg(long, default_value_t = 64, value_name = "N")]
+    docs_per_batch: usize,
+    /// Threads for the transformer's forward pass (default: libtorch's, one per core).
+    #[arg(long, value_name = "N")]
+    threads: Option<u16>,
+    #[command(flatten)]
+    model: ModelArgs,
+}
 
 pub(super) fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
     if let Some(threads) = args.threads {

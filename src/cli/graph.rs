@@ -1,6 +1,6 @@
 //! `quotegraph graph`: extract output in, knowledge-graph files out (Neo4j CSVs or N-Triples).
 
-use super::Outcome;
+use super::common::Outcome;
 use anyhow::Context;
 use clap::{Args, ValueEnum};
 use quotegraph::export::{self, neo4j, rdf, Graph, Record};

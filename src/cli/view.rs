@@ -1,7 +1,7 @@
 //! `quotegraph view`: one document of extract output as a self-contained HTML page.
 
+use super::common::Outcome;
 use super::graph::records;
-use super::Outcome;
 use anyhow::{bail, Context};
 use clap::Args;
 use quotegraph::export::{html, Record};

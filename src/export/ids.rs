@@ -66,7 +66,7 @@ pub fn person_words(name: &str) -> Vec<String> {
     let words = name_words(name);
     let first_name = words
         .iter()
-        .position(|w| !crate::linking::is_title(w))
+        .position(|w| !crate::titles::is_title(w))
         .unwrap_or(0);
     words[first_name..].to_vec()
 }

@@ -4,7 +4,7 @@
 //! error and never stops the others. [`Pipeline::stream`] drives it over an unbounded stream of
 //! records with reading, tagging and the rule stages on separate threads.
 
-use super::annotate;
+use super::stages::annotate;
 use crate::doc::{Document, Tagged};
 use crate::error::{Error, Result};
 use crate::tagging::{Tagger, TaggerOptions};

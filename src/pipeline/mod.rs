@@ -6,12 +6,12 @@
 
 #[cfg(feature = "tagger")]
 mod batched;
+mod stages;
 
 #[cfg(feature = "tagger")]
 pub use batched::{Pipeline, StreamOptions};
 
-use crate::doc::{Document, Mention, RoleSpan};
-use crate::{linking, quotes};
+pub use stages::annotate;
 use std::path::{Path, PathBuf};
 
 /// The model directory shipped with quotegraph, used when no other is named.
@@ -20,12 +20,4 @@ pub fn default_model_dir() -> PathBuf {
         return PathBuf::from(dir);
     }
     Path::new(env!("CARGO_MANIFEST_DIR")).join("models/quotegraph-ner-minilm")
-}
-
-/// The stages after tagging: groups `mentions` into entities and finds quotations, linking
-/// the attribution head's `roles` when there are any (empty: the rules alone). Usable without
-/// a model, with mentions given.
-pub fn annotate(doc: &mut Document, mentions: &[Mention], roles: &[RoleSpan]) {
-    doc.entities = linking::group_mentions(mentions);
-    doc.quotes = quotes::find_quotes(&doc.text, &doc.entities, roles);
 }

@@ -110,6 +110,45 @@ mod tests {
         assert!(find_quotes("Nothing was said here at all", &[], &[]).is_empty());
     }
 
+    /// The order the passes try the rules: the marked table's rows (each rule at its first
+    /// row), its fallback and post-passes, the reported-speech table, the linker.
+    fn tried_order() -> Vec<rules::Rule> {
+        let mut order = Vec::new();
+        for &(rule, _) in marked::RULES {
+            if !order.contains(&rule) {
+                order.push(rule);
+            }
+        }
+        order.push(marked::FALLBACK);
+        order.extend(marked::POST_PASS_RULES);
+        order.extend(indirect::RULES.iter().map(|&(rule, _)| rule));
+        order.push(rules::Rule::LearnedAttribution);
+        order
+    }
+
+    #[test]
+    fn rule_list_follows_the_tables() {
+        assert_eq!(rules::Rule::ALL.to_vec(), tried_order());
+    }
+
+    #[test]
+    fn docs_list_every_rule_in_the_order_tried() {
+        let docs = include_str!("../../docs/quotes.md");
+        let table = docs
+            .split("<!-- rule table: generated order, tested -->")
+            .nth(1)
+            .expect("docs/quotes.md marks its rule table");
+        let ids: Vec<&str> = table
+            .lines()
+            .skip_while(|line| line.trim().is_empty())
+            .take_while(|line| line.starts_with('|'))
+            .filter_map(|line| line.strip_prefix("| `"))
+            .filter_map(|rest| rest.split('`').next())
+            .collect();
+        let expected: Vec<&str> = tried_order().iter().map(|r| r.as_str()).collect();
+        assert_eq!(ids, expected);
+    }
+
     #[test]
     fn apostrophe_pairs_count_as_double_marks() {
         assert!(has_double_quote_mark("''We will,'' she said"));

@@ -22,6 +22,7 @@
 //! # Ok::<(), quotegraph::Error>(())
 //! ```
 
+mod cpu;
 mod encoder;
 mod features;
 mod model;
@@ -30,9 +31,10 @@ mod windows;
 use crate::doc::{Mention, Role, RoleSpan, Tagged};
 use crate::error::{Error, Result};
 use crate::offsets::{CharIndex, VisibleText};
+pub use cpu::cpu_has_native_bf16;
 use features::{CaseClass, ExtraInputs};
+pub use model::Precision;
 use model::TokenClassifier;
-pub use model::{cpu_has_native_bf16, Precision};
 
 /// Sets the number of threads libtorch uses inside one forward pass (its intra-op threads;
 /// default: one per core), for the whole process.
@@ -488,7 +490,7 @@ impl Tagger {
                     && first < last
                     && word(first) == "."
                     && e.words[first - 1].2 == e.words[first].1
-                    && crate::linking::is_title(word(first - 1))
+                    && crate::titles::is_title(word(first - 1))
                     && crate::sentences::keeps_dot(word(first - 1))
                 {
                     first -= 1;
@@ -498,7 +500,7 @@ impl Tagger {
                 // annotates names; honorifics ("Mr Stanton", "Mr. Stanton") stay.
                 while label == crate::doc::Label::Person
                     && first < last
-                    && crate::linking::is_office(word(first))
+                    && crate::titles::is_office(word(first))
                     && word(first + 1) != "."
                 {
                     first += 1;
@@ -520,8 +522,7 @@ impl Tagger {
                 // A lone function word ("The") or a title tagged as a person ("Councilman" in
                 // "Councilman David Okafor") names no one.
                 if is_function_word(mention_text)
-                    || (label == crate::doc::Label::Person
-                        && crate::linking::is_title(mention_text))
+                    || (label == crate::doc::Label::Person && crate::titles::is_title(mention_text))
                 {
                     return None;
                 }

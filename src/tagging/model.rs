@@ -6,6 +6,7 @@
 //! tensor names. Supported `model_type`s: `bert`, `distilbert`, and the RoBERTa family
 //! (`roberta`, `xlm-roberta`, `camembert`).
 
+use super::cpu::{cpu_has_avx2, cpu_has_native_bf16, cpu_runs_amx_bf16};
 use super::encoder::Encoder;
 use super::features::{CaseClass, ExtraInputs};
 use crate::error::{Error, Result};
@@ -84,77 +85,6 @@ impl std::str::FromStr for Precision {
                 "unknown precision {other:?} (auto, f32, bf16, int8)"
             )),
         }
-    }
-}
-
-/// True when bfloat16 matrix products run natively here: the CPU has AVX512-BF16 and oneDNN,
-/// which computes libtorch's bf16 products, is not capped below that instruction set by
-/// `ONEDNN_MAX_CPU_ISA` (or its older name `DNNL_MAX_CPU_ISA`). Elsewhere bf16 is emulated,
-/// several times slower than f32. Setting `ONEDNN_MAX_CPU_ISA=AVX2` (as `scripts/test.sh
-/// --as-avx2` does) makes a bf16 machine choose and compute as an AVX2-only one would.
-pub fn cpu_has_native_bf16() -> bool {
-    cpu_has_avx512_bf16() && onednn_isa_cap().is_none_or(|isa| isa_cap_keeps_bf16(&isa))
-}
-
-/// The ISA cap set for oneDNN, if any: `ONEDNN_MAX_CPU_ISA`, or its older name
-/// `DNNL_MAX_CPU_ISA`.
-fn onednn_isa_cap() -> Option<String> {
-    ["ONEDNN_MAX_CPU_ISA", "DNNL_MAX_CPU_ISA"]
-        .iter()
-        .find_map(|name| std::env::var(name).ok())
-}
-
-/// True when a oneDNN ISA cap (`ONEDNN_MAX_CPU_ISA` value, any case) still includes bf16 dot
-/// products: `ALL`, `DEFAULT`, and every ISA from `AVX512_CORE_BF16` up (the `*_FP16`,
-/// `*_AMX*` and `AVX10_*` levels) in oneDNN's list of values.
-fn isa_cap_keeps_bf16(isa: &str) -> bool {
-    let isa = isa.trim().to_ascii_uppercase();
-    matches!(isa.as_str(), "" | "ALL" | "DEFAULT")
-        || (isa.starts_with("AVX512_CORE_")
-            && ["BF16", "FP16", "AMX"].iter().any(|k| isa.contains(k)))
-        || isa.starts_with("AVX10")
-}
-
-/// True when oneDNN computes bf16 products on AMX tiles here: the CPU has AMX-BF16 (CPUID
-/// leaf 7, EDX bit 22) and `ONEDNN_MAX_CPU_ISA` does not cap oneDNN below the AMX levels.
-fn cpu_runs_amx_bf16() -> bool {
-    #[cfg(target_arch = "x86_64")]
-    {
-        let amx_bf16 = (std::arch::x86_64::__cpuid_count(7, 0).edx >> 22) & 1 == 1;
-        amx_bf16 && onednn_isa_cap().is_none_or(|isa| isa_cap_keeps_amx(&isa))
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    {
-        false
-    }
-}
-
-/// True when a oneDNN ISA cap (`ONEDNN_MAX_CPU_ISA` value, any case) still includes AMX:
-/// `ALL`, `DEFAULT` and the `*_AMX*` levels.
-fn isa_cap_keeps_amx(isa: &str) -> bool {
-    let isa = isa.trim().to_ascii_uppercase();
-    matches!(isa.as_str(), "" | "ALL" | "DEFAULT") || isa.contains("AMX")
-}
-
-fn cpu_has_avx2() -> bool {
-    #[cfg(target_arch = "x86_64")]
-    {
-        std::arch::is_x86_feature_detected!("avx2")
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    {
-        false
-    }
-}
-
-fn cpu_has_avx512_bf16() -> bool {
-    #[cfg(target_arch = "x86_64")]
-    {
-        std::arch::is_x86_feature_detected!("avx512bf16")
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    {
-        false
     }
 }
 
@@ -250,86 +180,187 @@ fn model_error_from(
     Error::model(dir, message, Some(Box::new(source)))
 }
 
-impl TokenClassifier {
-    /// Loads the network and weights in `dir` onto the CPU (or the GPU when libtorch has one),
-    /// to compute in `precision`.
-    pub fn load(dir: &Path, precision: Precision) -> Result<TokenClassifier> {
-        let config_path = dir.join("config.json");
-        let raw = std::fs::read_to_string(&config_path).map_err(|source| Error::Io {
-            path: config_path.clone(),
-            source,
-        })?;
-        let value: serde_json::Value = serde_json::from_str(&raw)
-            .map_err(|e| model_error_from(dir, "config.json is not valid JSON", e))?;
-        let common: CommonConfig = serde_json::from_value(value.clone())
-            .map_err(|e| model_error_from(dir, "config.json", e))?;
-        let id2label = common
-            .id2label
-            .as_ref()
-            .ok_or_else(|| model_error(dir, "config.json has no id2label"))?;
-        let labels = LabelSet::from_id2label(id2label).map_err(|m| model_error(dir, m))?;
-        let role_labels = common
-            .quotegraph_attribution_labels
-            .as_ref()
-            .map(|names| {
-                let id2label = (0i64..).zip(names.iter().cloned()).collect();
-                LabelSet::from_id2label(&id2label)
-                    .map_err(|m| model_error(dir, format!("quotegraph_attribution_labels: {m}")))
-            })
-            .transpose()?;
-        let extra_inputs = ExtraInputs::from_config(common.quotegraph_case_feature.as_deref())
-            .map_err(|m| model_error(dir, m))?;
-        let model_type = common.model_type.as_deref().unwrap_or("bert");
+/// What `config.json` says, read and checked once.
+struct ModelConfig {
+    /// The whole file, for rust-bert's own config types.
+    raw: serde_json::Value,
+    /// The fields quotegraph reads itself.
+    common: CommonConfig,
+    /// The entity labels (`id2label`).
+    labels: LabelSet,
+    /// The attribution head's labels, when the model has one.
+    role_labels: Option<LabelSet>,
+    /// Inputs beyond ids and mask.
+    extra_inputs: ExtraInputs,
+}
 
-        let device = Device::cuda_if_available();
-        let mut weights = VarStore::new(device);
-        let root = weights.root();
-        let parse = |what: &str, e: serde_json::Error| {
-            model_error_from(dir, format!("config.json as a {what} config"), e)
-        };
-        // rust-bert's modules declare (and, on load, check) every weight by name and shape.
-        let (planned, position_offset) = match model_type {
-            "bert" => {
-                let config: BertConfig =
-                    serde_json::from_value(value).map_err(|e| parse("BERT", e))?;
-                BertForTokenClassification::new(&root, &config)
-                    .map_err(|e| model_error_from(dir, "weights declared by config.json", e))?;
-                declare_role_head(&root, &config, role_labels.as_ref());
-                let prefix = "bert";
-                (Planned::Encoder { prefix, config }, 0)
-            }
-            "distilbert" => {
-                if role_labels.is_some() {
-                    return Err(model_error(
-                        dir,
-                        "an attribution head is supported on bert and roberta models only",
-                    ));
-                }
-                let config: DistilBertConfig =
-                    serde_json::from_value(value).map_err(|e| parse("DistilBERT", e))?;
-                let network = DistilBertForTokenClassification::new(&root, &config)
-                    .map_err(|e| model_error_from(dir, "weights declared by config.json", e))?;
-                (Planned::Ready(Network::DistilBert(network)), 0)
-            }
-            "roberta" | "xlm-roberta" | "camembert" => {
-                let config: BertConfig =
-                    serde_json::from_value(value).map_err(|e| parse("RoBERTa", e))?;
-                RobertaForTokenClassification::new(&root, &config)
-                    .map_err(|e| model_error_from(dir, "weights declared by config.json", e))?;
-                declare_role_head(&root, &config, role_labels.as_ref());
-                let prefix = "roberta";
-                // RoBERTa numbers positions from padding_idx + 1.
-                (Planned::Encoder { prefix, config }, 2)
-            }
-            other => {
+/// Reads and checks `dir/config.json`.
+fn read_config(dir: &Path) -> Result<ModelConfig> {
+    let config_path = dir.join("config.json");
+    let raw = std::fs::read_to_string(&config_path).map_err(|source| Error::Io {
+        path: config_path.clone(),
+        source,
+    })?;
+    let raw: serde_json::Value = serde_json::from_str(&raw)
+        .map_err(|e| model_error_from(dir, "config.json is not valid JSON", e))?;
+    let common: CommonConfig =
+        serde_json::from_value(raw.clone()).map_err(|e| model_error_from(dir, "config.json", e))?;
+    let id2label = common
+        .id2label
+        .as_ref()
+        .ok_or_else(|| model_error(dir, "config.json has no id2label"))?;
+    let labels = LabelSet::from_id2label(id2label).map_err(|m| model_error(dir, m))?;
+    let role_labels = common
+        .quotegraph_attribution_labels
+        .as_ref()
+        .map(|names| {
+            let id2label = (0i64..).zip(names.iter().cloned()).collect();
+            LabelSet::from_id2label(&id2label)
+                .map_err(|m| model_error(dir, format!("quotegraph_attribution_labels: {m}")))
+        })
+        .transpose()?;
+    let extra_inputs = ExtraInputs::from_config(common.quotegraph_case_feature.as_deref())
+        .map_err(|m| model_error(dir, m))?;
+    Ok(ModelConfig {
+        raw,
+        common,
+        labels,
+        role_labels,
+        extra_inputs,
+    })
+}
+
+/// Declares the network of `config.model_type` under `root` — rust-bert's modules declare
+/// (and, on load, check) every weight by name and shape — and returns what to build once the
+/// weights are in, with the model's position offset (RoBERTa numbers positions from
+/// `padding_idx + 1`).
+fn declare_network(
+    dir: &Path,
+    root: &tch::nn::Path,
+    config: &ModelConfig,
+) -> Result<(Planned, i64)> {
+    let parse = |what: &str, e: serde_json::Error| {
+        model_error_from(dir, format!("config.json as a {what} config"), e)
+    };
+    let declared =
+        |e: rust_bert::RustBertError| model_error_from(dir, "weights declared by config.json", e);
+    let role_labels = config.role_labels.as_ref();
+    match config.common.model_type.as_deref().unwrap_or("bert") {
+        "bert" => {
+            let bert: BertConfig =
+                serde_json::from_value(config.raw.clone()).map_err(|e| parse("BERT", e))?;
+            BertForTokenClassification::new(root, &bert).map_err(declared)?;
+            declare_role_head(root, &bert, role_labels);
+            let prefix = "bert";
+            Ok((
+                Planned::Encoder {
+                    prefix,
+                    config: bert,
+                },
+                0,
+            ))
+        }
+        "distilbert" => {
+            if role_labels.is_some() {
                 return Err(model_error(
                     dir,
-                    format!("unsupported model_type {other:?} (bert, distilbert, roberta)"),
-                ))
+                    "an attribution head is supported on bert and roberta models only",
+                ));
             }
-        };
-        if extra_inputs == ExtraInputs::CaseAsTokenType
-            && common.type_vocab_size.unwrap_or(0) < CaseClass::COUNT
+            let distilbert: DistilBertConfig =
+                serde_json::from_value(config.raw.clone()).map_err(|e| parse("DistilBERT", e))?;
+            let network =
+                DistilBertForTokenClassification::new(root, &distilbert).map_err(declared)?;
+            Ok((Planned::Ready(Network::DistilBert(network)), 0))
+        }
+        "roberta" | "xlm-roberta" | "camembert" => {
+            let roberta: BertConfig =
+                serde_json::from_value(config.raw.clone()).map_err(|e| parse("RoBERTa", e))?;
+            RobertaForTokenClassification::new(root, &roberta).map_err(declared)?;
+            declare_role_head(root, &roberta, role_labels);
+            let prefix = "roberta";
+            Ok((
+                Planned::Encoder {
+                    prefix,
+                    config: roberta,
+                },
+                2,
+            ))
+        }
+        other => Err(model_error(
+            dir,
+            format!("unsupported model_type {other:?} (bert, distilbert, roberta)"),
+        )),
+    }
+}
+
+/// Builds the network from loaded `weights`, in `precision` (already resolved from what the
+/// caller `asked`); returns it with the precision it really computes in: `auto` falls back,
+/// where this libtorch has no int8 kernels, to the next fastest — bf16 where native, else
+/// f32.
+fn build_network(
+    dir: &Path,
+    planned: Planned,
+    weights: &mut VarStore,
+    config: &ModelConfig,
+    position_offset: i64,
+    asked: Precision,
+    precision: Precision,
+) -> Result<(Network, Precision)> {
+    let (prefix, bert) = match planned {
+        Planned::Encoder { prefix, config } => (prefix, config),
+        Planned::Ready(_) if precision == Precision::Int8 => {
+            return Err(model_error(
+                dir,
+                "int8 runs on bert and roberta models only",
+            ))
+        }
+        Planned::Ready(network) => return Ok((network, precision)),
+    };
+    let build = |weights: &VarStore| {
+        Encoder::from_variables(
+            &weights.variables(),
+            prefix,
+            &bert,
+            config.common.layer_norm_eps.unwrap_or(1e-12),
+            position_offset,
+            config.role_labels.as_ref().map(|_| ROLE_HEAD),
+        )
+        .map_err(|m| model_error(dir, m))
+    };
+    let mut encoder = build(weights)?;
+    let mut precision = precision;
+    if precision == Precision::Int8 {
+        if weights.device() != Device::Cpu || !precision.is_native() {
+            return Err(model_error(dir, "int8 runs on x86 CPUs with AVX2 only"));
+        }
+        if let Err(e) = encoder.quantize_linear_layers() {
+            if asked != Precision::Auto {
+                return Err(model_error_from(dir, "int8 weights", e));
+            }
+            precision = if cpu_has_native_bf16() {
+                weights.bfloat16();
+                Precision::Bf16
+            } else {
+                Precision::F32
+            };
+            encoder = build(weights)?;
+        }
+    }
+    Ok((Network::Encoder(encoder), precision))
+}
+
+impl TokenClassifier {
+    /// Loads the network and weights in `dir` onto the CPU (or the GPU when libtorch has one),
+    /// to compute in `precision`: reads `config.json`, declares the network it names, loads
+    /// the weights, then builds the network in the precision `auto` resolves to here.
+    pub fn load(dir: &Path, precision: Precision) -> Result<TokenClassifier> {
+        let config = read_config(dir)?;
+        let device = Device::cuda_if_available();
+        let mut weights = VarStore::new(device);
+        let (planned, position_offset) = declare_network(dir, &weights.root(), &config)?;
+        if config.extra_inputs == ExtraInputs::CaseAsTokenType
+            && config.common.type_vocab_size.unwrap_or(0) < CaseClass::COUNT
         {
             return Err(model_error(
                 dir,
@@ -341,55 +372,21 @@ impl TokenClassifier {
             .load(&weights_path)
             .map_err(|e| model_error_from(dir, format!("loading {}", weights_path.display()), e))?;
         // Weights load in the precision they were stored in; compute in the one asked for.
-        let asked = precision;
-        let mut precision = precision.resolve(device, matches!(planned, Planned::Encoder { .. }));
-        match precision {
+        let resolved = precision.resolve(device, matches!(planned, Planned::Encoder { .. }));
+        match resolved {
             Precision::Bf16 => weights.bfloat16(),
             Precision::Auto | Precision::F32 | Precision::Int8 => weights.float(),
         }
-        let network = match planned {
-            Planned::Encoder { prefix, config } => {
-                let build = |weights: &VarStore| {
-                    Encoder::from_variables(
-                        &weights.variables(),
-                        prefix,
-                        &config,
-                        common.layer_norm_eps.unwrap_or(1e-12),
-                        position_offset,
-                        role_labels.as_ref().map(|_| ROLE_HEAD),
-                    )
-                    .map_err(|m| model_error(dir, m))
-                };
-                let mut encoder = build(&weights)?;
-                if precision == Precision::Int8 {
-                    if device != Device::Cpu || !precision.is_native() {
-                        return Err(model_error(dir, "int8 runs on x86 CPUs with AVX2 only"));
-                    }
-                    if let Err(e) = encoder.quantize_linear_layers() {
-                        if asked != Precision::Auto {
-                            return Err(model_error_from(dir, "int8 weights", e));
-                        }
-                        // `auto` falls back, where this libtorch has no int8 kernels, to the
-                        // next fastest: bf16 where native, else f32.
-                        precision = if cpu_has_native_bf16() {
-                            weights.bfloat16();
-                            Precision::Bf16
-                        } else {
-                            Precision::F32
-                        };
-                        encoder = build(&weights)?;
-                    }
-                }
-                Network::Encoder(encoder)
-            }
-            Planned::Ready(_) if precision == Precision::Int8 => {
-                return Err(model_error(
-                    dir,
-                    "int8 runs on bert and roberta models only",
-                ));
-            }
-            Planned::Ready(network) => network,
-        };
+        let (network, precision) = build_network(
+            dir,
+            planned,
+            &mut weights,
+            &config,
+            position_offset,
+            precision,
+            resolved,
+        )?;
+        let common = &config.common;
         let max_sequence =
             (common.max_position_embeddings.unwrap_or(512) - position_offset).max(8) as usize;
         Ok(TokenClassifier {
@@ -398,12 +395,12 @@ impl TokenClassifier {
                 network,
             }),
             device,
-            labels,
-            role_labels,
-            extra_inputs,
             pad_id: common.pad_token_id.unwrap_or(0),
-            max_sequence,
             trained_window: common.quotegraph_window,
+            labels: config.labels,
+            role_labels: config.role_labels,
+            extra_inputs: config.extra_inputs,
+            max_sequence,
             precision,
         })
     }
@@ -477,41 +474,4 @@ fn weights_file(dir: &Path) -> Result<PathBuf> {
                 "no model.safetensors or rust_model.ot (convert pytorch_model.bin to safetensors)",
             )
         })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{isa_cap_keeps_amx, isa_cap_keeps_bf16};
-
-    #[test]
-    fn only_amx_caps_keep_amx() {
-        for keeps in ["ALL", "default", "avx512_core_amx", "AVX512_CORE_AMX_FP16"] {
-            assert!(isa_cap_keeps_amx(keeps), "{keeps}");
-        }
-        for drops in ["AVX2", "AVX512_CORE_BF16", "AVX10_1_512"] {
-            assert!(!isa_cap_keeps_amx(drops), "{drops}");
-        }
-    }
-
-    #[test]
-    fn onednn_caps_below_avx512_bf16_mean_emulated_bf16() {
-        for keeps in [
-            "ALL",
-            "default",
-            "AVX512_CORE_BF16",
-            "avx512_core_amx",
-            "AVX10_1_512",
-        ] {
-            assert!(isa_cap_keeps_bf16(keeps), "{keeps}");
-        }
-        for drops in [
-            "AVX2",
-            "avx2_vnni",
-            "AVX512_CORE",
-            "AVX512_CORE_VNNI",
-            "SSE41",
-        ] {
-            assert!(!isa_cap_keeps_bf16(drops), "{drops}");
-        }
-    }
 }
