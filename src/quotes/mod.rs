@@ -149,6 +149,110 @@ mod tests {
         assert_eq!(ids, expected);
     }
 
+    /// One example per rule: text, its person names, attribution-head spans `(role, words)`,
+    /// and the words of the quotation the rule must produce.
+    type Example = (
+        rules::Rule,
+        &'static str,
+        &'static [&'static str],
+        &'static [(crate::doc::Role, &'static str)],
+        &'static str,
+    );
+
+    const EXAMPLES: &[Example] = {
+        use crate::doc::Role::{Content, Cue, Source};
+        use rules::Rule::*;
+        &[
+            (ScareNickname, "Marcello “Shorty” Cuttitta scored twice.", &[], &[], "Shorty"),
+            (ScareTitle, "She appeared on CNN's “State of the Union” on Sunday.", &[], &[], "State of the Union"),
+            (SpeakerCueQuote, "Ana Diaz said, “We will rebuild the bridge.”", &["Ana Diaz"], &[], "We will rebuild the bridge."),
+            (SpeakerColonQuote, "Pompeo: “We had a good conversation.”", &["Pompeo"], &[], "We had a good conversation."),
+            (MixedAccordingTo, "Repairs would take, according to Ana Diaz, several “very long years” to finish.", &["Ana Diaz"], &[], "very long years"),
+            (MixedSpeakerCue, "Ana Diaz said the bridge was “beyond repair” and would close.", &["Ana Diaz"], &[], "beyond repair"),
+            (QuoteDashByline, "“We will rebuild.” —Commissioner Jane Roe", &["Jane Roe"], &[], "We will rebuild."),
+            (QuoteCueSpeaker, "“We will rebuild the bridge,” said Ana Diaz.", &["Ana Diaz"], &[], "We will rebuild the bridge,"),
+            (QuoteAccordingTo, "“The bridge is beyond repair,” according to Ana Diaz.", &["Ana Diaz"], &[], "The bridge is beyond repair,"),
+            (QuoteSpeakerCue, "“We will rebuild the bridge,” Ana Diaz said.", &["Ana Diaz"], &[], "We will rebuild the bridge,"),
+            (QuoteTrailingCue, "“We will rebuild” for the record, she said.", &[], &[], "We will rebuild"),
+            (MixedSentenceSubject, "The senator likes “bold ideas” more than most.", &[], &[], "bold ideas"),
+            (QuoteAfterReport, "Karim Haddad, who runs the bakery, said he was worried. “The rent has doubled.”", &["Karim Haddad"], &[], "The rent has doubled."),
+            (LeadInColon, "And from Chairwoman Lydia Voss:\n“We will not give up.”", &["Lydia Voss"], &[], "We will not give up."),
+            (QuoteUnattributed, "“The rent has doubled in two years and nobody can pay it.”", &[], &[], "The rent has doubled in two years and nobody can pay it."),
+            (QuoteContinuation, "“We will rebuild,” said Ana Diaz. “It will take a year.”", &["Ana Diaz"], &[], "It will take a year."),
+            (ParagraphContinuation, "“We will rebuild,” said Ana Diaz.\n“It will take a year.”", &["Ana Diaz"], &[], "It will take a year."),
+            (ScareQuote, "The “new” bridge opened on Monday.", &[], &[], "new"),
+            (QuoteMultiParagraph, "Ana Diaz said:\n“We will rebuild the bridge.\n“It will take a year.”", &["Ana Diaz"], &[], "It will take a year."),
+            (IndirectAccordingTo, "According to Ana Diaz, the bridge will close for a year.", &["Ana Diaz"], &[], "the bridge will close for a year"),
+            (IndirectClauseSpeakerCue, "The bridge will close for a year, Ana Diaz said.", &["Ana Diaz"], &[], "The bridge will close for a year"),
+            (IndirectSpeakerCue, "Ana Diaz said the bridge will close for a year.", &["Ana Diaz"], &[], "the bridge will close for a year"),
+            (
+                LearnedAttribution,
+                "Ferry crews ended their strike. Talks broke down over pay, union leaders complained bitterly.",
+                &[],
+                &[(Content, "Talks broke down over pay"), (Source, "union leaders"), (Cue, "complained")],
+                "Talks broke down over pay",
+            ),
+        ]
+    };
+
+    /// Runs the quotation pass on `text` with `names` as person mentions and `roles` as spans
+    /// of the attribution head (each the first occurrence of its words).
+    fn quotes_of(text: &str, names: &[&str], roles: &[(crate::doc::Role, &str)]) -> Vec<Quote> {
+        let char_offset = |byte: usize| text[..byte].chars().count();
+        let span = |words: &str| {
+            let start = char_offset(text.find(words).expect("words in the text"));
+            (start, start + words.chars().count())
+        };
+        let mentions: Vec<crate::doc::Mention> = names
+            .iter()
+            .map(|name| {
+                let (start, end) = span(name);
+                crate::doc::Mention {
+                    text: name.to_string(),
+                    start,
+                    end,
+                    label: crate::doc::Label::Person,
+                    score: 1.0,
+                }
+            })
+            .collect();
+        let roles: Vec<RoleSpan> = roles
+            .iter()
+            .map(|&(role, words)| {
+                let (start, end) = span(words);
+                RoleSpan {
+                    role,
+                    start,
+                    end,
+                    score: 0.95,
+                }
+            })
+            .collect();
+        let entities = crate::linking::group_mentions(&mentions);
+        find_quotes(text, &entities, &roles)
+    }
+
+    #[test]
+    fn every_rule_is_produced_by_its_example() {
+        for &(rule, text, names, roles, words) in EXAMPLES {
+            let quotes = quotes_of(text, names, roles);
+            let found: Vec<(&str, &str)> = quotes
+                .iter()
+                .map(|q| (q.text.as_str(), q.rule.as_str()))
+                .collect();
+            assert!(
+                found.contains(&(words, rule.as_str())),
+                "{rule:?} on {text:?}: {found:?}"
+            );
+        }
+        let covered: Vec<rules::Rule> = EXAMPLES.iter().map(|e| e.0).collect();
+        assert_eq!(
+            covered,
+            rules::Rule::ALL.to_vec(),
+            "one example per rule, in order"
+        );
+    }
+
     #[test]
     fn apostrophe_pairs_count_as_double_marks() {
         assert!(has_double_quote_mark("''We will,'' she said"));

@@ -1,4 +1,6 @@
-//! Shared test helpers: tiny randomly initialised models written to a temporary directory.
+//! Helpers of the tests that load a model (feature `tagger`): tiny randomly initialised models
+//! written to a temporary directory, the bundled model; the model-free helpers of
+//! `tests/common` too.
 
 #![allow(dead_code)]
 
@@ -9,19 +11,13 @@ use serde_json::{json, Value};
 use std::path::Path;
 use tch::{nn::VarStore, Device, Kind};
 
+#[path = "../common/mod.rs"]
+mod common;
+pub use common::assert_offsets_slice;
+
 /// The bundled model directory.
 pub fn bundled_model() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("models/quotegraph-ner-minilm")
-}
-
-/// Asserts that every mention's offsets slice exactly its text (character offsets).
-pub fn assert_offsets_slice(text: &str, mentions: &[quotegraph::Mention]) {
-    let chars: Vec<char> = text.chars().collect();
-    for m in mentions {
-        assert!(m.start < m.end && m.end <= chars.len(), "bad span {m:?}");
-        let slice: String = chars[m.start..m.end].iter().collect();
-        assert_eq!(slice, m.text, "offsets of {m:?} do not slice its text");
-    }
 }
 
 fn id2label(labels: &[&str]) -> Value {
