@@ -125,9 +125,9 @@ pub(super) fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
     }
 
     let skipping = Arc::clone(&progress);
-    let already_done = |record: &Record| done.contains(&record.id);
+    let already_done = |record: &InputKey| done.contains(&record.id);
     let records = input::records(sources, fields).map(|item| {
-        let record = Record {
+        let record = InputKey {
             id: item.id,
             text_derived: item.text_derived,
         };
@@ -143,7 +143,7 @@ pub(super) fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
         ..StreamOptions::default()
     };
     let writing = Arc::clone(&progress);
-    let write = |record: Record, result: quotegraph::Result<Document>| -> io::Result<()> {
+    let write = |record: InputKey, result: quotegraph::Result<Document>| -> io::Result<()> {
         match &result {
             Ok(doc) => writer.write_document(doc, record.text_derived)?,
             Err(e) => {
@@ -190,7 +190,7 @@ fn sources(args: &ExtractArgs) -> Vec<Source> {
 /// What the command line keeps of an input record while the pipeline runs: its id, and
 /// whether its text was derived from the input (an HTML page's main text), so that the output
 /// carries the text its offsets refer to.
-struct Record {
+struct InputKey {
     id: String,
     text_derived: bool,
 }

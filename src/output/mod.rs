@@ -16,7 +16,7 @@ use std::io::{self, Write};
 
 /// The serialized form of one processed document.
 #[derive(Serialize)]
-struct Record<'a> {
+struct DocumentLine<'a> {
     id: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     text: Option<&'a str>,
@@ -28,7 +28,7 @@ struct Record<'a> {
 
 /// The serialized form of a document that could not be processed.
 #[derive(Serialize)]
-struct ErrorRecord<'a> {
+struct ErrorLine<'a> {
     id: &'a str,
     error: ErrorBody<'a>,
 }
@@ -66,7 +66,7 @@ impl<W: Write> JsonlWriter<W> {
     /// Writes one processed document; `text_changed` forces the text into the record (e.g.
     /// text extracted from HTML, which the user never saw).
     pub fn write_document(&mut self, doc: &Document, text_changed: bool) -> io::Result<()> {
-        let record = Record {
+        let record = DocumentLine {
             id: &doc.id,
             text: (self.include_text || text_changed).then_some(doc.text.as_str()),
             entities: &doc.entities,
@@ -78,7 +78,7 @@ impl<W: Write> JsonlWriter<W> {
 
     /// Writes the error record standing in for a document that failed.
     pub fn write_error(&mut self, id: &str, kind: &str, message: &str) -> io::Result<()> {
-        self.write_line(&ErrorRecord {
+        self.write_line(&ErrorLine {
             id,
             error: ErrorBody { kind, message },
         })

@@ -28,7 +28,7 @@ mod features;
 mod model;
 mod windows;
 
-use crate::doc::{Mention, Role, RoleSpan, Tagged};
+use crate::doc::{Mention, Role, RoleSpan, Span, Tagged};
 use crate::error::{Error, Result};
 use crate::offsets::{CharIndex, VisibleText};
 pub use cpu::cpu_has_native_bf16;
@@ -118,12 +118,21 @@ pub struct TaggerStats {
     pub forward_seconds: f64,
 }
 
+/// One word of a document as the tokenizer split it.
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    /// Index of its first sub-token in the document's ids.
+    first_token: usize,
+    /// Its characters in the text.
+    span: Span,
+}
+
 /// One document prepared for the network.
 struct Encoded {
     ids: Vec<u32>,
     types: Vec<i64>,
-    /// Per word: first sub-token index and character span.
-    words: Vec<(usize, usize, usize)>,
+    /// The words, in order.
+    words: Vec<Word>,
     windows: Vec<Window>,
 }
 
@@ -307,7 +316,7 @@ impl Tagger {
     /// Tokenizes one document and computes its windows and extra inputs.
     fn encode(&self, text: &str, index: &CharIndex) -> Result<Encoded> {
         let mut ids: Vec<u32> = Vec::new();
-        let mut words: Vec<(usize, usize, usize)> = Vec::new();
+        let mut words: Vec<Word> = Vec::new();
         for (offset, piece) in pieces(text, TOKENIZER_PIECE_BYTES) {
             let encoding = self
                 .tokenizer
@@ -326,34 +335,40 @@ impl Tagger {
                 let end = index.char_of_byte(offset + end);
                 if word.is_some() && *word == last_word {
                     if let Some(w) = words.last_mut() {
-                        w.2 = w.2.max(end);
+                        w.span.end = w.span.end.max(end);
                     }
                 } else {
-                    words.push((base + i, start, end));
+                    words.push(Word {
+                        first_token: base + i,
+                        span: Span::new(start, end),
+                    });
                 }
                 last_word = *word;
             }
         }
         // Words without characters (a byte-level tokenizer's lone trailing space) name nothing.
-        words.retain(|&(_, start, end)| end > start);
+        words.retain(|w| w.span.end > w.span.start);
         let mut types = vec![0i64; ids.len()];
         if self.classifier.extra_inputs == ExtraInputs::CaseAsTokenType {
-            for (w, &(first, start, end)) in words.iter().enumerate() {
-                let next = words.get(w + 1).map_or(ids.len(), |n| n.0);
-                let class = CaseClass::of(index.slice(text, start, end)) as i64;
-                types[first..next].fill(class);
+            for (w, word) in words.iter().enumerate() {
+                let next = words.get(w + 1).map_or(ids.len(), |n| n.first_token);
+                let class = CaseClass::of(index.slice(text, word.span.start, word.span.end)) as i64;
+                types[word.first_token..next].fill(class);
             }
         }
         let views: Vec<WordView> = words
             .iter()
             .enumerate()
-            .map(|(w, &(first, start, end))| WordView {
-                first,
-                text: index.slice(text, start, end),
-                gap: match w.checked_sub(1) {
-                    Some(p) => index.slice(text, words[p].2.min(start), start),
-                    None => "",
-                },
+            .map(|(w, word)| {
+                let Span { start, end } = word.span;
+                WordView {
+                    first: word.first_token,
+                    text: index.slice(text, start, end),
+                    gap: match w.checked_sub(1) {
+                        Some(p) => index.slice(text, words[p].span.end.min(start), start),
+                        None => "",
+                    },
+                }
             })
             .collect();
         let windows = windows::plan(ids.len(), self.window, &windows::cuts(&views));
@@ -425,8 +440,8 @@ impl Tagger {
     ) -> Vec<f32> {
         e.words
             .iter()
-            .flat_map(|&(first, _, _)| {
-                let at = first * stride + offset;
+            .flat_map(|word| {
+                let at = word.first_token * stride + offset;
                 scores[at..at + width].iter().copied()
             })
             .collect()
@@ -458,7 +473,7 @@ impl Tagger {
             .into_iter()
             .filter_map(|(first, last, label)| {
                 let role = Role::from_name(label.as_str())?;
-                let (start, end) = (e.words[first].1, e.words[last].2);
+                let (start, end) = (e.words[first].span.start, e.words[last].span.end);
                 let span = index.slice(text, start, end);
                 let lead = span.chars().take_while(|c| c.is_whitespace()).count();
                 let trail = span.chars().rev().take_while(|c| c.is_whitespace()).count();
@@ -484,12 +499,12 @@ impl Tagger {
             .filter_map(|(tagged_first, mut last, label)| {
                 // An honorific's dot tagged as the start of a name ("Mr" + ". Stanton") takes
                 // the honorific in: "Mr. Stanton" (a dot tagged alone stays nothing).
-                let word = |w: usize| index.slice(text, e.words[w].1, e.words[w].2);
+                let word = |w: usize| index.slice(text, e.words[w].span.start, e.words[w].span.end);
                 let mut first = tagged_first;
                 if first > 0
                     && first < last
                     && word(first) == "."
-                    && e.words[first - 1].2 == e.words[first].1
+                    && e.words[first - 1].span.end == e.words[first].span.start
                     && crate::titles::is_title(word(first - 1))
                     && crate::sentences::keeps_dot(word(first - 1))
                 {
@@ -507,17 +522,20 @@ impl Tagger {
                 }
                 // A name never ends on a hyphen glued to the next word ("Moon Jae-" + "in").
                 while last + 1 < e.words.len()
-                    && e.words[last + 1].1 == e.words[last].2
+                    && e.words[last + 1].span.start == e.words[last].span.end
                     && index
-                        .slice(text, e.words[last].1, e.words[last].2)
+                        .slice(text, e.words[last].span.start, e.words[last].span.end)
                         .ends_with('-')
                 {
                     last += 1;
                 }
-                let (trim_start, trim_end) =
-                    name_bounds(index.slice(text, e.words[first].1, e.words[last].2))?;
-                let start = e.words[first].1 + trim_start;
-                let end = e.words[first].1 + trim_end;
+                let (trim_start, trim_end) = name_bounds(index.slice(
+                    text,
+                    e.words[first].span.start,
+                    e.words[last].span.end,
+                ))?;
+                let start = e.words[first].span.start + trim_start;
+                let end = e.words[first].span.start + trim_end;
                 let mention_text = index.slice(text, start, end);
                 // A lone function word ("The") or a title tagged as a person ("Councilman" in
                 // "Councilman David Okafor") names no one.
@@ -551,7 +569,7 @@ fn within_lines(
     let after_break = |w: usize| {
         w > 0
             && index
-                .slice(text, e.words[w - 1].2, e.words[w].1)
+                .slice(text, e.words[w - 1].span.end, e.words[w].span.start)
                 .contains('\n')
     };
     spans
