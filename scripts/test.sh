@@ -24,7 +24,8 @@ echo "test: CPU $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs)," 
      "flags: $(grep -m1 flags /proc/cpuinfo | tr ' ' '\n' | grep -xE 'avx2|avx512_bf16|avx512_vnni|amx_bf16' | xargs)" \
      "${ONEDNN_MAX_CPU_ISA:+(computing as $ONEDNN_MAX_CPU_ISA)}"
 
-# Nothing builds without libtorch: stop here if it cannot be set up.
+# The tagger, the binary and most steps below need libtorch (only the `--no-default-features`
+# build does not, which .ci/run runs first): stop here if it cannot be set up.
 bash scripts/setup.sh || { echo "test: FAILED: setup (libtorch)" >&2; exit 1; }
 
 # The project's Python (training, benchmarks, consumer checks), linted by a pinned ruff
@@ -48,6 +49,10 @@ step "cargo clippy" cargo clippy --release --all-targets -- -D warnings
 step "cargo clippy (no tagger)" cargo clippy --release --all-targets --no-default-features -- -D warnings
 step "cargo doc" env RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet
 step "cargo test" cargo test --release
+# No import cycle among the source files (the same check: `--edges | tsort`).
+step "import cycles" python3 scripts/module_deps.py
+# The independent attribution scorer agrees with `eval quotes` on our own annotated fixture.
+step "independent scorer" bash scripts/check_scorers.sh
 step "ruff (Python)" lint_python
 # The exports against their real consumers (kuzu, rdflib, Chromium, PySpark).
 step "export checks" bash scripts/check_exports.sh

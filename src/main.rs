@@ -34,7 +34,7 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 /// shared with other busy threads; sleeping at once (`PASSIVE`) made an idle two-core machine
 /// 12% slower, since a forward pass is hundreds of short parallel regions. A short spin
 /// (`GOMP_SPINCOUNT=10000`, tens of microseconds) was the fastest on an idle machine and within
-/// 8% of `PASSIVE` on a loaded one (`docs/performance.md`). libgomp reads these variables when
+/// 8% of `PASSIVE` on a loaded one (`docs/measurements/performance.md`). libgomp reads these variables when
 /// it is loaded, before `main`; so the binary sets the spin count from `.preinit_array`, which
 /// the dynamic loader runs before any shared library's initializer. A policy or spin count the
 /// user set is kept.

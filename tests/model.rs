@@ -346,7 +346,8 @@ fn a_title_alone_is_never_a_person() {
 
 /// The cases of the attribution issue, end to end with the bundled model (entities, the
 /// attribution head, rules and linker): each expected quotation has its speaker, texts with
-/// no speech have no quotation. (`tests/quotes.rs` checks the same cases on the rules alone.)
+/// no speech have no quotation. (`tests/marked_rules.rs` and the other model-free tests check the same cases on the rules
+/// alone.)
 #[test]
 fn the_attribution_cases_hold_end_to_end() {
     let cases: [(&str, &[(&str, &str)]); 12] = [

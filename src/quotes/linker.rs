@@ -45,7 +45,7 @@ pub(crate) const JOIN_GAP: usize = 40;
 /// Least score of a learned attribution no rule found, for it to become a quotation: chosen
 /// on PolNeAR dev, where 0.50–0.60 keep precision over all attributions at 0.90 or more in
 /// every number format (f32, bf16, int8) and 0.55–0.58 keep F1 at 0.88 or more in all three
-/// (`docs/quotes.md`, "Figures"); 0.58 also keeps `The agency confirmed Dana Whitfield as its
+/// (`docs/measurements/quotes.md`); 0.58 also keeps `The agency confirmed Dana Whitfield as its
 /// new counsel` (0.54 in int8, 0.56 in f32 and bf16: its source scores 0.38–0.42) from being
 /// speech in every format.
 pub(crate) const MIN_LEARNED_SCORE: f32 = 0.58;

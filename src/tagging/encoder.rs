@@ -126,7 +126,7 @@ impl Int8Linear {
     /// `W·x + b = s ⊙ ((high − low)·(Q·u) + low·rowsum(Q) + b / s)`.
     /// Against one range per window (until 2026-11-30) this cut the entity and quotation
     /// spans in which int8's output on PolNeAR dev differs from f32's from 1,275 to 338
-    /// (`docs/performance.md`), about 1 % slower natively and 1.5 % faster on fbgemm's AVX2
+    /// (`docs/measurements/performance.md`), about 1 % slower natively and 1.5 % faster on fbgemm's AVX2
     /// kernels (interleaved runs). Errors when the last dimension is not the layer's inputs.
     fn forward(&self, x: &Tensor) -> Result<Tensor, TchError> {
         let mut shape = x.size();

@@ -67,7 +67,7 @@ pub const DEFAULT_WINDOW: usize = 254;
 
 /// Windows per forward pass unless told otherwise. With int8 arithmetic 8 ran about 8 % faster
 /// than 16 (whose larger activations fault in fresh pages each pass); bf16 ran as fast, f32 was
-/// not compared (`docs/performance.md`).
+/// not compared (`docs/measurements/performance.md`).
 pub const DEFAULT_BATCH_SIZE: usize = 8;
 
 impl Default for TaggerOptions {

@@ -29,13 +29,13 @@ pub enum Precision {
     Auto,
     /// 32-bit floats: the reference the other formats are measured against.
     F32,
-    /// bfloat16: about twice the speed of `f32` on CPUs with AVX512-BF16, at the same F1;
-    /// emulated, and slower than `f32`, on CPUs without.
+    /// bfloat16: faster than `f32` on CPUs with AVX512-BF16, at the same F1; emulated, and
+    /// slower than `f32`, on CPUs without.
     Bf16,
     /// Int8 weights and activations in the transformer layers' linear layers, through fbgemm
-    /// (libtorch's x86 int8 kernels, AVX2 and up), everything else in f32: about twice `f32`,
-    /// and on the AVX512-BF16 machine measured, about 10 % faster than `bf16`. BERT and
-    /// RoBERTa models on the CPU only.
+    /// (libtorch's x86 int8 kernels, AVX2 and up), everything else in f32: the fastest path
+    /// measured on CPUs with AVX2 alone and with AVX512-BF16 (speeds in
+    /// `docs/performance.md`). BERT and RoBERTa models on the CPU only.
     Int8,
 }
 

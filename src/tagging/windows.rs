@@ -13,10 +13,10 @@
 //! sentence: near a cut one window lacks what comes before, the other what comes after, and
 //! the mean of the two views scores exact content boundaries 2 points higher on PolNeAR dev
 //! (0.644 → 0.664 with the bundled model in int8, same rules; all-attribution F1 −0.1) at no
-//! extra cost (`docs/quotes.md`, "Figures"). Entities lost 0.3 points of CoNLL-2003 dev F1 from
+//! extra cost (`docs/measurements/quotes.md`). Entities lost 0.3 points of CoNLL-2003 dev F1 from
 //! a mean (0.9365 against 0.9392, int8, 2026-11-30), so they keep the most central window.
 //!
-//! On CoNLL-2003 dev (`docs/performance.md`) this scores 0.17 points of F1 below windows
+//! On CoNLL-2003 dev (`docs/measurements/performance.md`) this scores 0.17 points of F1 below windows
 //! overlapping by a quarter, for 17% fewer positions; with no overlap at all, 0.35 points below
 //! for 25% fewer.
 
