@@ -121,10 +121,9 @@ impl<'de> Deserialize<'de> for Label {
 pub struct Mention {
     /// The mention as written: `document.text[start..end]` in characters.
     pub text: String,
-    /// First character.
-    pub start: usize,
-    /// One past the last character.
-    pub end: usize,
+    /// Where it is (written as `start`, `end`).
+    #[serde(flatten)]
+    pub span: Span,
     /// Entity type; not serialized per mention, since the owning entity carries it.
     #[serde(skip, default = "default_label")]
     pub label: Label,
@@ -134,13 +133,6 @@ pub struct Mention {
 
 fn default_label() -> Label {
     Label::Misc
-}
-
-impl Mention {
-    /// The mention's character span.
-    pub fn span(&self) -> Span {
-        Span::new(self.start, self.end)
-    }
 }
 
 /// A named thing: all mentions of one person, place, organization or other name in a document.
@@ -188,10 +180,9 @@ impl Role {
 pub struct RoleSpan {
     /// The role.
     pub role: Role,
-    /// First character.
-    pub start: usize,
-    /// One past the last character.
-    pub end: usize,
+    /// Where it is (written as `start`, `end`).
+    #[serde(flatten)]
+    pub span: Span,
     /// The head's confidence: mean probability of the chosen labels over the span's words.
     pub score: f32,
 }
@@ -226,10 +217,9 @@ pub enum QuoteKind {
 pub struct TextSpan {
     /// The text as written: `document.text[start..end]` in characters.
     pub text: String,
-    /// First character.
-    pub start: usize,
-    /// One past the last character.
-    pub end: usize,
+    /// Where it is (written as `start`, `end`).
+    #[serde(flatten)]
+    pub span: Span,
 }
 
 /// Who a quotation is attributed to.
@@ -237,10 +227,9 @@ pub struct TextSpan {
 pub struct Speaker {
     /// The mention the attribution rule used, as written (a pronoun stays "he").
     pub text: String,
-    /// First character of that mention.
-    pub start: usize,
-    /// One past its last character.
-    pub end: usize,
+    /// Where that mention is (written as `start`, `end`).
+    #[serde(flatten)]
+    pub span: Span,
     /// Id of the entity the speaker resolves to, when it is a tagged name.
     pub entity: Option<String>,
     /// Canonical name of that entity, or the speaker text for group speakers.
@@ -256,10 +245,9 @@ pub struct Quote {
     pub kind: QuoteKind,
     /// The quoted or reported words, without quote marks.
     pub text: String,
-    /// First character of `text`.
-    pub start: usize,
-    /// One past the last character of `text`.
-    pub end: usize,
+    /// Where `text` is (written as `start`, `end`).
+    #[serde(flatten)]
+    pub span: Span,
     /// The speech verb or phrase that introduces it (`said`, `according to`), if any.
     pub cue: Option<TextSpan>,
     /// Who said it; `null` when no speaker can be recovered.

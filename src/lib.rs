@@ -70,10 +70,10 @@
 //! **Your own tagger's mentions** ([`annotate`]: linking and quotations, no model).
 //!
 //! ```
-//! use quotegraph::{annotate, Document, Label, Mention};
+//! use quotegraph::{annotate, Document, Label, Mention, Span};
 //!
 //! let text = "“The plan is a fantasy,” said Tom Reyes.";
-//! let name = Mention { text: "Tom Reyes".into(), start: 30, end: 39, label: Label::Person, score: 1.0 };
+//! let name = Mention { text: "Tom Reyes".into(), span: Span::new(30, 39), label: Label::Person, score: 1.0 };
 //! let mut doc = Document::new("a2", text);
 //! annotate(&mut doc, &[name], &[]);
 //! assert_eq!(doc.quotes[0].text, "The plan is a fantasy,");
@@ -85,10 +85,10 @@
 //!
 //! ```
 //! use quotegraph::export::{rdf, Graph};
-//! use quotegraph::{annotate, Document, Label, Mention};
+//! use quotegraph::{annotate, Document, Label, Mention, Span};
 //!
 //! let text = "“We will rebuild,” said Ana Diaz.";
-//! let name = Mention { text: "Ana Diaz".into(), start: 24, end: 32, label: Label::Person, score: 1.0 };
+//! let name = Mention { text: "Ana Diaz".into(), span: Span::new(24, 32), label: Label::Person, score: 1.0 };
 //! let mut doc = Document::new("a3", text);
 //! annotate(&mut doc, &[name], &[]);
 //! let mut triples = Vec::new();

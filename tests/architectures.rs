@@ -39,7 +39,9 @@ fn check_architecture(arch: Arch, labels: &[&str], half: bool) {
     let long = "the mayor said the bridge would open. ".repeat(40);
     let mentions = tag_one(&tagger, &long);
     assert_offsets_slice(&long, &mentions);
-    assert!(mentions.windows(2).all(|p| p[0].end <= p[1].start));
+    assert!(mentions
+        .windows(2)
+        .all(|p| p[0].span.end <= p[1].span.start));
 }
 
 #[test]
@@ -179,10 +181,13 @@ fn an_attribution_head_gives_role_spans_from_the_same_pass() {
     assert!(!tagged.roles.is_empty());
     let chars = text.chars().count();
     for r in &tagged.roles {
-        assert!(r.start < r.end && r.end <= chars, "{r:?}");
+        assert!(r.span.start < r.span.end && r.span.end <= chars, "{r:?}");
         assert!((0.0..=1.0).contains(&r.score));
     }
-    assert!(tagged.roles.windows(2).all(|p| p[0].end <= p[1].start));
+    assert!(tagged
+        .roles
+        .windows(2)
+        .all(|p| p[0].span.end <= p[1].span.start));
 }
 
 #[test]

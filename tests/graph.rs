@@ -10,8 +10,7 @@ fn annotated(id: &str, text: &str, persons: &[&str]) -> quotegraph::Document {
             let start = text[..byte].chars().count();
             quotegraph::Mention {
                 text: name.to_string(),
-                start,
-                end: start + name.chars().count(),
+                span: quotegraph::Span::new(start, start + name.chars().count()),
                 label: quotegraph::Label::Person,
                 score: 0.99,
             }

@@ -42,8 +42,11 @@ fn offsets_count_characters_in_accented_cjk_and_emoji_text() {
     assert!(has(&m, "Beijing", Label::Location), "{m:?}");
     let merkel = m.iter().find(|x| x.text == "Angela Merkel").unwrap();
     let byte = text.find("Angela Merkel").unwrap();
-    assert_eq!(merkel.start, text[..byte].chars().count());
-    assert_eq!(merkel.end, merkel.start + "Angela Merkel".chars().count());
+    assert_eq!(merkel.span.start, text[..byte].chars().count());
+    assert_eq!(
+        merkel.span.end,
+        merkel.span.start + "Angela Merkel".chars().count()
+    );
 }
 
 #[test]
@@ -66,7 +69,7 @@ fn long_documents_are_tagged_the_same_across_window_boundaries() {
     let ruiz: Vec<usize> = mentions
         .iter()
         .filter(|m| m.text == "Angela Ruiz" && m.label == Label::Person)
-        .map(|m| m.start)
+        .map(|m| m.span.start)
         .collect();
     assert_eq!(ruiz.len(), 25, "{mentions:?}");
     for (k, start) in ruiz.iter().enumerate() {
@@ -124,7 +127,9 @@ fn bfloat16_and_int8_find_the_clear_names_of_f32_on_a_news_article() {
     // per token. A name the f32 path finds by a hair may flip. What holds on every CPU: each name
     // one path finds clearly, the other finds too, with the same span and type and a close
     // score.
-    let same = |a: &Mention, b: &Mention| (a.start, a.end, &a.label) == (b.start, b.end, &b.label);
+    let same = |a: &Mention, b: &Mention| {
+        (a.span.start, a.span.end, &a.label) == (b.span.start, b.span.end, &b.label)
+    };
     for precision in [Precision::Bf16, Precision::Int8] {
         let reduced = run(precision);
         for (from, to, what) in [(&exact, &reduced, "from f32"), (&reduced, &exact, "to f32")] {
@@ -156,8 +161,8 @@ fn a_document_longer_than_a_tokenizer_piece_is_tagged_the_same_throughout() {
         let end = base + paragraph.chars().count();
         mentions
             .iter()
-            .filter(|m| m.start >= base && m.end <= end)
-            .map(|m| (m.start - base, m.end - base, m.label.clone()))
+            .filter(|m| m.span.start >= base && m.span.end <= end)
+            .map(|m| (m.span.start - base, m.span.end - base, m.label.clone()))
             .collect()
     };
     let first = per_paragraph(0);
@@ -279,7 +284,12 @@ fn the_attribution_head_tags_roles_and_the_linker_links_them() {
             .roles
             .iter()
             .filter(|r| r.role == role)
-            .map(|r| text.chars().skip(r.start).take(r.end - r.start).collect())
+            .map(|r| {
+                text.chars()
+                    .skip(r.span.start)
+                    .take(r.span.end - r.span.start)
+                    .collect()
+            })
             .collect()
     };
     assert!(

@@ -7,7 +7,7 @@
 use libfuzzer_sys::fuzz_target;
 use quotegraph::linking::group_mentions;
 use quotegraph::quotes::find_quotes;
-use quotegraph::{Label, Mention, Role, RoleSpan};
+use quotegraph::{Label, Mention, Role, RoleSpan, Span};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
@@ -26,7 +26,7 @@ fuzz_target!(|data: &[u8]| {
                 i += 1;
             }
             let role = [Role::Content, Role::Cue, Role::Source][start % 3];
-            roles.push(RoleSpan { role, start, end: i, score: 0.5 });
+            roles.push(RoleSpan { role, span: Span::new(start, i), score: 0.5 });
         } else if chars[i].is_uppercase() {
             let start = i;
             while i < chars.len() && chars[i].is_alphabetic() {
@@ -34,8 +34,7 @@ fuzz_target!(|data: &[u8]| {
             }
             mentions.push(Mention {
                 text: chars[start..i].iter().collect(),
-                start,
-                end: i,
+                span: Span::new(start, i),
                 label: if start % 3 == 0 { Label::Organization } else { Label::Person },
                 score: 0.9,
             });
@@ -47,19 +46,19 @@ fuzz_target!(|data: &[u8]| {
     let quotes = find_quotes(text, &entities, &roles);
     let slice = |s: usize, e: usize| -> String { chars[s..e].iter().collect() };
     for q in &quotes {
-        assert!(q.start < q.end && q.end <= chars.len());
+        assert!(q.span.start < q.span.end && q.span.end <= chars.len());
         assert!((0.0..=1.0).contains(&q.score));
-        assert_eq!(slice(q.start, q.end), q.text);
+        assert_eq!(slice(q.span.start, q.span.end), q.text);
         if let Some(s) = &q.speaker {
-            assert!(s.start < s.end && s.end <= chars.len());
-            assert_eq!(slice(s.start, s.end), s.text);
+            assert!(s.span.start < s.span.end && s.span.end <= chars.len());
+            assert_eq!(slice(s.span.start, s.span.end), s.text);
         }
         if let Some(c) = &q.cue {
-            assert!(c.start < c.end && c.end <= chars.len());
-            assert_eq!(slice(c.start, c.end), c.text);
+            assert!(c.span.start < c.span.end && c.span.end <= chars.len());
+            assert_eq!(slice(c.span.start, c.span.end), c.text);
         }
     }
     for w in quotes.windows(2) {
-        assert!(w[0].start <= w[1].start);
+        assert!(w[0].span.start <= w[1].span.start);
     }
 });

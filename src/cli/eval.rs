@@ -89,8 +89,8 @@ impl CachedArticle {
             .map(|m| CachedMention {
                 label: m.label.as_str().to_string(),
                 text: m.text,
-                start: m.start,
-                end: m.end,
+                start: m.span.start,
+                end: m.span.end,
                 score: m.score,
             })
             .collect();
@@ -107,8 +107,7 @@ impl CachedArticle {
             .iter()
             .map(|m| quotegraph::Mention {
                 text: m.text.clone(),
-                start: m.start,
-                end: m.end,
+                span: quotegraph::Span::new(m.start, m.end),
                 label: quotegraph::Label::from_output(&m.label),
                 score: m.score,
             })

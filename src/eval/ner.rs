@@ -148,7 +148,7 @@ pub fn score(docs: &[ConllDocument], predicted: &[Vec<Mention>]) -> NerScores {
             .collect();
         let pred: HashSet<(usize, usize, &str)> = mentions
             .iter()
-            .map(|m| (m.start, m.end, m.label.as_str()))
+            .map(|m| (m.span.start, m.span.end, m.label.as_str()))
             .collect();
         for item in pred.union(&gold) {
             let entry = counts.entry(item.2.to_string()).or_default();

@@ -318,7 +318,7 @@ impl Scorer {
         count_exact(
             content,
             &chars,
-            preds.iter().map(|q| (q.start, q.end)),
+            preds.iter().map(|q| (q.span.start, q.span.end)),
             gold_pieces(|g| Some(&g.content)),
         );
         count_exact(
@@ -326,7 +326,7 @@ impl Scorer {
             &chars,
             preds
                 .iter()
-                .filter_map(|q| q.speaker.as_ref().map(|s| (s.start, s.end))),
+                .filter_map(|q| q.speaker.as_ref().map(|s| (s.span.start, s.span.end))),
             gold_pieces(|g| g.source.as_ref()),
         );
         count_exact(
@@ -334,11 +334,13 @@ impl Scorer {
             &chars,
             preds
                 .iter()
-                .filter_map(|q| q.cue.as_ref().map(|c| (c.start, c.end))),
+                .filter_map(|q| q.cue.as_ref().map(|c| (c.span.start, c.span.end))),
             gold_pieces(|g| g.cue.as_ref()),
         );
         for p in &preds {
-            let right = gold.iter().any(|g| overlaps((p.start, p.end), &g.content));
+            let right = gold
+                .iter()
+                .any(|g| overlaps((p.span.start, p.span.end), &g.content));
             let entry = self.rules.entry(p.rule.clone()).or_default();
             if right {
                 entry.0 += 1;
@@ -402,7 +404,10 @@ impl Scorer {
 /// True positives and false positives: a prediction is right when it overlaps some gold content.
 fn count_precision(acc: &mut (usize, usize, usize), preds: &[&Quote], gold: &[&GoldAttribution]) {
     for p in preds {
-        if gold.iter().any(|g| overlaps((p.start, p.end), &g.content)) {
+        if gold
+            .iter()
+            .any(|g| overlaps((p.span.start, p.span.end), &g.content))
+        {
             acc.0 += 1;
         } else {
             acc.1 += 1;
@@ -414,7 +419,11 @@ fn count_precision(acc: &mut (usize, usize, usize), preds: &[&Quote], gold: &[&G
 fn count_recall(acc: &mut (usize, usize, usize), preds: &[&Quote], gold: &[&GoldAttribution]) {
     acc.2 += gold
         .iter()
-        .filter(|g| !preds.iter().any(|p| overlaps((p.start, p.end), &g.content)))
+        .filter(|g| {
+            !preds
+                .iter()
+                .any(|p| overlaps((p.span.start, p.span.end), &g.content))
+        })
         .count();
 }
 
@@ -426,7 +435,7 @@ fn pairs<'p, 'g>(
     let mut cands: Vec<(usize, usize, usize)> = Vec::new();
     for (i, p) in preds.iter().enumerate() {
         for (j, g) in gold.iter().enumerate() {
-            let size = overlap_size((p.start, p.end), &g.content);
+            let size = overlap_size((p.span.start, p.span.end), &g.content);
             if size > 0 {
                 cands.push((size, i, j));
             }
@@ -451,14 +460,14 @@ fn judge(speaker: &mut Accuracy, cue: &mut Accuracy, p: &Quote, g: &GoldAttribut
         speaker.add(
             p.speaker
                 .as_ref()
-                .is_some_and(|s| overlaps((s.start, s.end), src)),
+                .is_some_and(|s| overlaps((s.span.start, s.span.end), src)),
         );
     }
     if let Some(c) = &g.cue {
         cue.add(
             p.cue
                 .as_ref()
-                .is_some_and(|s| overlaps((s.start, s.end), c)),
+                .is_some_and(|s| overlaps((s.span.start, s.span.end), c)),
         );
     }
 }
@@ -547,6 +556,7 @@ fn prf_rows(title: &str, rows: &[(&str, &Prf)]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::doc::Span;
     use crate::doc::Speaker;
 
     const TEXT: &str = "“We will win,” Ana Diaz said. Officials think rain is coming soon.";
@@ -569,13 +579,11 @@ mod tests {
             id: "q".into(),
             kind,
             text: String::new(),
-            start,
-            end,
+            span: Span::new(start, end),
             cue: None,
             speaker: speaker.map(|(s, e)| Speaker {
                 text: String::new(),
-                start: s,
-                end: e,
+                span: Span::new(s, e),
                 entity: None,
                 name: String::new(),
             }),
@@ -617,8 +625,7 @@ mod tests {
         first.rule = "quote-speaker-cue".into();
         first.cue = Some(crate::doc::TextSpan {
             text: "said".into(),
-            start: 24,
-            end: 29,
+            span: Span::new(24, 29),
         });
         let mut wrong = quote(40, 45, QuoteKind::Indirect, Some((30, 39)));
         wrong.rule = "clause".into();

@@ -276,8 +276,8 @@ impl Graph {
                 doc_id: doc.id.clone(),
                 kind: quote.kind,
                 text: quote.text.clone(),
-                start: quote.start,
-                end: quote.end,
+                start: quote.span.start,
+                end: quote.span.end,
                 speaker,
                 about,
             });
@@ -323,13 +323,13 @@ fn display_name(id: &str, votes: NameVotes) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::doc::Span;
     use crate::doc::{Entity, Mention, Quote, Speaker};
 
     fn entity(id: &str, label: Label, name: &str, mentions: usize) -> Entity {
         let mention = Mention {
             text: name.to_string(),
-            start: 0,
-            end: name.chars().count(),
+            span: Span::new(0, name.chars().count()),
             label: label.clone(),
             score: 1.0,
         };
@@ -346,13 +346,11 @@ mod tests {
             id: id.into(),
             kind,
             text: "words".into(),
-            start: 0,
-            end: 5,
+            span: Span::new(0, 5),
             cue: None,
             speaker: speaker.map(|(name, entity)| Speaker {
                 text: name.into(),
-                start: 0,
-                end: 1,
+                span: Span::new(0, 1),
                 entity: entity.map(str::to_string),
                 name: name.into(),
             }),

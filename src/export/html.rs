@@ -145,8 +145,8 @@ fn outer_spans(doc: &Document, len: usize, skipped: &mut usize) -> Vec<Outer> {
         .iter()
         .enumerate()
         .map(|(index, q)| Outer {
-            start: q.start,
-            end: q.end,
+            start: q.span.start,
+            end: q.span.end,
             index,
         })
         .collect();
@@ -158,8 +158,8 @@ fn inner_spans(doc: &Document, len: usize, skipped: &mut usize) -> Vec<Inner> {
     for entity in &doc.entities {
         for mention in &entity.mentions {
             spans.push(Inner {
-                start: mention.start,
-                end: mention.end,
+                start: mention.span.start,
+                end: mention.span.end,
                 class: label_class(&entity.label),
                 title: format!("{} {} ({})", entity.label, entity.name, entity.id),
                 anchors: Vec::new(),
@@ -171,7 +171,7 @@ fn inner_spans(doc: &Document, len: usize, skipped: &mut usize) -> Vec<Inner> {
             continue;
         };
         let anchor = format!("speaker-{}", quote.id);
-        let words = crate::doc::Span::new(speaker.start, speaker.end);
+        let words = speaker.span;
         match spans
             .iter_mut()
             .filter(|s| s.class != "spk" && s.start < s.end && s.end <= len)
@@ -179,8 +179,8 @@ fn inner_spans(doc: &Document, len: usize, skipped: &mut usize) -> Vec<Inner> {
         {
             Some(span) => span.anchors.push(anchor),
             None => spans.push(Inner {
-                start: speaker.start,
-                end: speaker.end,
+                start: speaker.span.start,
+                end: speaker.span.end,
                 class: "spk",
                 title: format!("speaker: {}", speaker.name),
                 anchors: vec![anchor],
@@ -378,6 +378,7 @@ fn page(doc: &Document, body: &str, side: &str, skipped: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::doc::Span;
     use crate::doc::{Entity, Mention, Quote, Speaker};
 
     fn sample() -> Document {
@@ -389,8 +390,7 @@ mod tests {
             name: "Zoë Müller".into(),
             mentions: vec![Mention {
                 text: "Zoë Müller".into(),
-                start: 24,
-                end: 34,
+                span: Span::new(24, 34),
                 label: Label::Person,
                 score: 1.0,
             }],
@@ -399,13 +399,11 @@ mod tests {
             id: "q0".into(),
             kind: QuoteKind::Direct,
             text: "Build <it> & go,".into(),
-            start: 1,
-            end: 17,
+            span: Span::new(1, 17),
             cue: None,
             speaker: Some(Speaker {
                 text: "Zoë Müller".into(),
-                start: 24,
-                end: 34,
+                span: Span::new(24, 34),
                 entity: Some("e0".into()),
                 name: "Zoë Müller".into(),
             }),
@@ -433,11 +431,11 @@ mod tests {
     fn a_speaker_wider_than_its_mention_is_anchored_on_the_mention() {
         let mut doc = sample();
         doc.text = "\"Build <it> & go,\" said Dr. Zoë Müller.".into();
-        doc.entities[0].mentions[0].start = 28;
-        doc.entities[0].mentions[0].end = 38;
+        doc.entities[0].mentions[0].span.start = 28;
+        doc.entities[0].mentions[0].span.end = 38;
         let speaker = doc.quotes[0].speaker.as_mut().expect("speaker");
-        speaker.start = 24;
-        speaker.end = 38;
+        speaker.span.start = 24;
+        speaker.span.end = 38;
         let html = render(&doc).expect("renders");
         assert!(html.contains("Dr. <span class=\"ent per\" id=\"speaker-q0\""));
         assert!(!html.contains("span(s) ran past"));
@@ -446,7 +444,7 @@ mod tests {
     #[test]
     fn spans_out_of_range_are_counted_not_drawn() {
         let mut doc = sample();
-        doc.entities[0].mentions[0].end = 99;
+        doc.entities[0].mentions[0].span.end = 99;
         let html = render(&doc).expect("renders");
         assert!(html.contains("1 span(s) ran past the text"));
     }

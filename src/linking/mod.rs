@@ -17,7 +17,7 @@ use std::collections::HashMap;
 /// each name one type, then merges the forms of one person (see the module documentation).
 pub fn group_mentions(mentions: &[Mention]) -> Vec<Entity> {
     let mut sorted: Vec<&Mention> = mentions.iter().collect();
-    sorted.sort_by_key(|m| (m.start, m.end));
+    sorted.sort_by_key(|m| (m.span.start, m.span.end));
     let mut entities: Vec<Entity> = Vec::new();
     let mut by_key: HashMap<(String, String), usize> = HashMap::new();
     for mention in sorted {
@@ -153,9 +153,9 @@ fn merge_persons(mut entities: Vec<Entity>) -> Vec<Entity> {
         .map(|(e, _)| e)
         .collect();
     for e in &mut kept {
-        e.mentions.sort_by_key(|m| (m.start, m.end));
+        e.mentions.sort_by_key(|m| (m.span.start, m.span.end));
     }
-    kept.sort_by_key(|e| e.mentions.first().map_or(usize::MAX, |m| m.start));
+    kept.sort_by_key(|e| e.mentions.first().map_or(usize::MAX, |m| m.span.start));
     for (i, e) in kept.iter_mut().enumerate() {
         e.id = format!("e{i}");
     }
@@ -218,12 +218,12 @@ pub fn normalize(name: &str) -> String {
 mod tests {
     use super::*;
     use crate::doc::Label;
+    use crate::doc::Span;
 
     fn mention(text: &str, start: usize, label: Label) -> Mention {
         Mention {
             text: text.to_string(),
-            start,
-            end: start + text.chars().count(),
+            span: Span::new(start, start + text.chars().count()),
             label,
             score: 0.9,
         }

@@ -11,7 +11,7 @@ use super::cues;
 use super::lexicon::{PRONOUNS, STOPS};
 use super::marks::{self, Marked};
 use super::tokens::Tokens;
-use crate::doc::{Entity, RoleSpan, TextSpan};
+use crate::doc::{Entity, RoleSpan, Span, TextSpan};
 use crate::offsets::CharIndex;
 use std::collections::HashSet;
 
@@ -63,7 +63,11 @@ impl<'a> Context<'a> {
         let mut mentions: Vec<(usize, usize, usize)> = entities
             .iter()
             .enumerate()
-            .flat_map(|(e, ent)| ent.mentions.iter().map(move |m| (m.start, m.end, e)))
+            .flat_map(|(e, ent)| {
+                ent.mentions
+                    .iter()
+                    .map(move |m| (m.span.start, m.span.end, e))
+            })
             .filter(|&(s, e, _)| s < e && e <= t.chars.len())
             .collect();
         mentions.sort_unstable();
@@ -75,10 +79,10 @@ impl<'a> Context<'a> {
         let roles = (!roles.is_empty()).then(|| {
             let mut valid: Vec<RoleSpan> = roles
                 .iter()
-                .filter(|r| r.start < r.end && r.end <= t.chars.len())
+                .filter(|r| r.span.start < r.span.end && r.span.end <= t.chars.len())
                 .cloned()
                 .collect();
-            valid.sort_by_key(|r| (r.start, r.end));
+            valid.sort_by_key(|r| (r.span.start, r.span.end));
             valid
         });
         Context {
@@ -111,8 +115,7 @@ impl<'a> Context<'a> {
         let (start, end) = (self.t.toks[first].start, self.t.toks[last].end);
         TextSpan {
             text: self.slice(start, end),
-            start,
-            end,
+            span: Span::new(start, end),
         }
     }
 
@@ -255,12 +258,11 @@ mod tests {
         use crate::doc::Role;
         let span = |start, end| RoleSpan {
             role: Role::Content,
-            start,
-            end,
+            span: Span::new(start, end),
             score: 1.0,
         };
         let ctx = Context::new("Short text.", &[], &[span(6, 10), span(0, 5), span(8, 99)]);
-        let starts: Vec<usize> = ctx.roles.iter().flatten().map(|r| r.start).collect();
+        let starts: Vec<usize> = ctx.roles.iter().flatten().map(|r| r.span.start).collect();
         assert_eq!(starts, [0, 6]);
         assert!(Context::new("Short text.", &[], &[]).roles.is_none());
     }

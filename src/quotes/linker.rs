@@ -82,7 +82,7 @@ pub(crate) fn link(ctx: &Context, found: Vec<Found>) -> Vec<Found> {
     let learned = assemble(ctx, &roles);
     let longest_content = learned
         .iter()
-        .map(|l| l.content.end - l.content.start)
+        .map(|l| l.content.span.end - l.content.span.start)
         .max();
     let title = title_paragraph(ctx);
     // `used`: the same attribution as some find (the one it overlaps most, or one whose
@@ -98,16 +98,16 @@ pub(crate) fn link(ctx: &Context, found: Vec<Found>) -> Vec<Found> {
             continue;
         }
         // Learned contents are in text order: only those starting in reach can overlap.
-        let first =
-            learned.partition_point(|l| l.content.start + longest_content.unwrap_or(0) < f.start);
+        let first = learned
+            .partition_point(|l| l.content.span.start + longest_content.unwrap_or(0) < f.start);
         let overlapping: Vec<usize> = (first..learned.len())
-            .take_while(|&k| learned[k].content.start < f.end)
-            .filter(|&k| f.start < learned[k].content.end)
+            .take_while(|&k| learned[k].content.span.start < f.end)
+            .filter(|&k| f.start < learned[k].content.span.end)
             .collect();
         let (start, end) = (f.start, f.end);
         let overlap = |k: &usize| {
             let c = &learned[*k].content;
-            end.min(c.end) - start.max(c.start)
+            end.min(c.span.end) - start.max(c.span.start)
         };
         match overlapping.iter().max_by_key(|k| overlap(k)).copied() {
             Some(best) => {
@@ -116,7 +116,7 @@ pub(crate) fn link(ctx: &Context, found: Vec<Found>) -> Vec<Found> {
                 // Another learned content inside the find's final span is the same attribution.
                 for k in overlapping {
                     let c = &learned[k].content;
-                    used[k] |= k == best || (f.start <= c.start && c.end <= f.end);
+                    used[k] |= k == best || (f.start <= c.span.start && c.span.end <= f.end);
                 }
             }
             // The head, trained on reported speech, read no attribution in these words.
@@ -135,7 +135,7 @@ pub(crate) fn link(ctx: &Context, found: Vec<Found>) -> Vec<Found> {
                 !used
                     && l.cue.is_some()
                     && l.score() >= MIN_LEARNED_SCORE
-                    && (title.is_none() || para_at(ctx, l.content.start) != title)
+                    && (title.is_none() || para_at(ctx, l.content.span.start) != title)
             })
             .filter_map(|(l, _)| {
                 let speaker = match &l.source {
@@ -147,8 +147,8 @@ pub(crate) fn link(ctx: &Context, found: Vec<Found>) -> Vec<Found> {
                 };
                 Some(Found {
                     kind: QuoteKind::Indirect,
-                    start: l.content.start,
-                    end: l.content.end,
+                    start: l.content.span.start,
+                    end: l.content.span.end,
                     cue: l.cue.as_ref().map(|c| text_span(ctx, c)),
                     speaker: Some(speaker?),
                     rule: Rule::LearnedAttribution,
@@ -167,7 +167,7 @@ fn merge(ctx: &Context, f: &mut Found, l: &Learned, bounds: bool) {
     let speaker_inside = f
         .speaker
         .as_ref()
-        .is_some_and(|s| l.content.start <= s.start && s.end <= l.content.end);
+        .is_some_and(|s| l.content.span.start <= s.span.start && s.span.end <= l.content.span.end);
     // The content may be another find's, or would swallow this find's own speaker.
     if bounds && !speaker_inside {
         set_bounds(ctx, f, &l.content);
@@ -175,7 +175,7 @@ fn merge(ctx: &Context, f: &mut Found, l: &Learned, bounds: bool) {
     if let Some(cue) = &l.cue {
         // A marked quotation keeps its rule's cue unless the learned one is the same words,
         // drawn as the annotators draw cues (`said in an interview`, `is calling`).
-        let agrees = |c: &TextSpan| c.start < cue.end && cue.start < c.end;
+        let agrees = |c: &TextSpan| c.span.start < cue.span.end && cue.span.start < c.span.end;
         if reported || f.cue.as_ref().is_none_or(agrees) {
             f.cue = Some(text_span(ctx, cue));
         }
@@ -188,14 +188,17 @@ fn merge(ctx: &Context, f: &mut Found, l: &Learned, bounds: bool) {
         // names someone, and it is not part of the source. An untagged name (`Gazprom said`)
         // also names no word of `names_a_source`'s kinds: the head's named source wins there.
         let stays = |rule: &Speaker| {
-            let misread = rule.entity.is_none() && !names_a_source(ctx, rule.start, rule.end);
+            let misread =
+                rule.entity.is_none() && !names_a_source(ctx, rule.span.start, rule.span.end);
             let head_names_better =
                 learned.entity.is_some() && (misread || is_unresolved_pronoun(ctx, rule));
-            let overlaps = rule.start < source.end && source.start < rule.end;
+            let overlaps = rule.span.start < source.span.end && source.span.start < rule.span.end;
             read_beside_cue && !head_names_better && !overlaps
         };
         f.speaker = Some(match f.speaker.take() {
-            Some(rule) if source.start <= rule.start && rule.end <= source.end => {
+            Some(rule)
+                if source.span.start <= rule.span.start && rule.span.end <= source.span.end =>
+            {
                 widened(ctx, rule, source)
             }
             Some(rule) if stays(&rule) => rule,
@@ -207,11 +210,11 @@ fn merge(ctx: &Context, f: &mut Found, l: &Learned, bounds: bool) {
 
 /// True for a speaker that is a pronoun the rules could not resolve to anyone.
 fn is_unresolved_pronoun(ctx: &Context, speaker: &Speaker) -> bool {
-    let first = ctx.t.first_at_or_after(speaker.start);
+    let first = ctx.t.first_at_or_after(speaker.span.start);
     speaker.entity.is_none()
         && speaker.name == speaker.text
         && first < ctx.t.toks.len()
-        && ctx.t.toks[first].end >= speaker.end
+        && ctx.t.toks[first].end >= speaker.span.end
         && ctx.is_pronoun(first)
 }
 
@@ -221,13 +224,13 @@ fn is_unresolved_pronoun(ctx: &Context, speaker: &Speaker) -> bool {
 fn set_bounds(ctx: &Context, f: &mut Found, content: &RoleSpan) {
     let words_outside = |a: usize, b: usize| ctx.t.chars[a..b].iter().any(|c| c.is_alphanumeric());
     let mixed = f.kind != QuoteKind::Indirect
-        && content.start <= f.start
-        && f.end <= content.end
-        && sentence_at(ctx, content.start) == sentence_at(ctx, f.start)
-        && (words_outside(content.start, f.start) || words_outside(f.end, content.end));
+        && content.span.start <= f.start
+        && f.end <= content.span.end
+        && sentence_at(ctx, content.span.start) == sentence_at(ctx, f.start)
+        && (words_outside(content.span.start, f.start) || words_outside(f.end, content.span.end));
     if f.kind == QuoteKind::Indirect || mixed {
-        f.start = content.start;
-        f.end = content.end;
+        f.start = content.span.start;
+        f.end = content.span.end;
     }
     if mixed {
         f.kind = QuoteKind::Mixed;
@@ -244,7 +247,11 @@ struct Sorted<'r> {
 impl<'r> Sorted<'r> {
     /// `spans` must be sorted by start.
     fn new(spans: Vec<&'r RoleSpan>) -> Sorted<'r> {
-        let longest = spans.iter().map(|r| r.end - r.start).max().unwrap_or(0);
+        let longest = spans
+            .iter()
+            .map(|r| r.span.end - r.span.start)
+            .max()
+            .unwrap_or(0);
         Sorted { spans, longest }
     }
 
@@ -263,8 +270,8 @@ impl<'r> Sorted<'r> {
     fn near(&self, start: usize, end: usize) -> &[&'r RoleSpan] {
         let lo = self
             .spans
-            .partition_point(|r| r.start + self.longest < start);
-        let hi = self.spans.partition_point(|r| r.start <= end).max(lo);
+            .partition_point(|r| r.span.start + self.longest < start);
+        let hi = self.spans.partition_point(|r| r.span.start <= end).max(lo);
         &self.spans[lo..hi]
     }
 }
@@ -275,20 +282,23 @@ fn assemble(ctx: &Context, roles: &Sorted) -> Vec<Learned> {
     let joined = joined_contents(ctx, &roles.of(Role::Content), roles);
     let contents = Sorted::new(joined.iter().collect());
     let content_between = |a: &RoleSpan, b: &RoleSpan| {
-        let (lo, hi) = (a.end.min(b.end), a.start.max(b.start));
+        let (lo, hi) = (a.span.end.min(b.span.end), a.span.start.max(b.span.start));
         contents
             .near(lo, hi)
             .iter()
-            .any(|c| lo <= c.start && c.end <= hi)
+            .any(|c| lo <= c.span.start && c.span.end <= hi)
     };
     let nearest = |anchor: &RoleSpan, pool: &Sorted, reach: usize| -> Option<RoleSpan> {
-        pool.near(anchor.start.saturating_sub(reach), anchor.end + reach)
-            .iter()
-            .copied()
-            .filter(|r| gap(anchor, r) <= reach)
-            .filter(|r| same_paragraph(ctx, anchor, r) && !content_between(anchor, r))
-            .min_by_key(|r| gap(anchor, r))
-            .cloned()
+        pool.near(
+            anchor.span.start.saturating_sub(reach),
+            anchor.span.end + reach,
+        )
+        .iter()
+        .copied()
+        .filter(|r| gap(anchor, r) <= reach)
+        .filter(|r| same_paragraph(ctx, anchor, r) && !content_between(anchor, r))
+        .min_by_key(|r| gap(anchor, r))
+        .cloned()
     };
     contents
         .spans
@@ -315,7 +325,7 @@ fn assemble(ctx: &Context, roles: &Sorted) -> Vec<Learned> {
 fn joined_contents(ctx: &Context, contents: &Sorted, roles: &Sorted) -> Vec<RoleSpan> {
     let mut joined: Vec<RoleSpan> = Vec::new();
     for &c in &contents.spans {
-        if !ctx.t.chars[c.start..c.end]
+        if !ctx.t.chars[c.span.start..c.span.end]
             .iter()
             .any(|ch| ch.is_alphanumeric())
         {
@@ -323,21 +333,25 @@ fn joined_contents(ctx: &Context, contents: &Sorted, roles: &Sorted) -> Vec<Role
         }
         if let Some(last) = joined.last_mut() {
             let between = || {
-                roles
-                    .near(last.end, c.start)
-                    .iter()
-                    .any(|r| r.role != Role::Content && last.end <= r.start && r.end <= c.start)
-                    || (ctx.t.first_at_or_after(last.end)..ctx.t.first_at_or_after(c.start))
-                        .any(|i| ctx.is_any_cue(i))
+                roles.near(last.span.end, c.span.start).iter().any(|r| {
+                    r.role != Role::Content
+                        && last.span.end <= r.span.start
+                        && r.span.end <= c.span.start
+                }) || (ctx.t.first_at_or_after(last.span.end)
+                    ..ctx.t.first_at_or_after(c.span.start))
+                    .any(|i| ctx.is_any_cue(i))
             };
-            if c.start.saturating_sub(last.end) <= JOIN_GAP
+            if c.span.start.saturating_sub(last.span.end) <= JOIN_GAP
                 && same_paragraph(ctx, last, c)
-                && same_sentence(ctx, last.end - 1, c.start)
+                && same_sentence(ctx, last.span.end - 1, c.span.start)
                 && !between()
             {
-                let (a, b) = ((last.end - last.start) as f32, (c.end - c.start) as f32);
+                let (a, b) = (
+                    (last.span.end - last.span.start) as f32,
+                    (c.span.end - c.span.start) as f32,
+                );
                 last.score = (last.score * a + c.score * b) / (a + b);
-                last.end = last.end.max(c.end);
+                last.span.end = last.span.end.max(c.span.end);
                 continue;
             }
         }
@@ -380,22 +394,22 @@ fn para_at(ctx: &Context, at: usize) -> Option<usize> {
 
 /// Characters between two spans (0 when they touch or overlap).
 fn gap(a: &RoleSpan, b: &RoleSpan) -> usize {
-    b.start
-        .saturating_sub(a.end)
-        .max(a.start.saturating_sub(b.end))
+    b.span
+        .start
+        .saturating_sub(a.span.end)
+        .max(a.span.start.saturating_sub(b.span.end))
 }
 
 /// True when the two spans start in the same paragraph.
 fn same_paragraph(ctx: &Context, a: &RoleSpan, b: &RoleSpan) -> bool {
-    para_at(ctx, a.start) == para_at(ctx, b.start)
+    para_at(ctx, a.span.start) == para_at(ctx, b.span.start)
 }
 
 /// The characters of a role span as a [`TextSpan`].
 fn text_span(ctx: &Context, r: &RoleSpan) -> TextSpan {
     TextSpan {
-        text: ctx.slice(r.start, r.end),
-        start: r.start,
-        end: r.end,
+        text: ctx.slice(r.span.start, r.span.end),
+        span: r.span,
     }
 }
 
@@ -404,24 +418,23 @@ fn widened(ctx: &Context, rule: Speaker, source: &RoleSpan) -> Speaker {
     let unnamed = rule.entity.is_none() && rule.name == rule.text;
     Speaker {
         name: if unnamed {
-            ctx.slice(source.start, source.end)
+            ctx.slice(source.span.start, source.span.end)
         } else {
             rule.name
         },
-        text: ctx.slice(source.start, source.end),
-        start: source.start,
-        end: source.end,
+        text: ctx.slice(source.span.start, source.span.end),
+        span: source.span,
         entity: rule.entity,
     }
 }
 
 /// A speaker for a learned source phrase (see the module docs).
 fn source_speaker(ctx: &Context, source: &RoleSpan) -> Speaker {
-    let text = ctx.slice(source.start, source.end);
+    let text = ctx.slice(source.span.start, source.span.end);
     let inside: Vec<&(usize, usize, usize)> = ctx
-        .mentions_near(source.start, source.end)
+        .mentions_near(source.span.start, source.span.end)
         .iter()
-        .filter(|&&(s, e, _)| source.start <= s && e <= source.end)
+        .filter(|&&(s, e, _)| source.span.start <= s && e <= source.span.end)
         .filter(|&&(s, e, _)| {
             !possessive_at(ctx, e) && !after_preposition(ctx, s) && !modifies_next(ctx, e, source)
         })
@@ -435,27 +448,24 @@ fn source_speaker(ctx: &Context, source: &RoleSpan) -> Speaker {
     if let Some(&&(_, _, ent)) = last_of(Label::Person).or_else(|| last_of(Label::Organization)) {
         return Speaker {
             text,
-            start: source.start,
-            end: source.end,
+            span: source.span,
             entity: Some(ctx.entities[ent].id.clone()),
             name: ctx.entities[ent].name.clone(),
         };
     }
-    let first = ctx.t.first_at_or_after(source.start);
-    let last = ctx.t.first_ending_after(source.end.saturating_sub(1));
+    let first = ctx.t.first_at_or_after(source.span.start);
+    let last = ctx.t.first_ending_after(source.span.end.saturating_sub(1));
     if first == last && first < ctx.t.toks.len() && ctx.is_pronoun(first) {
         return Speaker {
             text,
-            start: source.start,
-            end: source.end,
+            span: source.span,
             ..speaker(ctx, Phrase { first, last })
         };
     }
     Speaker {
         name: text.clone(),
         text,
-        start: source.start,
-        end: source.end,
+        span: source.span,
         entity: None,
     }
 }
@@ -463,14 +473,14 @@ fn source_speaker(ctx: &Context, source: &RoleSpan) -> Speaker {
 /// The rules' speaker phrase beside a learned cue the head gave no source (`X said`, `said
 /// X`), outside the content.
 fn speaker_beside(ctx: &Context, cue: &RoleSpan, content: &RoleSpan) -> Option<Speaker> {
-    let first = ctx.t.first_at_or_after(cue.start);
-    let last = ctx.t.first_ending_after(cue.end.saturating_sub(1));
+    let first = ctx.t.first_at_or_after(cue.span.start);
+    let last = ctx.t.first_ending_after(cue.span.end.saturating_sub(1));
     if last >= ctx.t.toks.len() || first > last {
         return None;
     }
     let phrase = speaker_before(ctx, first).or_else(|| speaker_after(ctx, last))?;
     let (start, end) = phrase.chars(ctx);
-    (end <= content.start || content.end <= start).then(|| speaker(ctx, phrase))
+    (end <= content.span.start || content.span.end <= start).then(|| speaker(ctx, phrase))
 }
 
 /// True when the name ending at character `end` modifies a lower-case noun after it in the
@@ -480,7 +490,7 @@ fn modifies_next(ctx: &Context, end: usize, source: &RoleSpan) -> bool {
     let next = ctx.t.first_at_or_after(end);
     ctx.t.toks.get(next).is_some_and(|tok| {
         let word = ctx.lower(next);
-        tok.end <= source.end
+        tok.end <= source.span.end
             && ctx.t.is_word(next)
             && !ctx.t.is_capitalized(next)
             && !SOURCE_PREPOSITIONS.contains(word)

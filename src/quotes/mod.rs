@@ -39,7 +39,7 @@ pub(crate) mod scare;
 pub(crate) mod tokens;
 pub(crate) mod turns;
 
-use crate::doc::{Entity, Quote, QuoteKind, RoleSpan};
+use crate::doc::{Entity, Quote, QuoteKind, RoleSpan, Span};
 use context::Context;
 
 /// Finds the quotations in `text` and links each to a speaker among `entities`, using the
@@ -62,8 +62,7 @@ pub fn find_quotes(text: &str, entities: &[Entity], roles: &[RoleSpan]) -> Vec<Q
             id: format!("q{i}"),
             kind: f.kind,
             text: ctx.slice(f.start, f.end),
-            start: f.start,
-            end: f.end,
+            span: Span::new(f.start, f.end),
             cue: f.cue,
             speaker: f.speaker,
             rule: f.rule.as_str().to_string(),
@@ -81,7 +80,11 @@ pub fn find_quotes(text: &str, entities: &[Entity], roles: &[RoleSpan]) -> Vec<Q
 fn mentioned_inside(entities: &[Entity], start: usize, end: usize) -> Vec<String> {
     entities
         .iter()
-        .filter(|e| e.mentions.iter().any(|m| start <= m.start && m.end <= end))
+        .filter(|e| {
+            e.mentions
+                .iter()
+                .any(|m| start <= m.span.start && m.span.end <= end)
+        })
         .map(|e| e.id.clone())
         .collect()
 }
@@ -209,8 +212,7 @@ mod tests {
                 let (start, end) = span(name);
                 crate::doc::Mention {
                     text: name.to_string(),
-                    start,
-                    end,
+                    span: Span::new(start, end),
                     label: crate::doc::Label::Person,
                     score: 1.0,
                 }
@@ -222,8 +224,7 @@ mod tests {
                 let (start, end) = span(words);
                 RoleSpan {
                     role,
-                    start,
-                    end,
+                    span: Span::new(start, end),
                     score: 0.95,
                 }
             })

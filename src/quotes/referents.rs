@@ -12,7 +12,7 @@ use super::context::Context;
 use super::cues;
 use super::lexicon::{PERSON_LINK_PREPOSITIONS, SINGULAR_SOURCE_NOUNS};
 use super::phrases::{is_agent_noun, speaker_before, Phrase};
-use crate::doc::{Label, Speaker};
+use crate::doc::{Label, Span, Speaker};
 
 /// How many sentences back a `he` / `she` looks for its antecedent: further back, a reader
 /// has lost the thread too.
@@ -44,23 +44,20 @@ pub(crate) fn speaker(ctx: &Context, p: Phrase) -> Speaker {
                 Speaker {
                     name: ctx.slice(s, e),
                     text,
-                    start,
-                    end,
+                    span: Span::new(start, end),
                     entity: None,
                 }
             }
             Some(Antecedent::Person(e)) => Speaker {
                 text,
-                start,
-                end,
+                span: Span::new(start, end),
                 entity: Some(ctx.entities[e].id.clone()),
                 name: ctx.entities[e].name.clone(),
             },
             None => Speaker {
                 name: text.clone(),
                 text,
-                start,
-                end,
+                span: Span::new(start, end),
                 entity: None,
             },
         };
@@ -77,8 +74,7 @@ pub(crate) fn speaker(ctx: &Context, p: Phrase) -> Speaker {
             let (s, e) = (s.max(start), e.min(end));
             return Speaker {
                 text: ctx.slice(s, e),
-                start: s,
-                end: e,
+                span: Span::new(s, e),
                 entity: Some(ctx.entities[ent].id.clone()),
                 name: ctx.entities[ent].name.clone(),
             };
@@ -88,8 +84,7 @@ pub(crate) fn speaker(ctx: &Context, p: Phrase) -> Speaker {
     Speaker {
         name: text.clone(),
         text,
-        start,
-        end,
+        span: Span::new(start, end),
         entity: None,
     }
 }
@@ -175,7 +170,7 @@ fn nominal_speaker_in(ctx: &Context, sentence: usize, before: usize) -> Option<P
 fn honorific_pronoun(ctx: &Context, entity: usize) -> Option<&'static str> {
     let mut said = None;
     for m in &ctx.entities[entity].mentions {
-        let tok = ctx.t.first_at_or_after(m.start);
+        let tok = ctx.t.first_at_or_after(m.span.start);
         let first_word = m.text.split_whitespace().next().unwrap_or_default();
         let before = tok.checked_sub(1).map_or("", |t| ctx.lower(t));
         for word in [first_word.to_lowercase().as_str(), before] {

@@ -87,8 +87,8 @@ pub(crate) fn report_around_quoted_name(
         return None;
     }
     let speaker = found.speaker.clone()?;
-    let speaker_tok = ctx.t.first_at_or_after(speaker.start);
-    let cue_tok = ctx.t.first_at_or_after(found.cue.as_ref()?.start);
+    let speaker_tok = ctx.t.first_at_or_after(speaker.span.start);
+    let cue_tok = ctx.t.first_at_or_after(found.cue.as_ref()?.span.start);
     // The clause ends at the comma before the attribution (`…, a source said.`).
     let comma = speaker_tok.min(cue_tok).checked_sub(1)?;
     if !ctx.t.is_punct(comma, ',') || comma == 0 {

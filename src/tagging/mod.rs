@@ -231,11 +231,11 @@ impl Tagger {
             let Some(view) = view else { continue };
             let index = CharIndex::new(text);
             for m in &mut tagged.mentions {
-                (m.start, m.end) = view.original_span(m.start, m.end);
-                m.text = index.slice(text, m.start, m.end).to_string();
+                (m.span.start, m.span.end) = view.original_span(m.span.start, m.span.end);
+                m.text = index.slice(text, m.span.start, m.span.end).to_string();
             }
             for r in &mut tagged.roles {
-                (r.start, r.end) = view.original_span(r.start, r.end);
+                (r.span.start, r.span.end) = view.original_span(r.span.start, r.span.end);
             }
         }
         Ok(tagged)
@@ -479,8 +479,7 @@ impl Tagger {
                 let trail = span.chars().rev().take_while(|c| c.is_whitespace()).count();
                 (start + lead < end - trail).then(|| RoleSpan {
                     role,
-                    start: start + lead,
-                    end: end - trail,
+                    span: Span::new(start + lead, end - trail),
                     score: mean_probability(&word_scores, n, &path, first, last),
                 })
             })
@@ -548,8 +547,7 @@ impl Tagger {
                 let score = mean_probability(&word_scores, n, &path, tagged_first, last);
                 Some(Mention {
                     text: mention_text.to_string(),
-                    start,
-                    end,
+                    span: Span::new(start, end),
                     label,
                     score,
                 })

@@ -6,7 +6,7 @@
 
 use quotegraph::linking::group_mentions;
 use quotegraph::quotes::find_quotes;
-use quotegraph::{Label, Mention, Quote, QuoteKind, Role, RoleSpan};
+use quotegraph::{Label, Mention, Quote, QuoteKind, Role, RoleSpan, Span};
 
 /// Mentions for every listed name at each of its occurrences in `text` (character offsets).
 pub fn mentions(text: &str, names: &[(&str, Label)]) -> Vec<Mention> {
@@ -18,8 +18,7 @@ pub fn mentions(text: &str, names: &[(&str, Label)]) -> Vec<Mention> {
             let start = text[..byte].chars().count();
             out.push(Mention {
                 text: name.to_string(),
-                start,
-                end: start + name.chars().count(),
+                span: Span::new(start, start + name.chars().count()),
                 label: label.clone(),
                 score: 0.99,
             });
@@ -27,10 +26,10 @@ pub fn mentions(text: &str, names: &[(&str, Label)]) -> Vec<Mention> {
         }
     }
     // Longer names win over names inside them.
-    out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
     let mut kept: Vec<Mention> = Vec::new();
     for m in out {
-        if kept.last().is_none_or(|k| m.start >= k.end) {
+        if kept.last().is_none_or(|k| m.span.start >= k.span.end) {
             kept.push(m);
         }
     }
@@ -55,8 +54,7 @@ pub fn run_with_roles(
             let start = text[..byte].chars().count();
             RoleSpan {
                 role,
-                start,
-                end: start + words.chars().count(),
+                span: Span::new(start, start + words.chars().count()),
                 score,
             }
         })
@@ -74,12 +72,12 @@ pub fn slice(text: &str, start: usize, end: usize) -> String {
 }
 
 pub fn check_offsets(text: &str, q: &Quote) {
-    assert_eq!(slice(text, q.start, q.end), q.text);
+    assert_eq!(slice(text, q.span.start, q.span.end), q.text);
     if let Some(s) = &q.speaker {
-        assert_eq!(slice(text, s.start, s.end), s.text);
+        assert_eq!(slice(text, s.span.start, s.span.end), s.text);
     }
     if let Some(c) = &q.cue {
-        assert_eq!(slice(text, c.start, c.end), c.text);
+        assert_eq!(slice(text, c.span.start, c.span.end), c.text);
     }
 }
 
@@ -150,8 +148,11 @@ pub fn triple(text: &str, speaker: &str, cue: &str) -> (String, String, String) 
 pub fn assert_offsets_slice(text: &str, mentions: &[Mention]) {
     let chars: Vec<char> = text.chars().collect();
     for m in mentions {
-        assert!(m.start < m.end && m.end <= chars.len(), "bad span {m:?}");
-        let slice: String = chars[m.start..m.end].iter().collect();
+        assert!(
+            m.span.start < m.span.end && m.span.end <= chars.len(),
+            "bad span {m:?}"
+        );
+        let slice: String = chars[m.span.start..m.span.end].iter().collect();
         assert_eq!(slice, m.text, "offsets of {m:?} do not slice its text");
     }
 }
