@@ -10,7 +10,7 @@
 use super::cues;
 use super::lexicon::{PRONOUNS, STOPS};
 use super::marks::{self, Marked};
-use super::tokens::Tokens;
+use super::tokens::{TokenSpan, Tokens};
 use crate::doc::{Entity, RoleSpan, Span, TextSpan};
 use crate::offsets::CharIndex;
 use std::collections::HashSet;
@@ -110,12 +110,17 @@ impl<'a> Context<'a> {
         self.index.slice(self.text, start, end).to_string()
     }
 
-    /// A [`TextSpan`] for tokens `[first, last]`.
-    pub(crate) fn text_span(&self, first: usize, last: usize) -> TextSpan {
-        let (start, end) = (self.t.toks[first].start, self.t.toks[last].end);
+    /// The characters of a run of tokens.
+    pub(crate) fn char_span(&self, run: TokenSpan) -> Span {
+        Span::new(self.t.toks[run.first].start, self.t.toks[run.last()].end)
+    }
+
+    /// A [`TextSpan`] for a run of tokens.
+    pub(crate) fn text_span(&self, run: TokenSpan) -> TextSpan {
+        let span = self.char_span(run);
         TextSpan {
-            text: self.slice(start, end),
-            span: Span::new(start, end),
+            text: self.slice(span.start, span.end),
+            span,
         }
     }
 

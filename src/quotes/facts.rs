@@ -7,24 +7,21 @@ use super::lexicon::LEAD_CONJUNCTIONS;
 use super::marks::Marked;
 use super::phrases::Phrase;
 use super::referents::speaker;
+use super::tokens::TokenSpan;
 use crate::doc::{QuoteKind, Speaker};
 use crate::sentences::is_sentence_end;
 
 /// What a matching row gives a quotation: the cue (tokens, both ends included) and speaker.
 pub(crate) struct Attribution {
-    /// The cue tokens, both ends included.
-    pub cue: Option<(usize, usize)>,
+    /// The cue tokens.
+    pub cue: Option<TokenSpan>,
     /// Who said it.
     pub speaker: Option<Speaker>,
 }
 
 impl Attribution {
-    /// A cue at tokens `[first, last]` and the speaker `phrase` refers to.
-    pub(crate) fn cue_and_speaker(
-        ctx: &Context,
-        cue: (usize, usize),
-        phrase: Phrase,
-    ) -> Attribution {
+    /// A cue and the speaker `phrase` refers to.
+    pub(crate) fn cue_and_speaker(ctx: &Context, cue: TokenSpan, phrase: Phrase) -> Attribution {
         Attribution {
             cue: Some(cue),
             speaker: Some(speaker(ctx, phrase)),

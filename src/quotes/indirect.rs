@@ -23,7 +23,7 @@ use super::phrases::{
 };
 use super::referents::speaker;
 use super::rules::Rule;
-use super::tokens::TokKind;
+use super::tokens::{TokKind, TokenSpan};
 use crate::doc::QuoteKind;
 use crate::sentences::{is_double_quote_mark, is_sentence_end};
 
@@ -37,12 +37,11 @@ const NOMINAL_SOURCE_REACH: usize = 9;
 /// How many tokens after a telling verb its `that` may come (`told reporters on Monday that`).
 const LISTENER_THAT_REACH: usize = 7;
 
-/// A reported clause a row found: its tokens `[first, end)`, cue tokens (both ends included)
-/// and speaker phrase.
+/// A reported clause a row found: its tokens `[first, end)`, cue tokens and speaker phrase.
 pub(crate) struct Report {
     first: usize,
     end: usize,
-    cue: (usize, usize),
+    cue: TokenSpan,
     speaker: Phrase,
 }
 
@@ -105,7 +104,7 @@ fn sentence(ctx: &Context, start: usize, end: usize) -> Option<Found> {
         kind: QuoteKind::Indirect,
         start: ctx.t.toks[report.first].start,
         end: ctx.t.toks[report.end - 1].end,
-        cue: Some(ctx.text_span(report.cue.0, report.cue.1)),
+        cue: Some(ctx.text_span(report.cue)),
         speaker: Some(speaker(ctx, report.speaker)),
         rule,
         score: None,
@@ -123,7 +122,7 @@ fn content(
     ctx: &Context,
     first: usize,
     end: usize,
-    cue: (usize, usize),
+    cue: TokenSpan,
     speaker: Phrase,
 ) -> Option<Report> {
     let mut first = first;
@@ -152,15 +151,15 @@ fn according_to(ctx: &Context, start: usize, last: usize) -> Option<Report> {
     let leading = (start..k).all(|i| REPORT_LEAD_WORDS.contains(ctx.lower(i)));
     if leading {
         // `According to X, …`: the clause after the comma that ends X.
-        let comma = (p.last + 1..last).find(|&i| ctx.t.is_punct(i, ','))?;
-        return content(ctx, comma + 1, last, (k, k + 1), p);
+        let comma = (p.end..last).find(|&i| ctx.t.is_punct(i, ','))?;
+        return content(ctx, comma + 1, last, TokenSpan::through(k, k + 1), p);
     }
     let end = if k > start && ctx.t.is_punct(k - 1, ',') {
         k - 1
     } else {
         k
     };
-    content(ctx, start, end, (k, k + 1), p)
+    content(ctx, start, end, TokenSpan::through(k, k + 1), p)
 }
 
 /// `…, X said.` or `…, said X.`: the cue is the last verb and the clause comes first.
@@ -178,17 +177,17 @@ fn trailing_cue(ctx: &Context, start: usize, last: usize) -> Option<Report> {
         }) || speaker_after(ctx, k).is_some_and(|p| {
             if cues::takes_listener(ctx.lower(k)) {
                 // `told Reuters.`: a short listener, nothing more.
-                return p.last + 1 >= last && p.last - p.first < 3;
+                return p.end >= last && p.last() - p.first < 3;
             }
             // `said Omar Haddad, a spokesman for the roads agency.`: an appositive may close it.
-            p.last + 1 >= last || ctx.t.is_punct(p.last + 1, ',')
+            p.end >= last || ctx.t.is_punct(p.end, ',')
         });
         if !tail_ok {
             continue;
         }
         if let Some(p) = speaker_before(ctx, k) {
             if p.first > start && ctx.t.is_punct(p.first - 1, ',') {
-                return content(ctx, start, p.first - 1, (k, k), p);
+                return content(ctx, start, p.first - 1, TokenSpan::single(k), p);
             }
         }
         // `…, a person familiar with the plans told Reuters.`: a nominal speaker after the
@@ -198,15 +197,15 @@ fn trailing_cue(ctx: &Context, start: usize, last: usize) -> Option<Report> {
             .find(|&i| ctx.t.is_punct(i, ','));
         if let Some(p) = comma.and_then(|c| loose_phrase(ctx, c + 1, k)) {
             let nominal = NOMINAL_SPEAKER_STARTS.contains(ctx.lower(p.first))
-                && (p.first..=p.last).all(|i| !ctx.is_speech_cue(i) && !ctx.is_pronoun(i));
+                && (p.first..=p.last()).all(|i| !ctx.is_speech_cue(i) && !ctx.is_pronoun(i));
             if nominal && comma.is_some_and(|c| c + 1 == p.first) {
-                return content(ctx, start, p.first - 1, (k, k), p);
+                return content(ctx, start, p.first - 1, TokenSpan::single(k), p);
             }
         }
         // `…, said X.`: the speaker follows the cue, unless the cue's object is its listener.
         if k > start && ctx.t.is_punct(k - 1, ',') && !cues::takes_listener(ctx.lower(k)) {
             if let Some(p) = speaker_after(ctx, k) {
-                return content(ctx, start, k - 1, (k, k), p);
+                return content(ctx, start, k - 1, TokenSpan::single(k), p);
             }
         }
     }
@@ -280,7 +279,7 @@ fn leading_cue(ctx: &Context, start: usize, last: usize) -> Option<Report> {
             continue;
         }
         // The clause must look like one: not a bare object (`said nothing`).
-        if let Some(report) = content(ctx, c, last, (k, k), p) {
+        if let Some(report) = content(ctx, c, last, TokenSpan::single(k), p) {
             return Some(report);
         }
     }

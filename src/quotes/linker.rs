@@ -459,7 +459,7 @@ fn source_speaker(ctx: &Context, source: &RoleSpan) -> Speaker {
         return Speaker {
             text,
             span: source.span,
-            ..speaker(ctx, Phrase { first, last })
+            ..speaker(ctx, Phrase::through(first, last))
         };
     }
     Speaker {
@@ -479,8 +479,8 @@ fn speaker_beside(ctx: &Context, cue: &RoleSpan, content: &RoleSpan) -> Option<S
         return None;
     }
     let phrase = speaker_before(ctx, first).or_else(|| speaker_after(ctx, last))?;
-    let (start, end) = phrase.chars(ctx);
-    (end <= content.span.start || content.span.end <= start).then(|| speaker(ctx, phrase))
+    let span = ctx.char_span(phrase);
+    (!span.overlaps(&content.span)).then(|| speaker(ctx, phrase))
 }
 
 /// True when the name ending at character `end` modifies a lower-case noun after it in the

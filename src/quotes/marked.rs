@@ -27,7 +27,7 @@ use super::phrases::{
     sentence_subject, speaker_after, speaker_before, trailing_phrase, Phrase,
 };
 use super::rules::Rule;
-use super::tokens::TokKind;
+use super::tokens::{TokKind, TokenSpan};
 use super::{scare, turns};
 use crate::doc::QuoteKind;
 use crate::sentences::{is_double_quote_mark, is_sentence_end};
@@ -113,7 +113,7 @@ pub(crate) fn attribute_marked(ctx: &Context) -> Vec<Found> {
                 },
                 start: mark.start,
                 end: mark.end,
-                cue: a.cue.map(|(first, last)| ctx.text_span(first, last)),
+                cue: a.cue.map(|cue| ctx.text_span(cue)),
                 speaker: a.speaker,
                 rule,
                 score: None,
@@ -172,17 +172,21 @@ fn cue_in_lead(ctx: &Context, start: usize, last: usize) -> Option<Attribution> 
             if let Some(p) = phrase.filter(|p| p.first >= start) {
                 // `Roe said she recalled thinking, "…"`: a pronoun inside an outer report
                 // gives way to the outer speaker.
-                if p.first == p.last && matches!(ctx.lower(p.first), "he" | "she") {
+                if p.is_single() && matches!(ctx.lower(p.first), "he" | "she") {
                     if let Some(outer) = outer_report(ctx, start, p.first) {
                         return Some(outer);
                     }
                 }
-                return Some(Attribution::cue_and_speaker(ctx, (k, k), p));
+                return Some(Attribution::cue_and_speaker(ctx, TokenSpan::single(k), p));
             }
         }
         if ctx.is_according_to(k) {
             if let Some(p) = speaker_after(ctx, k + 1) {
-                return Some(Attribution::cue_and_speaker(ctx, (k, k + 1), p));
+                return Some(Attribution::cue_and_speaker(
+                    ctx,
+                    TokenSpan::through(k, k + 1),
+                    p,
+                ));
             }
         }
     }
@@ -214,7 +218,8 @@ fn outer_report(ctx: &Context, start: usize, before: usize) -> Option<Attributio
         let p = speaker_before(ctx, k)
             .or_else(|| coordinated_subject(ctx, start, k))
             .filter(|p| p.first >= start)?;
-        (!ctx.is_pronoun(p.last)).then(|| Attribution::cue_and_speaker(ctx, (k, k), p))
+        (!ctx.is_pronoun(p.last()))
+            .then(|| Attribution::cue_and_speaker(ctx, TokenSpan::single(k), p))
     })
 }
 
@@ -250,13 +255,13 @@ fn first_mixed_cue(ctx: &Context, f: &Facts) -> Option<MixedCue> {
             if let Some(p) = phrase {
                 // `Roe condemned what she called a "breach"`: a pronoun in a free relative
                 // after the subject stands for it, and the report is the subject's.
-                let subject = (p.first == p.last
+                let subject = (p.is_single()
                     && ctx.is_pronoun(p.first)
                     && p.first > start
                     && ctx.lower(p.first - 1) == "what")
                     .then(|| sentence_subject(ctx, start, p.first))
                     .flatten()
-                    .filter(|s| s.last < p.first && !ctx.is_pronoun(s.last));
+                    .filter(|s| s.last() < p.first && !ctx.is_pronoun(s.last()));
                 return Some(MixedCue::Verb(k, subject.unwrap_or(p)));
             }
         }
@@ -267,7 +272,11 @@ fn first_mixed_cue(ctx: &Context, f: &Facts) -> Option<MixedCue> {
 /// `… according to X, "…"` in a mixed quotation.
 fn mixed_according_to(ctx: &Context, f: &Facts) -> Option<Attribution> {
     match first_mixed_cue(ctx, f)? {
-        MixedCue::AccordingTo(k, p) => Some(Attribution::cue_and_speaker(ctx, (k, k + 1), p)),
+        MixedCue::AccordingTo(k, p) => Some(Attribution::cue_and_speaker(
+            ctx,
+            TokenSpan::through(k, k + 1),
+            p,
+        )),
         MixedCue::Verb(..) => None,
     }
 }
@@ -275,7 +284,7 @@ fn mixed_according_to(ctx: &Context, f: &Facts) -> Option<Attribution> {
 /// `X said he had "…"` in a mixed quotation.
 fn mixed_cue(ctx: &Context, f: &Facts) -> Option<Attribution> {
     match first_mixed_cue(ctx, f)? {
-        MixedCue::Verb(k, p) => Some(Attribution::cue_and_speaker(ctx, (k, k), p)),
+        MixedCue::Verb(k, p) => Some(Attribution::cue_and_speaker(ctx, TokenSpan::single(k), p)),
         MixedCue::AccordingTo(..) => None,
     }
 }
@@ -318,8 +327,7 @@ fn mixed_sentence_subject(ctx: &Context, f: &Facts) -> Option<Attribution> {
     if f.kind != QuoteKind::Mixed || f.words < 2 {
         return None;
     }
-    let subject =
-        sentence_subject(ctx, f.lead_start, f.open_tok).filter(|p| p.last + 1 < f.open_tok)?;
+    let subject = sentence_subject(ctx, f.lead_start, f.open_tok).filter(|p| p.end < f.open_tok)?;
     Some(Attribution::speaker_only(ctx, subject))
 }
 
@@ -380,7 +388,7 @@ fn dash_byline(ctx: &Context, f: &Facts) -> Option<Attribution> {
         && ctx.t.is_capitalized(first)
         && ends_line
         && !ctx.is_speech_cue(first))
-    .then(|| Attribution::speaker_only(ctx, Phrase { first, last }))
+    .then(|| Attribution::speaker_only(ctx, Phrase::through(first, last)))
 }
 
 /// `"…," said X`: a speech cue right after the closing mark and the speaker after it.
@@ -390,7 +398,7 @@ fn cue_speaker_after(ctx: &Context, f: &Facts) -> Option<Attribution> {
         return None;
     }
     let p = speaker_after(ctx, j).or_else(|| trailing_phrase(ctx, j + 1))?;
-    Some(Attribution::cue_and_speaker(ctx, (j, j), p))
+    Some(Attribution::cue_and_speaker(ctx, TokenSpan::single(j), p))
 }
 
 /// `"…," according to X`.
@@ -400,7 +408,11 @@ fn according_to_after(ctx: &Context, f: &Facts) -> Option<Attribution> {
         return None;
     }
     let p = speaker_after(ctx, j + 1)?;
-    Some(Attribution::cue_and_speaker(ctx, (j, j + 1), p))
+    Some(Attribution::cue_and_speaker(
+        ctx,
+        TokenSpan::through(j, j + 1),
+        p,
+    ))
 }
 
 /// `"…," X said`: the words between the mark and the cue are the speaker. A long appositive
@@ -443,7 +455,7 @@ fn speaker_cue_after(ctx: &Context, f: &Facts) -> Option<Attribution> {
         let p = speaker_before(ctx, k)
             .filter(|p| p.first == j)
             .or_else(|| loose_phrase(ctx, j, k))?;
-        return Some(Attribution::cue_and_speaker(ctx, (k, k), p));
+        return Some(Attribution::cue_and_speaker(ctx, TokenSpan::single(k), p));
     }
     None
 }
@@ -479,13 +491,13 @@ fn sentence_final_cue(ctx: &Context, f: &Facts) -> Option<Attribution> {
         if (k + 1..=last).all(|i| is_time_word(ctx.lower(i))) {
             if let Some(p) = speaker_before(ctx, k) {
                 if p.first > first && ctx.t.is_punct(p.first - 1, ',') {
-                    return Some(Attribution::cue_and_speaker(ctx, (k, k), p));
+                    return Some(Attribution::cue_and_speaker(ctx, TokenSpan::single(k), p));
                 }
             }
         }
         if k > first && ctx.t.is_punct(k - 1, ',') {
-            if let Some(p) = speaker_after(ctx, k).filter(|p| p.last == last) {
-                return Some(Attribution::cue_and_speaker(ctx, (k, k), p));
+            if let Some(p) = speaker_after(ctx, k).filter(|p| p.last() == last) {
+                return Some(Attribution::cue_and_speaker(ctx, TokenSpan::single(k), p));
             }
         }
         return None;
@@ -552,7 +564,11 @@ fn previous_sentence_cue(ctx: &Context, f: &Facts) -> Option<Attribution> {
                     && (ctx.t.is_punct(p.first - 1, ',')
                         || is_double_quote_mark(ctx.t.first_char(p.first - 1)))
         })?;
-    Some(Attribution::cue_and_speaker(ctx, (prev.cue, prev.cue), p))
+    Some(Attribution::cue_and_speaker(
+        ctx,
+        TokenSpan::single(prev.cue),
+        p,
+    ))
 }
 
 /// `Karim Haddad, who runs the bakery, said he was worried. "…"`: a quotation opening right
@@ -566,8 +582,8 @@ fn previous_sentence_report(ctx: &Context, f: &Facts) -> Option<Attribution> {
     let k = (start..end).find(|&k| ctx.is_speech_cue(k))?;
     let p = speaker_before(ctx, k).filter(|p| p.first == start)?;
     let reported = (k + 1..end).filter(|&i| ctx.t.is_word(i)).count() >= 2;
-    let named = ctx.t.is_capitalized(p.last) || ctx.is_pronoun(p.last);
-    (reported && named).then(|| Attribution::cue_and_speaker(ctx, (k, k), p))
+    let named = ctx.t.is_capitalized(p.last()) || ctx.is_pronoun(p.last());
+    (reported && named).then(|| Attribution::cue_and_speaker(ctx, TokenSpan::single(k), p))
 }
 
 /// A quotation opening its paragraph after a previous paragraph that ends with a lead-in and

@@ -11,7 +11,7 @@ use super::lexicon::{
     NOMINAL_SPEAKER_STARTS, PERSON_LINK_PREPOSITIONS, PHRASE_FINAL_DETERMINERS, PROGRESSIVE_BE,
     SENTENCE_CONJUNCTIONS, SPEAKER_AFTER_ENDS, STOPS, TIME_PHRASE_WORDS,
 };
-use super::tokens::TokKind;
+use super::tokens::{TokKind, TokenSpan};
 
 /// Most time words skipped between a speaker and its cue (`The ministry on Monday said`).
 const MAX_TIME_WORDS_BEFORE_CUE: usize = 3;
@@ -33,21 +33,8 @@ const MAX_INTRODUCTORY_TOKENS: usize = 14;
 /// Most tokens of a sentence subject past its first word (`The Florida senator`).
 const MAX_SUBJECT_TOKENS: usize = 7;
 
-/// A candidate speaker phrase, in tokens `[first, last]` (both included).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Phrase {
-    /// First token.
-    pub first: usize,
-    /// Last token (included).
-    pub last: usize,
-}
-
-impl Phrase {
-    /// The phrase's character span, end-exclusive.
-    pub(crate) fn chars(self, ctx: &Context) -> (usize, usize) {
-        (ctx.t.toks[self.first].start, ctx.t.toks[self.last].end)
-    }
-}
+/// A candidate speaker phrase: a run of tokens.
+pub(crate) type Phrase = TokenSpan;
 
 /// The speaker phrase ending just before cue token `cue` (`X said`), if the words before
 /// the cue form one. Handles auxiliaries (`X has said`) and appositives
@@ -109,12 +96,13 @@ fn appositive_before(ctx: &Context, comma: usize) -> Option<Phrase> {
         if ctx.t.is_punct(j, ',') {
             // `Hugh Hill, a doctor at the clinic, said`: the name before the appositive.
             let before = phrase_ending_at(ctx, j.checked_sub(1)?);
-            if let Some(name) = before.filter(|p| ctx.t.is_capitalized(p.last)) {
+            if let Some(name) = before.filter(|p| ctx.t.is_capitalized(p.last())) {
                 return Some(name);
             }
             // `Its chief executive, Eva Lind, said`: the name is the appositive.
             let inside = phrase_ending_at(ctx, comma.checked_sub(1)?)?;
-            return (inside.first == j + 1 && ctx.t.is_capitalized(inside.last)).then_some(inside);
+            return (inside.first == j + 1 && ctx.t.is_capitalized(inside.last()))
+                .then_some(inside);
         }
         if ctx.t.toks[j].kind == TokKind::Punct
             && !matches!(
@@ -165,7 +153,7 @@ pub(crate) fn phrase_ending_at(ctx: &Context, last: usize) -> Option<Phrase> {
     }
     let lower = ctx.lower(last);
     if ctx.is_pronoun(last) {
-        return Some(Phrase { first: last, last });
+        return Some(Phrase::single(last));
     }
     if PHRASE_FINAL_DETERMINERS.contains(lower)
         || ctx.is_stop(last)
@@ -221,7 +209,7 @@ pub(crate) fn phrase_ending_at(ctx: &Context, last: usize) -> Option<Phrase> {
     if !head_ok {
         return None;
     }
-    Some(Phrase { first, last })
+    Some(Phrase::through(first, last))
 }
 
 /// The speaker phrase right after cue token `cue` (`said X`), up to punctuation.
@@ -232,7 +220,7 @@ pub(crate) fn speaker_after(ctx: &Context, cue: usize) -> Option<Phrase> {
         return None;
     }
     if ctx.is_pronoun(first) {
-        return Some(Phrase { first, last: first });
+        return Some(Phrase::single(first));
     }
     let lower = ctx.lower(first);
     let starts_ok = ctx.t.is_capitalized(first)
@@ -261,7 +249,7 @@ pub(crate) fn speaker_after(ctx: &Context, cue: usize) -> Option<Phrase> {
         }
         last += 1;
     }
-    Some(Phrase { first, last })
+    Some(Phrase::through(first, last))
 }
 
 /// The words from `first` up to cue token `cue`, as a speaker phrase: everything before an
@@ -284,10 +272,7 @@ pub(crate) fn loose_phrase(ctx: &Context, first: usize, cue: usize) -> Option<Ph
     } {
         last -= 1;
     }
-    (last > first && ctx.t.is_word(last - 1)).then_some(Phrase {
-        first,
-        last: last - 1,
-    })
+    (last > first && ctx.t.is_word(last - 1)).then_some(Phrase::through(first, last - 1))
 }
 
 /// Words from `first` up to punctuation (at most ten), when one is capitalized:
@@ -307,7 +292,8 @@ pub(crate) fn trailing_phrase(ctx: &Context, first: usize) -> Option<Phrase> {
     let ends = ctx.t.toks.get(last + 1).is_none_or(|t| t.para != para)
         || ctx.t.is_punct(last + 1, ',')
         || ctx.t.is_punct(last + 1, '.');
-    (ends && (first..=last).any(|i| ctx.t.is_capitalized(i))).then_some(Phrase { first, last })
+    (ends && (first..=last).any(|i| ctx.t.is_capitalized(i)))
+        .then_some(Phrase::through(first, last))
 }
 
 /// The first token of the main clause of the sentence whose tokens start at `start`:
@@ -338,7 +324,7 @@ pub(crate) fn sentence_subject(ctx: &Context, start: usize, before: usize) -> Op
         return None;
     }
     if ctx.is_pronoun(s) {
-        return Some(Phrase { first: s, last: s });
+        return Some(Phrase::single(s));
     }
     let mut last = s;
     while last + 1 < before && last - s < MAX_SUBJECT_TOKENS {
@@ -367,7 +353,7 @@ pub(crate) fn sentence_subject(ctx: &Context, start: usize, before: usize) -> Op
         || lower.ends_with("woman")
         || lower.ends_with("ers")
         || lower.ends_with("ists");
-    head_ok.then_some(Phrase { first: s, last })
+    head_ok.then_some(Phrase::through(s, last))
 }
 
 /// True when token `i` is the apostrophe of a plural possessive inside a phrase: glued to a

@@ -30,8 +30,8 @@ pub(crate) enum Antecedent {
 /// Turns a speaker phrase into a [`Speaker`]: the tagged name that ends it, a resolved
 /// pronoun, or the phrase itself as a group speaker.
 pub(crate) fn speaker(ctx: &Context, p: Phrase) -> Speaker {
-    let (start, end) = p.chars(ctx);
-    if p.first == p.last && ctx.is_pronoun(p.first) {
+    let Span { start, end } = ctx.char_span(p);
+    if p.is_single() && ctx.is_pronoun(p.first) {
         let text = ctx.slice(start, end);
         let antecedent = match ctx.lower(p.first) {
             "he" | "she" => resolve_person(ctx, p.first),
@@ -40,7 +40,7 @@ pub(crate) fn speaker(ctx: &Context, p: Phrase) -> Speaker {
         };
         return match antecedent {
             Some(Antecedent::Nominal(phrase)) => {
-                let (s, e) = phrase.chars(ctx);
+                let Span { start: s, end: e } = ctx.char_span(phrase);
                 Speaker {
                     name: ctx.slice(s, e),
                     text,
@@ -70,7 +70,7 @@ pub(crate) fn speaker(ctx: &Context, p: Phrase) -> Speaker {
         .max_by_key(|&&(s, e, _)| (e, std::cmp::Reverse(s)));
     if let Some(&(s, e, ent)) = ending {
         let label = &ctx.entities[ent].label;
-        if matches!(label, Label::Person | Label::Organization) || p.first == p.last {
+        if matches!(label, Label::Person | Label::Organization) || p.is_single() {
             let (s, e) = (s.max(start), e.min(end));
             return Speaker {
                 text: ctx.slice(s, e),
@@ -150,18 +150,18 @@ fn nominal_speaker_in(ctx: &Context, sentence: usize, before: usize) -> Option<P
         .filter_map(|k| speaker_before(ctx, k))
         .find(|&p| {
             // The head noun: before the first preposition (`a spokesman for the employers`).
-            let head_tok = (p.first + 1..=p.last)
+            let head_tok = (p.first + 1..=p.last())
                 .find(|&i| PERSON_LINK_PREPOSITIONS.contains(ctx.lower(i)))
-                .map_or(p.last, |i| i - 1);
+                .map_or(p.last(), |i| i - 1);
             let head = ctx.lower(head_tok);
             let singular_person = (is_agent_noun(head, true) && !head.ends_with('s'))
                 || SINGULAR_SOURCE_NOUNS.contains(head);
-            let (start, end) = p.chars(ctx);
+            let Span { start, end } = ctx.char_span(p);
             let named = ctx
                 .mentions_near(start, end)
                 .iter()
                 .any(|&(s, e, _)| s >= start && e <= end);
-            singular_person && !named && p.first < p.last
+            singular_person && !named && p.first < p.last()
         })
 }
 

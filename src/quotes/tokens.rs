@@ -25,6 +25,40 @@ pub(crate) struct Token {
     pub para: usize,
 }
 
+/// A run of tokens `[first, end)`, half-open like every span: a speaker phrase, a cue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct TokenSpan {
+    /// First token.
+    pub first: usize,
+    /// One past the last token.
+    pub end: usize,
+}
+
+impl TokenSpan {
+    /// The tokens from `first` through `last`, both included.
+    pub fn through(first: usize, last: usize) -> TokenSpan {
+        TokenSpan {
+            first,
+            end: last + 1,
+        }
+    }
+
+    /// The one token `tok`.
+    pub fn single(tok: usize) -> TokenSpan {
+        TokenSpan::through(tok, tok)
+    }
+
+    /// The last token.
+    pub fn last(self) -> usize {
+        self.end - 1
+    }
+
+    /// True when the run is one token.
+    pub fn is_single(self) -> bool {
+        self.end == self.first + 1
+    }
+}
+
 /// The tokens of a text, with its characters.
 #[derive(Debug)]
 pub(crate) struct Tokens {
