@@ -53,6 +53,8 @@ step "cargo test" cargo test --release
 step "import cycles" python3 scripts/module_deps.py
 # The independent attribution scorer agrees with `eval quotes` on our own annotated fixture.
 step "independent scorer" bash scripts/check_scorers.sh
+# Training reads documents as the binary splits them (`quotegraph prepare`).
+step "training data" python3 scripts/check_training_data.py
 step "ruff (Python)" lint_python
 # The exports against their real consumers (kuzu, rdflib, Chromium, PySpark).
 step "export checks" bash scripts/check_exports.sh

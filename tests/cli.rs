@@ -489,3 +489,65 @@ fn hostile_texts_are_all_processed() {
         ["big.txt", "run.txt", "quotes.txt", "quotes2.txt"]
     );
 }
+
+#[test]
+fn prepare_splits_documents_as_the_tagger_does_for_training() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Zoë Okafor met NATO officials.\nThey agreed on Monday.";
+    let input = dir.path().join("docs.jsonl");
+    std::fs::write(&input, format!("{}\n", json!({"id": "d1", "text": text}))).unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_quotegraph"))
+        .arg("prepare")
+        .arg("--tokenizer")
+        .arg(model().join("tokenizer.json"))
+        .arg(&input)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let records = records(&output.stdout);
+    assert_eq!(ids(&records), ["d1"]);
+    let chars: Vec<char> = text.chars().collect();
+    let words: Vec<(String, u64, bool)> = records[0]["words"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| {
+            let (start, end) = (w["start"].as_u64().unwrap(), w["end"].as_u64().unwrap());
+            let word: String = chars[start as usize..end as usize].iter().collect();
+            let case = w["case"].as_u64().unwrap();
+            (word, case, w["sentence_start"].as_bool().unwrap())
+        })
+        .collect();
+    let find = |word: &str| words.iter().find(|w| w.0 == word).cloned().unwrap();
+    assert_eq!(find("Zoë"), ("Zoë".into(), 1, true));
+    assert_eq!(find("NATO"), ("NATO".into(), 2, false));
+    assert_eq!(find("officials"), ("officials".into(), 0, false));
+    assert_eq!(
+        find("They"),
+        ("They".into(), 1, true),
+        "a line starts a sentence"
+    );
+    let tokens = records[0]["ids"].as_array().unwrap().len() as u64;
+    let firsts: Vec<u64> = records[0]["words"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["first_token"].as_u64().unwrap())
+        .collect();
+    assert!(firsts.windows(2).all(|w| w[0] < w[1]) && firsts.last() < Some(&tokens));
+
+    let bad = dir.path().join("bad.jsonl");
+    std::fs::write(&bad, "{\"id\": \"x\"}\nnot json\n").unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_quotegraph"))
+        .args(["prepare", "--tokenizer"])
+        .arg(model().join("tokenizer.json"))
+        .arg(&bad)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("bad.jsonl:"),
+        "{}",
+        stderr(&output)
+    );
+}

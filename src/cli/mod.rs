@@ -5,6 +5,7 @@ mod common;
 mod eval;
 mod extract;
 mod graph;
+mod prepare;
 mod progress;
 mod view;
 
@@ -31,6 +32,9 @@ enum Command {
     Graph(graph::GraphArgs),
     /// Show one document of extract output (with --include-text) as an HTML page.
     View(view::ViewArgs),
+    /// Split documents as the tagger does (sub-tokens, words, case classes, sentence starts),
+    /// for training a model on what inference will see.
+    Prepare(prepare::PrepareArgs),
 }
 
 impl Cli {
@@ -41,6 +45,7 @@ impl Cli {
             Command::Eval(command) => eval::run(command),
             Command::Graph(args) => graph::run(args),
             Command::View(args) => view::run(args),
+            Command::Prepare(args) => prepare::run(args),
         }
     }
 }

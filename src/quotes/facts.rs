@@ -11,7 +11,7 @@ use super::tokens::TokenSpan;
 use crate::doc::{QuoteKind, Speaker};
 use crate::sentences::is_sentence_end;
 
-/// What a matching row gives a quotation: the cue (tokens, both ends included) and speaker.
+/// What a matching row gives a quotation: the cue tokens and the speaker.
 pub(crate) struct Attribution {
     /// The cue tokens.
     pub cue: Option<TokenSpan>,

@@ -2,7 +2,7 @@
 //!
 //! The shipped model's encoder is uncased, so it gets each word's capitalization class through
 //! `token_type_ids`; its `config.json` says so with `"quotegraph_case_feature": "token_type_ids"`.
-//! `case_class` in `scripts/train_tagger.py` is the Python twin of [`CaseClass::of`].
+//! Training gets the same classes from this code (`quotegraph prepare`), not from a copy.
 
 /// Capitalization class of a word, fed to the model as its token type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -27,6 +27,7 @@ mod encoder;
 mod features;
 mod model;
 mod windows;
+mod words;
 
 use crate::doc::{Mention, Role, RoleSpan, Span, Tagged};
 use crate::error::{Error, Result};
@@ -47,7 +48,9 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 use tch::Tensor;
 use tokenizers::Tokenizer;
-use windows::{Window, WordView};
+use windows::Window;
+use words::Word;
+pub use words::{PreparedDocument, PreparedWord, TrainingTokenizer};
 
 /// Settings of the tagger that do not come from the model directory.
 #[derive(Debug, Clone)]
@@ -118,15 +121,6 @@ pub struct TaggerStats {
     pub forward_seconds: f64,
 }
 
-/// One word of a document as the tokenizer split it.
-#[derive(Debug, Clone, Copy)]
-struct Word {
-    /// Index of its first sub-token in the document's ids.
-    first_token: usize,
-    /// Its characters in the text.
-    span: Span,
-}
-
 /// One document prepared for the network.
 struct Encoded {
     ids: Vec<u32>,
@@ -144,13 +138,8 @@ impl Tagger {
 
     /// Loads the model directory `dir` with the given options.
     pub fn load_with(dir: &Path, options: TaggerOptions) -> Result<Tagger> {
-        let tokenizer_path = dir.join("tokenizer.json");
+        let tokenizer = words::load_tokenizer(&dir.join("tokenizer.json"))?;
         let tokenizer_error = |e| Error::model(dir, "tokenizer.json", Some(e));
-        let mut tokenizer = Tokenizer::from_file(&tokenizer_path).map_err(tokenizer_error)?;
-        tokenizer
-            .with_truncation(None)
-            .map_err(tokenizer_error)?
-            .with_padding(None);
         let classifier = TokenClassifier::load(dir, options.precision)?;
         let (prefix, suffix) = special_tokens(&tokenizer).map_err(tokenizer_error)?;
         let limit = classifier
@@ -315,39 +304,7 @@ impl Tagger {
 
     /// Tokenizes one document and computes its windows and extra inputs.
     fn encode(&self, text: &str, index: &CharIndex) -> Result<Encoded> {
-        let mut ids: Vec<u32> = Vec::new();
-        let mut words: Vec<Word> = Vec::new();
-        for (offset, piece) in pieces(text, TOKENIZER_PIECE_BYTES) {
-            let encoding = self
-                .tokenizer
-                .encode(piece, false)
-                .map_err(|e| Error::inference("tokenizer", Some(e)))?;
-            let base = ids.len();
-            ids.extend_from_slice(encoding.get_ids());
-            let mut last_word = None;
-            for (i, (word, &(start, end))) in encoding
-                .get_word_ids()
-                .iter()
-                .zip(encoding.get_offsets())
-                .enumerate()
-            {
-                let start = index.char_of_byte(offset + start);
-                let end = index.char_of_byte(offset + end);
-                if word.is_some() && *word == last_word {
-                    if let Some(w) = words.last_mut() {
-                        w.span.end = w.span.end.max(end);
-                    }
-                } else {
-                    words.push(Word {
-                        first_token: base + i,
-                        span: Span::new(start, end),
-                    });
-                }
-                last_word = *word;
-            }
-        }
-        // Words without characters (a byte-level tokenizer's lone trailing space) name nothing.
-        words.retain(|w| w.span.end > w.span.start);
+        let (ids, words) = words::tokenize(&self.tokenizer, text, index)?;
         let mut types = vec![0i64; ids.len()];
         if self.classifier.extra_inputs == ExtraInputs::CaseAsTokenType {
             for (w, word) in words.iter().enumerate() {
@@ -356,21 +313,7 @@ impl Tagger {
                 types[word.first_token..next].fill(class);
             }
         }
-        let views: Vec<WordView> = words
-            .iter()
-            .enumerate()
-            .map(|(w, word)| {
-                let Span { start, end } = word.span;
-                WordView {
-                    first: word.first_token,
-                    text: index.slice(text, start, end),
-                    gap: match w.checked_sub(1) {
-                        Some(p) => index.slice(text, words[p].span.end.min(start), start),
-                        None => "",
-                    },
-                }
-            })
-            .collect();
+        let views = words::views(&words, text, index);
         let windows = windows::plan(ids.len(), self.window, &windows::cuts(&views));
         Ok(Encoded {
             ids,
@@ -602,44 +545,6 @@ fn mean_probability(
         / (last - first + 1) as f32
 }
 
-/// Bytes of text tokenized at a time. The tokenizer's working memory is over a hundred bytes per
-/// byte of input (1.4 GB for a 10 MB document in one call), so long documents are tokenized in
-/// pieces of about this size, cut after line breaks.
-const TOKENIZER_PIECE_BYTES: usize = 64 * 1024;
-
-/// `text` cut into pieces of at most `max` bytes, each with its byte offset, every cut right
-/// after a line break: no word spans a line break, so the pieces' tokens are the whole text's.
-/// A line longer than `max` stays one piece.
-fn pieces(text: &str, max: usize) -> impl Iterator<Item = (usize, &str)> {
-    let bytes = text.as_bytes();
-    let mut start = 0;
-    std::iter::from_fn(move || {
-        if start >= bytes.len() {
-            return None;
-        }
-        let limit = (start + max.max(1)).min(bytes.len());
-        let end = if limit == bytes.len() {
-            limit
-        } else {
-            // `\n` is one byte in UTF-8, so a cut after it is always a character boundary.
-            let last_break = bytes[start..limit].iter().rposition(|&b| b == b'\n');
-            let next_break = || {
-                bytes[limit..]
-                    .iter()
-                    .position(|&b| b == b'\n')
-                    .map(|k| limit + k)
-            };
-            match last_break {
-                Some(k) => start + k + 1,
-                None => next_break().map_or(bytes.len(), |k| k + 1),
-            }
-        };
-        let piece = (start, &text[start..end]);
-        start = end;
-        Some(piece)
-    })
-}
-
 /// The character range of `span` (the words the model tagged) that is a name: without
 /// leading or trailing whitespace or punctuation (". Stanton", "(Reuters),"), but keeping a
 /// tagged closing bracket whose opening one is inside and still open ("Mladost (BJ)"), a tagged
@@ -748,7 +653,7 @@ fn special_tokens(tokenizer: &Tokenizer) -> tokenizers::Result<(Vec<u32>, Vec<u3
 
 #[cfg(test)]
 mod tests {
-    use super::{name_bounds, pieces};
+    use super::name_bounds;
 
     #[test]
     fn names_lose_edge_punctuation_but_keep_abbreviation_dots() {
@@ -774,28 +679,5 @@ mod tests {
         assert_eq!(cut("St .").as_deref(), Some("St"));
         assert_eq!(cut("$").as_deref(), None);
         assert_eq!(cut("Foo (Bar) Baz)").as_deref(), Some("Foo (Bar) Baz"));
-    }
-
-    #[test]
-    fn pieces_cut_after_line_breaks_and_cover_the_text() {
-        let text = "Zoë met Ana.\nThey spoke.\nA very long line without any break at all\nEnd";
-        let cut: Vec<(usize, &str)> = pieces(text, 16).collect();
-        assert_eq!(
-            cut,
-            vec![
-                (0, "Zoë met Ana.\n"),
-                (14, "They spoke.\n"),
-                (26, "A very long line without any break at all\n"),
-                (68, "End"),
-            ]
-        );
-        for (offset, piece) in &cut {
-            assert_eq!(&text[*offset..*offset + piece.len()], *piece);
-        }
-        assert_eq!(pieces("", 16).count(), 0);
-        assert_eq!(
-            pieces("no break", 3).collect::<Vec<_>>(),
-            vec![(0, "no break")]
-        );
     }
 }

@@ -2,8 +2,10 @@
 //!
 //! A window holds whole sentences where it can: it ends at the last sentence end that fits,
 //! else at the last word boundary that fits (a sentence longer than a window), else wherever
-//! the window is full (a word longer than a window). That is how the bundled model's training
-//! windows were cut (`scripts/train_tagger.py`). The next window starts an eighth of a window
+//! the window is full (a word longer than a window). Training windows end at the same places:
+//! `scripts/train_tagger.py` gets each word's sentence start from this code (`quotegraph
+//! prepare`, `words.rs`), only its policy differs (no overlap, a random first window). The
+//! next window starts an eighth of a window
 //! earlier, at a sentence start if one lies there, else at a word start, so that the tokens
 //! on either side of a cut still see some context. Each token takes its entity scores from the
 //! window where it sits most centrally ([`owners`]), and the mean of its attribution-role

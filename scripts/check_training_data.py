@@ -1,0 +1,60 @@
+#!/usr/bin/env python3
+"""Checks the training data path against the binary: `training_data` reads a CoNLL document of
+our own, `quotegraph prepare` splits it with the bundled model's tokenizer, and the labels,
+case classes and sentence numbers put on its words are the ones the tagger would read.
+
+    python3 scripts/check_training_data.py [target/release/quotegraph]
+
+Needs no torch. Run by scripts/test.sh after the build.
+"""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from training_data import LABEL_ID, ROLE_ID, conll_document, encode, prepare  # noqa: E402
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+TOKENIZER = os.path.join(ROOT, "models", "quotegraph-ner-minilm", "tokenizer.json")
+
+DOCUMENT = [
+    [("Lucia", "B-PER"), ("Ferrante", "I-PER"), ("met", "O"), ("NATO", "B-ORG"),
+     ("officials", "O"), ("in", "O"), ("Tallinn", "B-LOC"), (".", "O")],
+    [("Her", "O"), ("iPhone", "B-MISC"), ("rang", "O"), (".", "O")],
+]
+
+
+def main():
+    binary = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "target", "release", "quotegraph")
+    text, spans = conll_document(DOCUMENT)
+    role_text = "Officials said the port would reopen."
+    roles = [(0, 9, "SOURCE"), (10, 14, "CUE"), (15, 36, "CONTENT")]
+    prepared = prepare(binary, TOKENIZER, [text, role_text])
+    enc = encode(prepared[0], text, ner_spans=spans)
+
+    words = {text[s:e]: (first, s) for first, s, e in enc["words"]}
+    for word, _ in [w for sentence in DOCUMENT for w in sentence]:
+        assert word in words, f"{word!r} is not one of quotegraph's words: {sorted(words)}"
+    expected_labels = {"Lucia": "B-PER", "Ferrante": "I-PER", "met": "O", "NATO": "B-ORG",
+                       "Tallinn": "B-LOC", "iPhone": "B-MISC", "rang": "O"}
+    for word, label in expected_labels.items():
+        first = words[word][0]
+        assert enc["labels"][first] == LABEL_ID[label], (word, enc["labels"][first], label)
+    expected_cases = {"Lucia": 1, "met": 0, "NATO": 2, "iPhone": 3}
+    for word, case in expected_cases.items():
+        assert enc["types"][words[word][0]] == case, (word, enc["types"][words[word][0]], case)
+    assert enc["sents"][words["Tallinn"][0]] == 0 and enc["sents"][words["Her"][0]] == 1, enc["sents"]
+    assert enc["roles"] == [-100] * len(enc["ids"]), "no role data: every role label ignored"
+
+    role_enc = encode(prepared[1], role_text, role_spans=roles)
+    role_words = {role_text[s:e]: first for first, s, e in role_enc["words"]}
+    for word, label in {"Officials": "B-SOURCE", "said": "B-CUE", "the": "B-CONTENT",
+                        "reopen": "I-CONTENT"}.items():
+        assert role_enc["roles"][role_words[word]] == ROLE_ID[label], (word, label)
+    print(f"check_training_data: {len(enc['words'])} + {len(role_enc['words'])} words labelled "
+          "as quotegraph splits them")
+
+
+if __name__ == "__main__":
+    main()
