@@ -7,7 +7,7 @@
 //! through the network (`model.rs`, `encoder.rs`), and each word takes the scores of its first
 //! sub-token: for entities from the window where it sits most centrally, for attribution roles
 //! the mean of their probabilities over the windows that hold it (`windows.rs` says why). Word
-//! scores are decoded with scheme-constrained Viterbi search ([`crate::labels`]); a span
+//! scores are decoded with scheme-constrained Viterbi search ([`LabelSet`]); a span
 //! ending on a hyphen glued to the next word takes that word in ("Jae-" + "in"), a span
 //! crossing a line break is split there, edge punctuation is trimmed, and spans without a
 //! letter or digit, or that are a lone function word ("The"), are dropped. Offsets are
@@ -23,6 +23,7 @@
 //! ```
 
 mod cpu;
+mod decode;
 mod encoder;
 mod features;
 mod model;
@@ -33,6 +34,7 @@ use crate::doc::{Mention, Role, RoleSpan, Span, Tagged};
 use crate::error::{Error, Result};
 use crate::offsets::{CharIndex, VisibleText};
 pub use cpu::cpu_has_native_bf16;
+pub use decode::LabelSet;
 use features::{CaseClass, ExtraInputs};
 pub use model::Precision;
 use model::TokenClassifier;
@@ -184,7 +186,7 @@ impl Tagger {
     }
 
     /// The model's label set, in classifier-output order.
-    pub fn labels(&self) -> &crate::labels::LabelSet {
+    pub fn labels(&self) -> &LabelSet {
         &self.classifier.labels
     }
 

@@ -7,10 +7,10 @@
 //! (`roberta`, `xlm-roberta`, `camembert`).
 
 use super::cpu::{cpu_has_avx2, cpu_has_native_bf16, cpu_runs_amx_bf16};
+use super::decode::LabelSet;
 use super::encoder::Encoder;
 use super::features::{CaseClass, ExtraInputs};
 use crate::error::{Error, Result};
-use crate::labels::LabelSet;
 use rust_bert::bert::{BertConfig, BertForTokenClassification};
 use rust_bert::distilbert::{DistilBertConfig, DistilBertForTokenClassification};
 use rust_bert::roberta::RobertaForTokenClassification;
