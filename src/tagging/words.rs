@@ -119,10 +119,11 @@ pub struct PreparedWord {
     /// Its characters (written as `start`, `end`: character offsets, end-exclusive).
     #[serde(flatten)]
     pub span: Span,
-    /// Its capitalization class, the token type the shipped model gets (0 lower, 1 Title,
-    /// 2 UPPER, 3 mixed: [`CaseClass`]).
+    /// Its capitalization class, the token type the shipped model gets: 0 no capital, 1
+    /// Title, 2 UPPER (two or more letters), 3 any other mix (`src/tagging/features.rs`).
     pub case: u8,
-    /// A sentence starts at this word ([`crate::sentences`]' splitter, as windows are cut).
+    /// A sentence starts at this word: quotegraph's one sentence splitter, where windows
+    /// prefer to end.
     pub sentence_start: bool,
 }
 
