@@ -11,7 +11,7 @@ FIXTURE=tests/fixtures/attributions
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
 
-"$BIN" extract -q "$FIXTURE/text" -o "$OUT/extract.jsonl"
+"$BIN" extract -q --attributions all "$FIXTURE/text" -o "$OUT/extract.jsonl"
 "$BIN" eval quotes --json --text-dir "$FIXTURE/text" --ann-dir "$FIXTURE/ann" >"$OUT/eval.json"
 python3 scripts/score_attributions.py "$OUT/extract.jsonl" "$FIXTURE/text" "$FIXTURE/ann" \
   >"$OUT/independent.json"

@@ -10,7 +10,8 @@
 //! { "id": "article-1",
 //!   "entities": [ { "id": "e0", "label": "PER", "name": "Mike Pompeo",
 //!                   "mentions": [ { "text": "Pompeo", "start": 446, "end": 452, "score": 0.998 } ] } ],
-//!   "quotes": [ { "id": "q0", "kind": "direct", "text": "…", "start": 921, "end": 1002,
+//!   "quotes": [ { "id": "q0", "kind": "direct", "type": "assertion", "form": "proposition",
+//!                 "text": "…", "start": 921, "end": 1002,
 //!                 "cue": { "text": "said", "start": 1010, "end": 1014 },
 //!                 "speaker": { "text": "Pompeo", "start": 1003, "end": 1009,
 //!                              "entity": "e0", "name": "Mike Pompeo" },
@@ -212,6 +213,33 @@ pub enum QuoteKind {
     Scare,
 }
 
+/// What kind of attribution a quotation is, after the attribution types of the Penn Discourse
+/// Treebank 2.0 (Prasad et al. 2007, *Attribution and its annotation in the Penn Discourse
+/// TreeBank*), read from its cue verb.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AttributionType {
+    /// Communication: `said`, `told`, `announced`, `denied that`, `according to`; quoted words.
+    Assertion,
+    /// A propositional attitude: `thinks`, `believes`, `hopes`, `fears`, `expects`.
+    Belief,
+    /// A factive: `knows`, `found`, `learned`, `realized`, `showed`.
+    Fact,
+    /// Control, an action to come: `urged … to`, `asked … to`, `promised to`.
+    Eventuality,
+}
+
+/// What an attribution's content is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ContentForm {
+    /// A statement: quoted words, or a clause (`said the plan would fail`).
+    Proposition,
+    /// A noun phrase, an infinitive or a question (`criticized the budget`, `declined to
+    /// comment`, `asked how it would work`): what the attribution is about, not what was said.
+    Topic,
+}
+
 /// A piece of text with its character span, used for cues and speakers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TextSpan {
@@ -243,6 +271,12 @@ pub struct Quote {
     pub id: String,
     /// How the quotation is presented.
     pub kind: QuoteKind,
+    /// What kind of attribution it is (`null` for scare quotes).
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub attribution: Option<AttributionType>,
+    /// Whether its content is a statement or a topic (`null` for scare quotes).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub form: Option<ContentForm>,
     /// The quoted or reported words, without quote marks.
     pub text: String,
     /// Where `text` is (written as `start`, `end`).

@@ -131,12 +131,13 @@ pub mod tagging;
 pub(crate) mod titles;
 
 pub use doc::{
-    Document, Entity, Label, Mention, Quote, QuoteKind, Role, RoleSpan, Span, Speaker, Tagged,
-    TextSpan,
+    AttributionType, ContentForm, Document, Entity, Label, Mention, Quote, QuoteKind, Role,
+    RoleSpan, Span, Speaker, Tagged, TextSpan,
 };
 pub use error::{Error, ErrorKind, Result};
-pub use pipeline::{annotate, default_model_dir};
+pub use pipeline::{annotate, annotate_with, default_model_dir};
 #[cfg(feature = "tagger")]
 pub use pipeline::{Pipeline, StreamOptions};
+pub use quotes::Attributions;
 #[cfg(feature = "tagger")]
 pub use tagging::{Tagger, TaggerOptions};

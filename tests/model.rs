@@ -299,7 +299,9 @@ fn the_attribution_head_tags_roles_and_the_linker_links_them() {
         "{:?}",
         tagged.roles
     );
-    let pipeline = Pipeline::load(&bundled_model()).unwrap();
+    let pipeline = Pipeline::load(&bundled_model())
+        .unwrap()
+        .with_attributions(quotegraph::Attributions::All);
     let doc = pipeline.process(Document::new("t", text)).unwrap();
     let speakers: Vec<(&str, &str)> = doc
         .quotes
@@ -326,6 +328,17 @@ fn the_attribution_head_tags_roles_and_the_linker_links_them() {
         .expect("the belief is attributed");
     assert_eq!(okafor.name, "Lena Okafor");
     assert!(okafor.text.ends_with("Lena Okafor"), "{okafor:?}");
+    let belief = doc
+        .quotes
+        .iter()
+        .find(|q| q.text.starts_with("The port will stay closed"))
+        .and_then(|q| q.attribution);
+    assert_eq!(belief, Some(quotegraph::AttributionType::Belief));
+    let statements = quotegraph::quotes::keep_statements(doc.quotes.clone());
+    assert!(
+        statements.iter().all(|q| !q.text.starts_with("The port")),
+        "a belief is no statement: {statements:?}"
+    );
     assert!(doc.quotes.iter().all(|q| (0.0..=1.0).contains(&q.score)));
 }
 

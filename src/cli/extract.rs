@@ -60,8 +60,33 @@ pub(super) struct ExtractArgs {
     /// Threads for the transformer's forward pass (default: libtorch's, one per core).
     #[arg(long, value_name = "N")]
     threads: Option<u16>,
+    /// Which attributions to write: `statements` (quoted words, and reported speech whose
+    /// content is a clause someone asserted: every speaker edge is something someone said) or
+    /// `all` (every attribution found, beliefs and topics too: PolNeAR's view). Each quotation
+    /// carries its `type` (assertion, belief, fact, eventuality) and content `form`
+    /// (proposition, topic).
+    #[arg(long, value_enum, default_value_t = AttributionsArg::Statements, value_name = "WHICH")]
+    attributions: AttributionsArg,
     #[command(flatten)]
     model: ModelArgs,
+}
+
+/// `--attributions` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(super) enum AttributionsArg {
+    /// Statements only.
+    Statements,
+    /// Every attribution.
+    All,
+}
+
+impl From<AttributionsArg> for quotegraph::Attributions {
+    fn from(arg: AttributionsArg) -> quotegraph::Attributions {
+        match arg {
+            AttributionsArg::Statements => quotegraph::Attributions::Statements,
+            AttributionsArg::All => quotegraph::Attributions::All,
+        }
+    }
 }
 
 pub(super) fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
@@ -111,7 +136,10 @@ pub(super) fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
         }
         None => (Box::new(io::stdout()), Default::default()),
     };
-    let pipeline = args.model.load()?;
+    let pipeline = args
+        .model
+        .load()?
+        .with_attributions(args.attributions.into());
 
     if !args.quiet {
         let counting = Arc::clone(&progress);

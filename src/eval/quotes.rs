@@ -25,6 +25,7 @@ use super::Prf;
 use crate::doc::{Document, Quote, QuoteKind, Tagged};
 use crate::error::{Error, Result};
 use crate::offsets::CharIndex;
+use crate::quotes::Attributions;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -100,6 +101,10 @@ pub struct QuoteScores {
     pub exact_cue: Prf,
     /// Per rule id: how many of its predictions overlap some gold content.
     pub rules: BTreeMap<String, RulePrecision>,
+    /// The same scores for the default output, statements only (the figures above are for
+    /// every attribution, as PolNeAR annotates them); `None` inside itself.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub statements: Option<Box<QuoteScores>>,
 }
 
 /// The predictions of one rule: right (overlapping some gold content) and wrong.
@@ -477,23 +482,33 @@ fn judge(speaker: &mut Accuracy, cue: &mut Accuracy, p: &Quote, g: &GoldAttribut
 pub type TagSource<'a> = dyn FnMut(&[&GoldArticle]) -> Result<Vec<Tagged>> + 'a;
 
 /// Runs `tag` (the tagger, or any source of its output) and the quotation pass (rules and
-/// linker) over every article, in batches of eight, and scores the result.
+/// linker) over every article, in batches of eight, and scores the result: every attribution
+/// ([`Attributions::All`], as PolNeAR annotates them), and the default statements view beside
+/// it ([`QuoteScores::statements`]).
 pub fn evaluate(articles: &[GoldArticle], tag: &mut TagSource<'_>) -> Result<QuoteScores> {
-    let mut scorer = Scorer::default();
+    let mut all = Scorer::default();
+    let mut statements = Scorer::default();
     for chunk in articles.chunks(8) {
         let refs: Vec<&GoldArticle> = chunk.iter().collect();
         let tagged = tag(&refs)?;
         for (article, tagged) in chunk.iter().zip(tagged) {
             let mut doc = Document::new(article.name.clone(), article.text.clone());
-            crate::pipeline::annotate(&mut doc, &tagged.mentions, &tagged.roles);
-            scorer.add(&article.text, &article.gold, &doc.quotes);
+            let (mentions, roles) = (&tagged.mentions, &tagged.roles);
+            crate::pipeline::annotate_with(&mut doc, mentions, roles, Attributions::All);
+            all.add(&article.text, &article.gold, &doc.quotes);
+            let kept = crate::quotes::keep_statements(doc.quotes);
+            statements.add(&article.text, &article.gold, &kept);
         }
     }
-    Ok(scorer.finish())
+    Ok(QuoteScores {
+        statements: Some(Box::new(statements.finish())),
+        ..all.finish()
+    })
 }
 
 impl QuoteScores {
-    /// A plain-text table.
+    /// A plain-text table: every attribution, then the statements view's detection and
+    /// speaker figures.
     pub fn table(&self) -> String {
         let mut out = prf_rows("detection", &[("all", &self.all), ("direct", &self.direct)]);
         out.push_str(&format!(
@@ -534,6 +549,18 @@ impl QuoteScores {
             ));
         }
         out.push_str(&format!("documents: {}\n", self.documents));
+        if let Some(statements) = &self.statements {
+            out.push_str("\nthe default output, statements only:\n");
+            out.push_str(&prf_rows(
+                "detection",
+                &[("all", &statements.all), ("direct", &statements.direct)],
+            ));
+            let a = &statements.speaker_all;
+            out.push_str(&format!(
+                "{:<10} {:>9} {:>9} {:>9.4}\n",
+                "speaker", a.correct, a.total, a.accuracy
+            ));
+        }
         out
     }
 }
@@ -578,6 +605,8 @@ mod tests {
         Quote {
             id: "q".into(),
             kind,
+            attribution: None,
+            form: None,
             text: String::new(),
             span: Span::new(start, end),
             cue: None,

@@ -345,6 +345,8 @@ mod tests {
         Quote {
             id: id.into(),
             kind,
+            attribution: None,
+            form: None,
             text: "words".into(),
             span: Span::new(0, 5),
             cue: None,

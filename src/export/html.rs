@@ -398,6 +398,8 @@ mod tests {
         doc.quotes.push(Quote {
             id: "q0".into(),
             kind: QuoteKind::Direct,
+            attribution: None,
+            form: None,
             text: "Build <it> & go,".into(),
             span: Span::new(1, 17),
             cue: None,

@@ -4,9 +4,10 @@
 //! error and never stops the others. [`Pipeline::stream`] drives it over an unbounded stream of
 //! records with reading, tagging and the rule stages on separate threads.
 
-use super::stages::annotate;
+use super::stages::annotate_with;
 use crate::doc::{Document, Tagged};
 use crate::error::{Error, Result};
+use crate::quotes::Attributions;
 use crate::tagging::{Tagger, TaggerOptions};
 use std::path::Path;
 use std::sync::mpsc;
@@ -16,6 +17,7 @@ use std::thread;
 #[derive(Debug)]
 pub struct Pipeline {
     tagger: Tagger,
+    attributions: Attributions,
 }
 
 impl Pipeline {
@@ -28,7 +30,17 @@ impl Pipeline {
     pub fn load_with(model_dir: &Path, options: TaggerOptions) -> Result<Pipeline> {
         Ok(Pipeline {
             tagger: Tagger::load_with(model_dir, options)?,
+            attributions: Attributions::default(),
         })
+    }
+
+    /// The same pipeline writing the attributions `attributions` names (statements by
+    /// default; [`Attributions::All`] for every attribution, PolNeAR's view).
+    pub fn with_attributions(self, attributions: Attributions) -> Pipeline {
+        Pipeline {
+            attributions,
+            ..self
+        }
     }
 
     /// The tagger, for callers that want mentions only.
@@ -53,7 +65,7 @@ impl Pipeline {
             .zip(tagged)
             .map(|(mut doc, tagged)| {
                 let tagged = tagged?;
-                annotate(&mut doc, &tagged.mentions, &tagged.roles);
+                annotate_with(&mut doc, &tagged.mentions, &tagged.roles, self.attributions);
                 Ok(doc)
             })
             .collect()
@@ -110,6 +122,7 @@ impl Pipeline {
     {
         let depth = options.queue_batches.max(1);
         let skip = &skip;
+        let attributions = self.attributions;
         let (batch_tx, batch_rx) = mpsc::sync_channel::<Vec<(K, Result<Document>)>>(depth);
         let (tagged_tx, tagged_rx) = mpsc::sync_channel::<Vec<TaggedRecord<K>>>(depth);
         thread::scope(|scope| {
@@ -126,7 +139,7 @@ impl Pipeline {
             let writer = scope.spawn(move || -> Result<(), E> {
                 for batch in tagged_rx {
                     for tagged in batch.into_iter().filter(|t| !skip(&t.key)) {
-                        let (key, result) = tagged.finish();
+                        let (key, result) = tagged.finish(attributions);
                         sink(key, result)?;
                     }
                 }
@@ -199,12 +212,12 @@ struct TaggedRecord<K> {
 }
 
 impl<K> TaggedRecord<K> {
-    fn finish(self) -> (K, Result<Document>) {
+    fn finish(self, attributions: Attributions) -> (K, Result<Document>) {
         let tagged = self.tagged;
         let result = self.document.and_then(|mut doc| {
             let tagged = tagged
                 .unwrap_or_else(|| Err(Error::inference("the tagger returned no result", None)))?;
-            annotate(&mut doc, &tagged.mentions, &tagged.roles);
+            annotate_with(&mut doc, &tagged.mentions, &tagged.roles, attributions);
             Ok(doc)
         });
         (self.key, result)

@@ -9,12 +9,18 @@
 //!   to attribute a free-standing quote;
 //! - whether its object is the listener (`told Reuters`) and whether it as often takes a bare
 //!   object as a reported clause (`confirmed Dana Whitfield as counsel`);
+//! - its attribution type ([`AttributionType`], after the Penn Discourse Treebank 2.0): speech
+//!   verbs are assertions, thought verbs beliefs, factive ones (`knows`, `found`, `showed`)
+//!   facts; a verb of control (`urged`, `promised`, `asked`) makes an eventuality when an
+//!   infinitive follows it (`urged them to leave`) and an assertion with a clause (`promised
+//!   that …`);
 //! - its forms: generated from the lemma for a regular verb (lemma, `-s`, `-ed`, `-ing`, a
 //!   doubled final consonant for short verbs), listed in full for an irregular one.
 //!
 //! To add a regular verb, add one line to [`CUES`]: `Cue::speech("mumble"),`. A test rejects a
 //! lemma listed twice and a form two entries would claim.
 
+use crate::doc::AttributionType;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -40,6 +46,10 @@ pub(crate) struct Cue {
     /// It as often takes a plain object as a reported clause (`confirmed Dana Whitfield as
     /// counsel`, `thanked the Red Cross`, `added a third goal`).
     bare_object: bool,
+    /// The attribution type it introduces with a clause.
+    kind: AttributionType,
+    /// A verb of control: with an infinitive it introduces an eventuality (`urged them to`).
+    control: bool,
     /// Every form, for an irregular verb; `None` generates them from the lemma.
     forms: Option<&'static [&'static str]>,
 }
@@ -52,6 +62,8 @@ impl Cue {
             class: CueClass::Speech,
             listener: false,
             bare_object: false,
+            kind: AttributionType::Assertion,
+            control: false,
             forms: None,
         }
     }
@@ -60,7 +72,24 @@ impl Cue {
     const fn thought(lemma: &'static str) -> Cue {
         Cue {
             class: CueClass::Thought,
+            kind: AttributionType::Belief,
             ..Cue::speech(lemma)
+        }
+    }
+
+    /// A factive verb: what follows is presented as a fact (`found that`, `knows`).
+    const fn fact(self) -> Cue {
+        Cue {
+            kind: AttributionType::Fact,
+            ..self
+        }
+    }
+
+    /// A verb of control (`urge`, `promise`, `ask`).
+    const fn control(self) -> Cue {
+        Cue {
+            control: true,
+            ..self
         }
     }
 
@@ -101,7 +130,7 @@ impl Cue {
 pub(crate) const CUES: &[Cue] = &[
     // Verbs of saying and writing; regular forms generated.
     Cue::speech("add").bare_object(),
-    Cue::speech("ask").listener(),
+    Cue::speech("ask").listener().control(),
     Cue::speech("note"),
     Cue::speech("state"),
     Cue::speech("declare"),
@@ -135,14 +164,14 @@ pub(crate) const CUES: &[Cue] = &[
     Cue::speech("whisper"),
     Cue::speech("mutter"),
     Cue::speech("predict"),
-    Cue::speech("promise"),
-    Cue::speech("pledge"),
-    Cue::speech("vow"),
+    Cue::speech("promise").control(),
+    Cue::speech("pledge").control(),
+    Cue::speech("vow").control(),
     Cue::speech("assert"),
     Cue::speech("maintain"),
     Cue::speech("contend"),
     Cue::speech("caution"),
-    Cue::speech("urge"),
+    Cue::speech("urge").control(),
     Cue::speech("stress"),
     Cue::speech("emphasize"),
     Cue::speech("emphasise"),
@@ -174,9 +203,9 @@ pub(crate) const CUES: &[Cue] = &[
     Cue::speech("muse"),
     Cue::speech("wonder"),
     Cue::speech("question"),
-    Cue::speech("demand"),
-    Cue::speech("plead"),
-    Cue::speech("beg"),
+    Cue::speech("demand").control(),
+    Cue::speech("plead").control(),
+    Cue::speech("beg").control(),
     Cue::speech("chime"),
     Cue::speech("interject"),
     Cue::speech("sigh"),
@@ -184,7 +213,7 @@ pub(crate) const CUES: &[Cue] = &[
     Cue::speech("mention"),
     Cue::speech("comment"),
     Cue::speech("describe"),
-    Cue::speech("advise"),
+    Cue::speech("advise").control(),
     Cue::speech("tout"),
     Cue::speech("concur"),
     Cue::speech("agree"),
@@ -199,11 +228,11 @@ pub(crate) const CUES: &[Cue] = &[
     Cue::speech("thank").bare_object(),
     Cue::speech("apologize"),
     Cue::speech("apologise"),
-    Cue::speech("threaten"),
-    Cue::speech("recommend"),
-    Cue::speech("propose"),
-    Cue::speech("instruct"),
-    Cue::speech("order"),
+    Cue::speech("threaten").control(),
+    Cue::speech("recommend").control(),
+    Cue::speech("propose").control(),
+    Cue::speech("instruct").control(),
+    Cue::speech("order").control(),
     Cue::speech("reason"),
     Cue::speech("point"),
     Cue::speech("blame"),
@@ -278,31 +307,44 @@ pub(crate) const CUES: &[Cue] = &[
     Cue::thought("assume"),
     Cue::thought("suppose"),
     Cue::thought("imagine"),
-    Cue::thought("learn"),
-    Cue::thought("determine"),
-    Cue::thought("calculate"),
-    Cue::thought("realize"),
-    Cue::thought("realise"),
-    Cue::thought("recognize"),
-    Cue::thought("recognise"),
+    Cue::thought("learn").fact(),
+    Cue::thought("determine").fact(),
+    Cue::thought("calculate").fact(),
+    Cue::thought("realize").fact(),
+    Cue::thought("realise").fact(),
+    Cue::thought("recognize").fact(),
+    Cue::thought("recognise").fact(),
     Cue::thought("want"),
     Cue::thought("wish"),
     Cue::thought("plan"),
     Cue::thought("intend"),
     Cue::thought("decide"),
     Cue::thought("project"),
-    Cue::thought("demonstrate"),
-    Cue::thought("prove"),
+    Cue::thought("demonstrate").fact(),
+    Cue::thought("prove").fact(),
     Cue::thought("call"),
     Cue::thought("consider"),
     // Verbs of belief and finding with irregular forms, every form listed.
     Cue::thought("think").forms(&["think", "thinks", "thought", "thinking"]),
-    Cue::thought("know").forms(&["know", "knows", "knew", "known", "knowing"]),
+    Cue::thought("know")
+        .fact()
+        .forms(&["know", "knows", "knew", "known", "knowing"]),
     Cue::thought("feel").forms(&["feel", "feels", "felt", "feeling"]),
-    Cue::thought("find").forms(&["find", "finds", "found", "finding"]),
-    Cue::thought("show").forms(&["show", "shows", "showed", "shown", "showing"]),
-    Cue::thought("see").forms(&["see", "sees", "saw", "seen", "seeing"]),
-    Cue::thought("understand").forms(&["understand", "understands", "understood", "understanding"]),
+    Cue::thought("find")
+        .fact()
+        .forms(&["find", "finds", "found", "finding"]),
+    Cue::thought("show")
+        .fact()
+        .forms(&["show", "shows", "showed", "shown", "showing"]),
+    Cue::thought("see")
+        .fact()
+        .forms(&["see", "sees", "saw", "seen", "seeing"]),
+    Cue::thought("understand").fact().forms(&[
+        "understand",
+        "understands",
+        "understood",
+        "understanding",
+    ]),
 ];
 
 /// The inflections of a regular verb: lemma, -s, -ed, -ing.
@@ -376,6 +418,12 @@ pub(crate) fn is_cue(word: &str) -> bool {
 /// True when `word` is a cue verb that often takes a plain object.
 pub(crate) fn takes_object(word: &str) -> bool {
     cue(word).is_some_and(|c| c.bare_object)
+}
+
+/// The attribution type a cue verb introduces, and whether it is a verb of control (an
+/// eventuality with an infinitive); `None` for a word that is no cue.
+pub(crate) fn attribution_of(word: &str) -> Option<(AttributionType, bool)> {
+    cue(word).map(|c| (c.kind, c.control))
 }
 
 /// True when `word` is a speech verb whose object is its listener: the word after it is never

@@ -179,8 +179,9 @@ fn trailing_cue(ctx: &Context, start: usize, last: usize) -> Option<Report> {
                 // `told Reuters.`: a short listener, nothing more.
                 return p.end >= last && p.last() - p.first < 3;
             }
-            // `said Omar Haddad, a spokesman for the roads agency.`: an appositive may close it.
-            p.end >= last || ctx.t.is_punct(p.end, ',')
+            // `said Omar Haddad, a spokesman for the roads agency.`: an appositive may close it;
+            // a clause after the cue is what was said, not who (`who said the city could …`).
+            (p.end >= last || ctx.t.is_punct(p.end, ',')) && !looks_like_clause(ctx, p.first, p.end)
         });
         if !tail_ok {
             continue;

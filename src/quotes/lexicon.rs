@@ -636,6 +636,101 @@ pub(crate) static SINGULAR_SOURCE_NOUNS: WordSet =
 /// Forms of `be` in a progressive between speaker and cue (`Roe is telling`).
 pub(crate) static PROGRESSIVE_BE: WordSet = WordSet::new(&["is", "are", "was", "were"]);
 
+/// Last words of a phrase that names an event, not someone who speaks (`the governor's State
+/// of the State speech`).
+pub(crate) static EVENT_NOUNS: WordSet = WordSet::new(&[
+    "speech",
+    "address",
+    "remarks",
+    "interview",
+    "conference",
+    "hearing",
+    "debate",
+    "ceremony",
+    "visit",
+    "meeting",
+    "summit",
+    "rally",
+]);
+
+/// Reported contents that only say someone did not comment (compared lower case, without
+/// final punctuation): never a quotation.
+pub(crate) static NO_COMMENT_CONTENTS: WordSet = WordSet::new(&[
+    "to comment",
+    "comment",
+    "for comment",
+    "to comment further",
+    "to comment on the matter",
+    "to comment on the report",
+    "to requests for comment",
+    "to a request for comment",
+    "to an email seeking comment",
+    "to a message seeking comment",
+    "to messages seeking comment",
+]);
+
+/// Whole speaker phrases that name no one: relative pronouns left unresolved, and first- and
+/// second-person pronouns outside quoted speech (the narrator, the reader).
+pub(crate) static NO_ONE_SPEAKERS: WordSet = WordSet::new(&[
+    "who", "which", "that", "whom", "i", "me", "we", "us", "you", "my", "our", "your",
+]);
+
+/// First words of a quantified or generic subject (`many Tunisians`, `few would argue`,
+/// `anyone`): no one in particular said it.
+pub(crate) static QUANTIFIER_SUBJECTS: WordSet = WordSet::new(&[
+    "many",
+    "few",
+    "most",
+    "none",
+    "nobody",
+    "anyone",
+    "anybody",
+    "everyone",
+    "everybody",
+    "no",
+    "all",
+    "someone",
+    "somebody",
+]);
+
+/// First words of an embedded question (`asked how it would work`): a topic, not a statement.
+pub(crate) static QUESTION_WORDS: WordSet = WordSet::new(&[
+    "how", "what", "why", "whether", "when", "where", "which", "who", "if",
+]);
+
+/// Forms of the cue verbs that ask: a question word after one starts a question, not a
+/// statement (`asked how it would work`; `told how she had been hired` is a statement).
+pub(crate) static ASKING_CUES: WordSet = WordSet::new(&[
+    "ask",
+    "asks",
+    "asked",
+    "asking",
+    "wonder",
+    "wonders",
+    "wondered",
+    "wondering",
+    "question",
+    "questions",
+    "questioned",
+    "questioning",
+    "inquire",
+    "inquires",
+    "inquired",
+    "enquire",
+    "enquires",
+    "enquired",
+]);
+
+/// Relative pronouns: the verb of a relative clause is not the verb of a content (`the actor
+/// who won an Oscar`).
+pub(crate) static RELATIVE_PRONOUNS: WordSet = WordSet::new(&["who", "which", "whose", "whom"]);
+
+/// Subordinating conjunctions: one after a content's first word makes it a clause (`Potholes
+/// form when water seeps in`).
+pub(crate) static SUBORDINATORS: WordSet = WordSet::new(&[
+    "when", "because", "if", "while", "since", "although", "though", "unless", "until", "whereas",
+]);
+
 /// Days, months and similar words that follow a cue (`said Sunday`) or precede a subject.
 pub(crate) static TIME_WORDS: WordSet = WordSet::new(&[
     "monday",
@@ -713,6 +808,14 @@ mod tests {
             ("PROGRESSIVE_BE", &PROGRESSIVE_BE),
             ("AFTER_A_HEAD", &AFTER_A_HEAD),
             ("TIME_WORDS", &TIME_WORDS),
+            ("EVENT_NOUNS", &EVENT_NOUNS),
+            ("NO_COMMENT_CONTENTS", &NO_COMMENT_CONTENTS),
+            ("NO_ONE_SPEAKERS", &NO_ONE_SPEAKERS),
+            ("QUANTIFIER_SUBJECTS", &QUANTIFIER_SUBJECTS),
+            ("QUESTION_WORDS", &QUESTION_WORDS),
+            ("ASKING_CUES", &ASKING_CUES),
+            ("RELATIVE_PRONOUNS", &RELATIVE_PRONOUNS),
+            ("SUBORDINATORS", &SUBORDINATORS),
         ]
     }
 

@@ -36,41 +36,51 @@ pub(crate) mod phrases;
 pub(crate) mod referents;
 pub(crate) mod rules;
 pub(crate) mod scare;
+pub mod statements;
 pub(crate) mod tokens;
 pub(crate) mod turns;
 
 use crate::doc::{Entity, Quote, QuoteKind, RoleSpan, Span};
 use context::Context;
+pub use statements::{keep_statements, Attributions};
 
 /// Finds the quotations in `text` and links each to a speaker among `entities`, using the
 /// attribution head's `roles` (source, cue and content spans) when given; with none, the
 /// rules work alone.
 ///
 /// Quotations come back in text order with ids `q0`, `q1`, …; offsets are character offsets
-/// into `text`. Scare quotes and nicknames are returned with kind [`QuoteKind::Scare`] and no
-/// speaker, so callers that want speech only can drop them.
+/// into `text`. This is every attribution found, each with its type and content form
+/// ([`Attributions::All`]); [`keep_statements`] keeps the statements. Scare quotes and
+/// nicknames are returned with kind [`QuoteKind::Scare`] and no speaker, so callers that want
+/// speech only can drop them. Declining to comment is never a quotation.
 pub fn find_quotes(text: &str, entities: &[Entity], roles: &[RoleSpan]) -> Vec<Quote> {
     let ctx = Context::new(text, entities, roles);
     let mut found = marked::attribute_marked(&ctx);
     found.extend(indirect::find_indirect(&ctx));
     let mut found = linker::link(&ctx, found);
+    found.retain(|f| !statements::is_no_comment(&ctx, f));
     found.sort_by_key(|f| (f.start, f.end));
     found
         .into_iter()
         .enumerate()
-        .map(|(i, f)| Quote {
-            id: format!("q{i}"),
-            kind: f.kind,
-            text: ctx.slice(f.start, f.end),
-            span: Span::new(f.start, f.end),
-            cue: f.cue,
-            speaker: f.speaker,
-            rule: f.rule.as_str().to_string(),
-            score: f.score.or(f.rule.precision()).unwrap_or(0.0),
-            about: match f.kind {
-                QuoteKind::Scare => Vec::new(),
-                _ => mentioned_inside(entities, f.start, f.end),
-            },
+        .map(|(i, f)| {
+            let (attribution, form) = statements::classify(&ctx, &f);
+            Quote {
+                id: format!("q{i}"),
+                kind: f.kind,
+                attribution,
+                form,
+                text: ctx.slice(f.start, f.end),
+                span: Span::new(f.start, f.end),
+                cue: f.cue,
+                speaker: f.speaker,
+                rule: f.rule.as_str().to_string(),
+                score: f.score.or(f.rule.precision()).unwrap_or(0.0),
+                about: match f.kind {
+                    QuoteKind::Scare => Vec::new(),
+                    _ => mentioned_inside(entities, f.start, f.end),
+                },
+            }
         })
         .collect()
 }
