@@ -382,8 +382,7 @@ fn progress_lines_are_plain_when_stderr_is_not_a_terminal() {
     // line written before it has counted shows `5 documents`, after it `5/5 documents …, ETA`.
     let last = err
         .lines()
-        .filter(|l| l.contains("documents (0 failed)"))
-        .last()
+        .rfind(|l| l.contains("documents (0 failed)"))
         .unwrap_or_default();
     let counted = last.starts_with("quotegraph: 5/5 documents (0 failed)") && last.contains("ETA");
     let uncounted = last.starts_with("quotegraph: 5 documents (0 failed)");

@@ -4,7 +4,7 @@
 //! topics (`criticized the budget`), plans (`urged them to leave`). A user loading who-said-what
 //! into a graph wants statements. So every quotation carries its attribution type
 //! ([`AttributionType`], read from its cue) and its content form ([`ContentForm`], read from its
-//! words) — [`classify`] — and [`Attributions::Statements`], the default, keeps only
+//! words) — `classify` — and [`Attributions::Statements`], the default, keeps only
 //! ([`keep_statements`]):
 //! - quoted words (direct and mixed quotations), with their speaker when it is someone;
 //! - reported speech whose content is a proposition (a clause), whose type is an
@@ -15,7 +15,7 @@
 //! quantifier or generic subject (`many`, `few`, `anyone`), a first- or second-person pronoun
 //! (outside quoted speech: the narrator or the reader) or an event (`the governor's State of
 //! the State speech`). Declining to comment is never a quotation, in either view
-//! ([`is_no_comment`]). Scare quotes stay as they are: kind `scare`, never a speaker.
+//! (`is_no_comment`). Scare quotes stay as they are: kind `scare`, never a speaker.
 
 use super::context::Context;
 use super::cues;
