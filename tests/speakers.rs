@@ -241,3 +241,26 @@ fn a_time_between_speaker_and_cue_is_never_the_speaker() {
         ]
     );
 }
+
+#[test]
+fn a_definite_description_names_the_one_person_introduced_with_that_title() {
+    let text = "President Ana Ruiz opened the bridge on Monday. \
+                The president said the tolls would end in May.";
+    let quotes = run(text, &[per("Ana Ruiz")]);
+    let speaker = quotes[0].speaker.as_ref().expect("attributed");
+    assert_eq!(
+        (speaker.text.as_str(), speaker.name.as_str()),
+        ("The president", "Ana Ruiz")
+    );
+    assert!(speaker.entity.is_some());
+
+    // Two presidents: the description names neither.
+    let text = "President Ana Ruiz met President Tom Reyes on Monday. \
+                The president said the tolls would end in May.";
+    let quotes = run(text, &[per("Ana Ruiz"), per("Tom Reyes")]);
+    let speaker = quotes[0].speaker.as_ref().expect("attributed");
+    assert_eq!(
+        (speaker.name.as_str(), speaker.entity.as_deref()),
+        ("The president", None)
+    );
+}

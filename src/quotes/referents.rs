@@ -81,12 +81,54 @@ pub(crate) fn speaker(ctx: &Context, p: Phrase) -> Speaker {
         }
     }
     let text = ctx.slice(start, end);
+    if let Some(ent) = title_holder(ctx, p) {
+        return Speaker {
+            text,
+            span: Span::new(start, end),
+            entity: Some(ctx.entities[ent].id.clone()),
+            name: ctx.entities[ent].name.clone(),
+        };
+    }
     Speaker {
         name: text.clone(),
         text,
         span: Span::new(start, end),
         entity: None,
     }
+}
+
+/// The person a definite description names by its office (`the president`, `the prime
+/// minister`), when exactly one person of the document was introduced before it with that
+/// title (`President Barack Obama`, `Prime Minister Theresa May`): that person's entity.
+fn title_holder(ctx: &Context, p: Phrase) -> Option<usize> {
+    if p.end - p.first < 2 || ctx.lower(p.first) != "the" {
+        return None;
+    }
+    let title: Vec<&str> = (p.first + 1..p.end).map(|i| ctx.lower(i)).collect();
+    let office = title.last().is_some_and(|w| crate::titles::is_office(w));
+    if !office || !title.iter().all(|w| crate::titles::is_title(w)) {
+        return None;
+    }
+    let before = ctx.t.toks[p.first].start;
+    let titled = |&&(s, _, ent): &&(usize, usize, usize)| {
+        if ctx.entities[ent].label != Label::Person {
+            return false;
+        }
+        let first = ctx.t.first_at_or_after(s);
+        // The title as the mention's first words (`President Barack Obama`) or right before it.
+        let inside = (0..title.len()).all(|k| ctx.lower(first + k) == title[k]);
+        let outside = first >= title.len()
+            && (0..title.len()).all(|k| ctx.lower(first - title.len() + k) == title[k]);
+        inside || outside
+    };
+    let mut holders = ctx
+        .mentions
+        .iter()
+        .take_while(|m| m.1 <= before)
+        .filter(titled)
+        .map(|&(_, _, ent)| ent);
+    let holder = holders.next()?;
+    holders.all(|ent| ent == holder).then_some(holder)
 }
 
 /// What a `he` / `she` at token `tok` most likely refers to: the first person named outside
