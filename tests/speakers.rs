@@ -264,3 +264,15 @@ fn a_definite_description_names_the_one_person_introduced_with_that_title() {
         ("The president", None)
     );
 }
+
+#[test]
+fn a_name_after_a_nominal_speaker_is_who_speaks() {
+    let text = "“It was the worst storm in years,” said his neighbour, Tomasz Wierzbicki.";
+    let quotes = run(text, &[per("Tomasz Wierzbicki")]);
+    let speaker = quotes[0].speaker.as_ref().expect("attributed");
+    assert_eq!(speaker.name, "Tomasz Wierzbicki");
+    assert!(speaker.entity.is_some());
+    // Without a tagged name after the comma the nominal phrase stays the speaker.
+    let text = "“It was the worst storm in years,” said his neighbour, who lives by the river.";
+    assert_eq!(speaker_names(&run(text, &[])), [Some("his neighbour")]);
+}

@@ -249,7 +249,31 @@ pub(crate) fn speaker_after(ctx: &Context, cue: usize) -> Option<Phrase> {
         }
         last += 1;
     }
-    Some(Phrase::through(first, last))
+    let phrase = Phrase::through(first, last);
+    Some(named_appositive(ctx, phrase).unwrap_or(phrase))
+}
+
+/// `said his neighbour, Tomasz Wierzbicki`: a nominal speaker phrase after its cue followed by
+/// a comma and a tagged person's name that closes the clause: the phrase through the name, so
+/// that the name is who speaks.
+fn named_appositive(ctx: &Context, phrase: Phrase) -> Option<Phrase> {
+    if !NOMINAL_SPEAKER_STARTS.contains(ctx.lower(phrase.first)) || !ctx.t.is_punct(phrase.end, ',')
+    {
+        return None;
+    }
+    let name_start = ctx.t.toks.get(phrase.end + 1)?.start;
+    let &(_, name_end, ent) = ctx
+        .mentions_near(name_start, name_start + 1)
+        .iter()
+        .find(|&&(s, _, _)| s == name_start)?;
+    let last = ctx.t.first_ending_after(name_end.saturating_sub(1));
+    let closes = ctx.t.toks.get(last + 1).is_none_or(|t| {
+        t.para != ctx.t.toks[last].para
+            || ctx.t.is_punct(last + 1, ',')
+            || ctx.t.is_punct(last + 1, '.')
+    });
+    (ctx.entities[ent].label == crate::doc::Label::Person && closes)
+        .then(|| Phrase::through(phrase.first, last))
 }
 
 /// The words from `first` up to cue token `cue`, as a speaker phrase: everything before an
