@@ -40,9 +40,12 @@ def code_of(text: str) -> str:
     test_mod = re.search(r"#\[cfg\(test\)\]\s*mod \w+\s*\{", text)
     if test_mod:
         text = text[: test_mod.start()]
-    text = re.sub(r"//[^\n]*", "", text)
-    text = re.sub(r"/\*.*?\*/", "", text, flags=re.S)
-    return re.sub(r'"(?:\\.|[^"\\])*"', '""', text)
+    # One pass, so that a quote mark inside a comment or a char literal (`'"'`), or `//`
+    # inside a string, hides no code.
+    literal = re.compile(
+        r"//[^\n]*|/\*.*?\*/|\"(?:\\.|[^\"\\])*\"|'(?:\\.|[^'\\\n])'", re.S
+    )
+    return literal.sub(lambda m: '""' if m.group(0)[0] in "\"'" else "", text)
 
 
 def expand_groups(code: str) -> list[str]:
@@ -118,7 +121,7 @@ def graph() -> dict:
             target = resolve(path, here, modules[crate])
             if target == () and here != () and crate == "lib":
                 target = exports.get(path.split("::")[-1] if path.startswith("crate::") else "")
-            if target is not None and target is not None and target != here:
+            if target is not None and target != here:
                 targets.add(target)
         edges[(crate, here)] = targets
     return edges

@@ -223,7 +223,7 @@ def main():
     polnear = read_polnear(args.polnear) if args.polnear else []
     texts = [text for text, _ in conll + polnear]
     prepared = prepare(args.quotegraph, tok_path, texts)
-    train = [encode(prep, text, ner_spans=spans) for prep, (text, spans) in zip(prepared, conll, strict=False)]
+    train = [encode(prep, text, ner_spans=spans) for prep, (text, spans) in zip(prepared[:len(conll)], conll, strict=True)]
     conll_docs = len(train)
     train += [encode(prep, text, role_spans=spans)
               for prep, (text, spans) in zip(prepared[len(conll):], polnear, strict=True)]

@@ -120,8 +120,14 @@ def prepare(binary, tokenizer, texts):
         for i, text in enumerate(texts):
             f.write(json.dumps({"id": str(i), "text": text}) + "\n")
         path = f.name
-    out = subprocess.run([binary, "prepare", "--tokenizer", tokenizer, path],
-                         check=True, capture_output=True, text=True).stdout
+    try:
+        run = subprocess.run([binary, "prepare", "--tokenizer", tokenizer, path],
+                             check=False, capture_output=True, text=True)
+    finally:
+        os.unlink(path)
+    if run.returncode != 0:
+        raise RuntimeError(f"quotegraph prepare failed: {run.stderr.strip()}")
+    out = run.stdout
     records = [json.loads(line) for line in out.splitlines() if line.strip()]
     if [r["id"] for r in records] != [str(i) for i in range(len(texts))]:
         raise RuntimeError("quotegraph prepare did not return every document in order")

@@ -271,10 +271,10 @@ pub struct Quote {
     pub id: String,
     /// How the quotation is presented.
     pub kind: QuoteKind,
-    /// What kind of attribution it is (`null` for scare quotes).
+    /// What kind of attribution it is (absent for scare quotes).
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub attribution: Option<AttributionType>,
-    /// Whether its content is a statement or a topic (`null` for scare quotes).
+    /// Whether its content is a statement or a topic (absent for scare quotes).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub form: Option<ContentForm>,
     /// The quoted or reported words, without quote marks.

@@ -76,7 +76,6 @@ const TITLES: &[&str] = &[
     "democratic",
     "republican",
     "supreme",
-    "leader",
     "north",
     "south",
     "korean",

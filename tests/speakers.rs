@@ -276,3 +276,23 @@ fn a_name_after_a_nominal_speaker_is_who_speaks() {
     let text = "“It was the worst storm in years,” said his neighbour, who lives by the river.";
     assert_eq!(speaker_names(&run(text, &[])), [Some("his neighbour")]);
 }
+
+#[test]
+fn a_vice_president_is_not_the_president_and_according_to_takes_no_appositive() {
+    let text = "Vice President Ana Ruiz opened the bridge on Monday. \
+                The president said the tolls would end in May.";
+    let quotes = run(text, &[per("Ana Ruiz")]);
+    let speaker = quotes[0].speaker.as_ref().expect("attributed");
+    assert_eq!(speaker.entity, None, "{speaker:?}");
+
+    let text = "According to the police, Tom Reyes, 45, was arrested on Monday.";
+    let quotes = run(text, &[per("Tom Reyes")]);
+    assert_eq!(
+        reported(&quotes),
+        [triple(
+            "Tom Reyes, 45, was arrested on Monday",
+            "the police",
+            "According to"
+        )]
+    );
+}

@@ -171,3 +171,22 @@ fn types_follow_the_cue_verb() {
     let kept: Vec<String> = keep_statements(all).into_iter().map(|q| q.text).collect();
     assert_eq!(kept, ["rents had doubled", "the strike would end"]);
 }
+
+#[test]
+fn a_to_after_a_verb_of_control_is_an_infinitive_only_before_any_verb() {
+    let text = "The mayor promised that funding to the district would rise. \
+                Roe urged: “Go to the shelter now.”";
+    let all = run(text, &[]);
+    let types: Vec<(&str, Option<AttributionType>)> = all
+        .iter()
+        .map(|q| (q.text.as_str(), q.attribution))
+        .collect();
+    let funding = (
+        "funding to the district would rise",
+        Some(AttributionType::Assertion),
+    );
+    assert!(types.contains(&funding), "{types:?}");
+    let shelter = ("Go to the shelter now.", Some(AttributionType::Assertion));
+    assert!(types.contains(&shelter), "{types:?}");
+    assert_eq!(keep_statements(all).len(), 2);
+}

@@ -250,12 +250,16 @@ pub(crate) fn speaker_after(ctx: &Context, cue: usize) -> Option<Phrase> {
         last += 1;
     }
     let phrase = Phrase::through(first, last);
+    if !ctx.is_speech_cue(cue) {
+        // `according to the police, John Smith, 45, was arrested`: no appositive there.
+        return Some(phrase);
+    }
     Some(named_appositive(ctx, phrase).unwrap_or(phrase))
 }
 
-/// `said his neighbour, Tomasz Wierzbicki`: a nominal speaker phrase after its cue followed by
-/// a comma and a tagged person's name that closes the clause: the phrase through the name, so
-/// that the name is who speaks.
+/// `said his neighbour, Tomasz Wierzbicki`: a nominal speaker phrase after its speech cue
+/// followed by a comma and a tagged person's name that closes the clause: the phrase through
+/// the name, so that the name is who speaks.
 fn named_appositive(ctx: &Context, phrase: Phrase) -> Option<Phrase> {
     if !NOMINAL_SPEAKER_STARTS.contains(ctx.lower(phrase.first)) || !ctx.t.is_punct(phrase.end, ',')
     {
@@ -267,6 +271,9 @@ fn named_appositive(ctx: &Context, phrase: Phrase) -> Option<Phrase> {
         .iter()
         .find(|&&(s, _, _)| s == name_start)?;
     let last = ctx.t.first_ending_after(name_end.saturating_sub(1));
+    if ctx.t.toks.get(last).is_none_or(|t| t.end < name_end) {
+        return None;
+    }
     let closes = ctx.t.toks.get(last + 1).is_none_or(|t| {
         t.para != ctx.t.toks[last].para
             || ctx.t.is_punct(last + 1, ',')

@@ -117,8 +117,12 @@ fn title_holder(ctx: &Context, p: Phrase) -> Option<usize> {
         let first = ctx.t.first_at_or_after(s);
         // The title as the mention's first words (`President Barack Obama`) or right before it.
         let inside = (0..title.len()).all(|k| ctx.lower(first + k) == title[k]);
+        // The whole title: `Vice President Mike Pence` is no president.
         let outside = first >= title.len()
-            && (0..title.len()).all(|k| ctx.lower(first - title.len() + k) == title[k]);
+            && (0..title.len()).all(|k| ctx.lower(first - title.len() + k) == title[k])
+            && (first - title.len())
+                .checked_sub(1)
+                .is_none_or(|before| !crate::titles::is_title(ctx.lower(before)));
         inside || outside
     };
     let mut holders = ctx

@@ -22,7 +22,7 @@ use super::cues;
 use super::found::Found;
 use super::lexicon::{
     ASKING_CUES, AUXILIARIES, COMMON_VERBS, EVENT_NOUNS, NO_COMMENT_CONTENTS, NO_ONE_SPEAKERS,
-    PRONOUNS, QUANTIFIER_SUBJECTS, QUESTION_WORDS, RELATIVE_PRONOUNS, SUBORDINATORS,
+    OBJECT_STARTS, PRONOUNS, QUANTIFIER_SUBJECTS, QUESTION_WORDS, RELATIVE_PRONOUNS, SUBORDINATORS,
 };
 use super::rules::Rule;
 
@@ -73,11 +73,20 @@ pub(crate) fn classify(
         .cue
         .as_ref()
         .is_some_and(|c| c.span.end <= found.start);
-    // `declined to comment`, `urged residents to leave`: an infinitive complement of its cue,
-    // right after it or after the cue's object.
-    let infinitive = cue_before && ctx.lower(first) == "to";
-    let object_then_infinitive =
-        cue_before && (first..end.min(first + MAX_OBJECT_TOKENS + 1)).any(|i| ctx.lower(i) == "to");
+    // `declined to comment`, `urged residents to leave`: reported speech that is an infinitive
+    // complement of its cue, right after it or after the cue's object, with no finite verb
+    // (`promised that funding to the district would rise` is a clause; `to the district`, a
+    // preposition before a determiner, no infinitive).
+    let reported = found.kind == QuoteKind::Indirect && cue_before;
+    let infinitive = reported && ctx.lower(first) == "to";
+    let object_then_infinitive = reported
+        && !(first..end).any(|i| is_verb(ctx, i))
+        && (first..end.min(first + MAX_OBJECT_TOKENS + 1)).any(|i| {
+            ctx.lower(i) == "to"
+                && ctx.t.is_word(i + 1)
+                && !ctx.t.is_capitalized(i + 1)
+                && !OBJECT_STARTS.contains(ctx.lower(i + 1))
+        });
     // `asked how it would work`: a question, not a statement.
     let question = QUESTION_WORDS.contains(ctx.lower(first))
         && cue_words.iter().any(|w| ASKING_CUES.contains(w));
@@ -125,13 +134,7 @@ fn reads_as_clause(ctx: &Context, first: usize, end: usize) -> bool {
     words > MAX_TOPIC_WORDS
         && outside_relatives.iter().any(|&i| {
             let w = ctx.lower(i);
-            let lower_case = ctx.t.is_word(i) && !ctx.t.is_capitalized(i);
-            let verb = lower_case
-                && (AUXILIARIES.contains(w)
-                    || COMMON_VERBS.contains(w)
-                    || w.ends_with("n't")
-                    || w.ends_with("ed") && w.len() > 3
-                    || cues::is_cue(w));
+            let verb = is_verb(ctx, i);
             let subject = PRONOUNS.contains(w)
                 && i + 1 < end
                 && ctx.t.is_word(i + 1)
@@ -139,6 +142,19 @@ fn reads_as_clause(ctx: &Context, first: usize, end: usize) -> bool {
             let subordinate = i > first && SUBORDINATORS.contains(w);
             verb || subject || subordinate
         })
+}
+
+/// True when token `i` reads as a verb of a clause: a lower-case auxiliary, modal, frequent
+/// finite verb, negation, past form in `-ed` or cue verb.
+fn is_verb(ctx: &Context, i: usize) -> bool {
+    let w = ctx.lower(i);
+    ctx.t.is_word(i)
+        && !ctx.t.is_capitalized(i)
+        && (AUXILIARIES.contains(w)
+            || COMMON_VERBS.contains(w)
+            || w.ends_with("n't")
+            || w.ends_with("ed") && w.len() > 3
+            || cues::is_cue(w))
 }
 
 /// True when a quotation only says that someone did not comment (`declined to comment`,
