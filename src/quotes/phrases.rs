@@ -407,15 +407,19 @@ fn is_plural_possessive(ctx: &Context, i: usize) -> bool {
 /// (`the government would support …`, `the plan failed`), not just a noun phrase (`Dana
 /// Whitfield as its new counsel`, `the Red Cross`, `a third goal`).
 pub(crate) fn looks_like_clause(ctx: &Context, first: usize, end: usize) -> bool {
-    (first..end).any(|i| {
-        let w = ctx.lower(i);
-        ctx.t.is_word(i)
-            && !ctx.t.is_capitalized(i)
-            && (AUXILIARIES.contains(w)
-                || COMMON_VERBS.contains(w)
-                || w.ends_with("n't")
-                || w.ends_with("ed") && w.len() > 3)
-    })
+    (first..end).any(|i| is_finite_verb(ctx, i))
+}
+
+/// True when token `i` is a lower-case auxiliary or modal, frequent finite verb, negation or
+/// past form in `-ed`: the verb of a clause.
+pub(crate) fn is_finite_verb(ctx: &Context, i: usize) -> bool {
+    let w = ctx.lower(i);
+    ctx.t.is_word(i)
+        && !ctx.t.is_capitalized(i)
+        && (AUXILIARIES.contains(w)
+            || COMMON_VERBS.contains(w)
+            || w.ends_with("n't")
+            || w.ends_with("ed") && w.len() > 3)
 }
 
 /// True when characters `start..end` hold a word that names who speaks: a pronoun, a

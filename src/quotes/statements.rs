@@ -21,9 +21,10 @@ use super::context::Context;
 use super::cues;
 use super::found::Found;
 use super::lexicon::{
-    ASKING_CUES, AUXILIARIES, COMMON_VERBS, EVENT_NOUNS, NO_COMMENT_CONTENTS, NO_ONE_SPEAKERS,
-    OBJECT_STARTS, PRONOUNS, QUANTIFIER_SUBJECTS, QUESTION_WORDS, RELATIVE_PRONOUNS, SUBORDINATORS,
+    ASKING_CUES, EVENT_NOUNS, NO_COMMENT_CONTENTS, NO_ONE_SPEAKERS, OBJECT_STARTS, PRONOUNS,
+    QUANTIFIER_SUBJECTS, QUESTION_WORDS, RELATIVE_PRONOUNS, SUBORDINATORS,
 };
+use super::phrases::is_finite_verb;
 use super::rules::Rule;
 
 /// Most tokens of the object between a verb of control and its infinitive (`urged the
@@ -144,17 +145,11 @@ fn reads_as_clause(ctx: &Context, first: usize, end: usize) -> bool {
         })
 }
 
-/// True when token `i` reads as a verb of a clause: a lower-case auxiliary, modal, frequent
-/// finite verb, negation, past form in `-ed` or cue verb.
+/// True when token `i` reads as a verb of a clause: a finite verb ([`is_finite_verb`]) or a
+/// lower-case cue verb.
 fn is_verb(ctx: &Context, i: usize) -> bool {
-    let w = ctx.lower(i);
-    ctx.t.is_word(i)
-        && !ctx.t.is_capitalized(i)
-        && (AUXILIARIES.contains(w)
-            || COMMON_VERBS.contains(w)
-            || w.ends_with("n't")
-            || w.ends_with("ed") && w.len() > 3
-            || cues::is_cue(w))
+    is_finite_verb(ctx, i)
+        || ctx.t.is_word(i) && !ctx.t.is_capitalized(i) && cues::is_cue(ctx.lower(i))
 }
 
 /// True when a quotation only says that someone did not comment (`declined to comment`,
