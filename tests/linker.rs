@@ -268,3 +268,76 @@ fn a_name_that_modifies_the_head_of_a_learned_source_is_not_the_speaker() {
         ("The Trump administration", true)
     );
 }
+
+#[test]
+fn a_learned_content_running_over_the_cue_after_a_quotation_makes_no_mixed_quotation() {
+    let text = "“It was the worst storm in years,” said his neighbour, Tomasz Wierzbicki.";
+    let roles = [
+        (
+            Role::Content,
+            "“It was the worst storm in years,” said his neighbour",
+            0.8,
+        ),
+        (Role::Cue, "said", 0.8),
+        (Role::Source, "Tomasz Wierzbicki", 0.8),
+    ];
+    let quotes = run_with_roles(text, &[per("Tomasz Wierzbicki")], &roles);
+    assert_eq!(
+        summary(&quotes),
+        [q(
+            "It was the worst storm in years,",
+            QuoteKind::Direct,
+            Some("Tomasz Wierzbicki")
+        )]
+    );
+    // A content around a cue before the quoted words is a mixed quotation (PolNeAR's drawing).
+    let text = "The minister condemned what he called a “brazen breach” of the treaty.";
+    let roles = [
+        (
+            Role::Content,
+            "what he called a “brazen breach” of the treaty",
+            0.8,
+        ),
+        (Role::Cue, "condemned", 0.8),
+        (Role::Source, "The minister", 0.8),
+    ];
+    let quotes = run_with_roles(text, &[], &roles);
+    assert_eq!(quotes[0].kind, QuoteKind::Mixed, "{quotes:?}");
+    assert_eq!(
+        quotes[0].text,
+        "what he called a “brazen breach” of the treaty"
+    );
+}
+
+#[test]
+fn a_group_statement_after_a_quotation_keeps_the_cue_and_speaker_of_its_own_sentence() {
+    let text = "“The river is still rising,” said Marta Kowalczyk, the town’s mayor. Farmers said \
+                their fields had been under water for a week.";
+    // The head found no cue for the second statement and joined it to the first source.
+    let roles = [
+        (Role::Content, "“The river is still rising,”", 0.8),
+        (Role::Cue, "said", 0.6),
+        (Role::Source, "Marta Kowalczyk, the town’s mayor", 0.6),
+        (Role::Source, "Farmers", 0.3),
+        (
+            Role::Content,
+            "their fields had been under water for a week",
+            0.8,
+        ),
+    ];
+    let quotes = run_with_roles(text, &[per("Marta Kowalczyk")], &roles);
+    assert_eq!(
+        speaker_names(&quotes),
+        [Some("Marta Kowalczyk"), Some("Farmers")]
+    );
+    let cue = quotes[1].cue.as_ref().expect("cue");
+    assert_eq!(
+        &text[text.find("Farmers said").unwrap()..][..12],
+        "Farmers said"
+    );
+    assert_eq!(cue.text, "said");
+    assert!(
+        cue.span.start > 60,
+        "the second statement's own cue: {cue:?}"
+    );
+}

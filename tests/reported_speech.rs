@@ -120,3 +120,16 @@ fn a_cue_word_inside_a_name_is_no_verb() {
     ];
     assert_eq!(summary(&run(text, &names)), []);
 }
+
+#[test]
+fn a_heading_in_capitals_is_no_speaker_and_no_cue() {
+    let text = "QUESTIONABLE MEDICAL CLAIMS — For years, the clinic has been dogged by charges \
+                that it sold untested pills.";
+    let quotes = run(text, &[]);
+    assert!(
+        quotes
+            .iter()
+            .all(|q| q.cue.as_ref().is_none_or(|c| c.text != "CLAIMS")),
+        "{quotes:?}"
+    );
+}

@@ -296,3 +296,38 @@ fn a_vice_president_is_not_the_president_and_according_to_takes_no_appositive() 
         )]
     );
 }
+
+#[test]
+fn an_organization_in_an_unnamed_speaker_phrase_keeps_it_unnamed() {
+    let text = "Nadia Osei, the union’s leader, said members would strike next week.\n\nBut a \
+                spokesperson for the Harbour and Dock Employers Association (HDEA) said its members had \
+                already offered more.\n\n“We have been more than fair,” he said.";
+    let quotes = run(
+        text,
+        &[
+            per("Nadia Osei"),
+            (
+                "Harbour and Dock Employers Association",
+                Label::Organization,
+            ),
+            ("HDEA", Label::Organization),
+        ],
+    );
+    assert_eq!(
+        quotes[2].speaker.as_ref().map(|s| s.name.as_str()),
+        Some("a spokesperson for the Harbour and Dock Employers Association")
+    );
+}
+
+#[test]
+fn pronouns_agree_with_the_possessives_the_document_binds() {
+    let text = "Manager Rolf Decker congratulated Sofia Lund on her record. She had trained for \
+                six years. “I never thought I would get here,” she said.";
+    let quotes = run(text, &[per("Rolf Decker"), per("Sofia Lund")]);
+    assert_eq!(speaker_names(&quotes), [Some("Sofia Lund")]);
+    // An object `her` binds nobody: the subject stays the first choice.
+    let text = "Manager Rolf Decker congratulated Sofia Lund and praised her on Monday. “She \
+                never gave up,” he said.";
+    let quotes = run(text, &[per("Rolf Decker"), per("Sofia Lund")]);
+    assert_eq!(speaker_names(&quotes), [Some("Rolf Decker")]);
+}

@@ -71,6 +71,7 @@ pub fn main_text(html: &str) -> Result<String, Error> {
     };
     let document = dom_query::Document::from(html);
     remove_clutter(&document);
+    end_cells(&document);
     let mut readability = Readability::with_document(document, None, Some(config))
         .map_err(|e| Error::Input(format!("HTML page: {e}")))?;
     let article = match readability.parse() {
@@ -187,6 +188,17 @@ fn remove_clutter(document: &dom_query::Document) {
     for node in doomed {
         node.remove_from_parent();
     }
+}
+
+/// Elements whose text ends a line although Readability's formatted text joins them with a
+/// space: table cells (adjacent names would merge: `Anna Berg` | `Labour` → `Anna Berg
+/// Labour`). List items already end their lines.
+const LINE_ENDING_ELEMENTS: &str = "td, th";
+
+/// Ends every table cell with a line break, so that each stands on a line of its own in the
+/// text (a row becomes a paragraph of lines).
+fn end_cells(document: &dom_query::Document) {
+    document.select(LINE_ENDING_ELEMENTS).append_html("<br>");
 }
 
 /// True for a line of page furniture: a `line:` rule of `page_clutter.txt`, alone or glued to
@@ -336,6 +348,31 @@ mod tests {
         let text = main_text(page).unwrap();
         assert!(text.contains("Ferry crews in Halden"), "{text}");
         assert!(!text.contains("Advertisement"), "{text}");
+    }
+
+    #[test]
+    fn table_cells_and_list_items_each_end_a_line() {
+        let page = "<html><body><article><p>The council of Halden voted on Tuesday to rebuild \
+                    the old harbour wall after a long debate that ran late into the evening.</p>\
+                    <table><tr><th>Member</th><th>Vote</th></tr><tr><td>Anna Berg</td>\
+                    <td>Labour</td></tr></table><p>The harbour board said:</p><ul><li>The wall \
+                    will be higher</li><li>Boats keep their berths</li></ul></article></body>\
+                    </html>";
+        let text = main_text(page).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        for line in [
+            "Member",
+            "Vote",
+            "Anna Berg",
+            "Labour",
+            "The wall will be higher",
+        ] {
+            assert!(lines.contains(&line), "{line:?} is no line of {text:?}");
+        }
+        assert!(
+            text.contains("The wall will be higher\nBoats keep their berths"),
+            "{text}"
+        );
     }
 
     #[test]

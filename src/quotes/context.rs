@@ -8,7 +8,7 @@
 //! (`turns.rs`) are functions of their own that read it.
 
 use super::cues;
-use super::lexicon::{PRONOUNS, STOPS};
+use super::lexicon::{BOUND_PRONOUNS, HONORIFIC_PRONOUNS, PRONOUNS, STOPS};
 use super::marks::{self, Marked};
 use super::tokens::{TokenSpan, Tokens};
 use crate::doc::{Entity, RoleSpan, Span, TextSpan};
@@ -38,6 +38,9 @@ pub(crate) struct Context<'a> {
     /// The words the document writes in lower case somewhere (lower-cased): a capital at a
     /// sentence start on one of them marks the place, not a name.
     pub lower_case_words: HashSet<String>,
+    /// For each entity, the third-person pronoun (`he` / `she`) the document gives it (see
+    /// [`pronouns_of_entities`]); `None` without evidence or with evidence both ways.
+    pub pronoun_of: Vec<Option<&'static str>>,
     /// The attribution head's role spans inside the text, sorted by (start, end); `None` when
     /// the head gave none for this document (a model without the head, or nothing found), so
     /// that the rules work alone.
@@ -76,6 +79,7 @@ impl<'a> Context<'a> {
             .filter(|&i| t.is_word(i) && !t.is_capitalized(i))
             .map(|i| t.lower(i).to_string())
             .collect();
+        let pronoun_of = pronouns_of_entities(&t, &in_quote, &sentence, entities, &mentions);
         let roles = (!roles.is_empty()).then(|| {
             let mut valid: Vec<RoleSpan> = roles
                 .iter()
@@ -96,6 +100,7 @@ impl<'a> Context<'a> {
             in_quote,
             sentence,
             lower_case_words,
+            pronoun_of,
             roles,
         }
     }
@@ -129,14 +134,22 @@ impl<'a> Context<'a> {
         self.t.is_word(i) && self.in_quote.get(i).is_some_and(Option::is_none)
     }
 
-    /// True when token `i` is a cue verb of the speech class outside quotations and names.
+    /// True when token `i` is a cue verb of the speech class outside quotations, names and
+    /// headings in capitals.
     pub(crate) fn is_speech_cue(&self, i: usize) -> bool {
-        self.free_word(i) && !self.in_name(i) && cues::is_speech(self.lower(i))
+        self.may_be_cue(i) && cues::is_speech(self.lower(i))
     }
 
-    /// True when token `i` is a cue verb of either class outside quotations and names.
+    /// True when token `i` is a cue verb of either class outside quotations, names and
+    /// headings in capitals.
     pub(crate) fn is_any_cue(&self, i: usize) -> bool {
-        self.free_word(i) && !self.in_name(i) && cues::is_cue(self.lower(i))
+        self.may_be_cue(i) && cues::is_cue(self.lower(i))
+    }
+
+    /// True when token `i` is a free word that may be a verb: outside names and not in
+    /// capitals.
+    fn may_be_cue(&self, i: usize) -> bool {
+        self.free_word(i) && !self.in_name(i) && !self.t.is_all_capitals(i)
     }
 
     /// True when token `i` lies inside a tagged name: the "States" of "United States" or the
@@ -231,6 +244,65 @@ fn sentences(t: &Tokens, in_quote: &[Option<usize>]) -> Vec<usize> {
             current
         })
         .collect()
+}
+
+/// The pronoun each entity's mentions and their surroundings give it, so that `she` never
+/// resolves to a man the document calls `he`: `he` after `Mr.`, `she` after `Mrs.`, `Ms.` or
+/// `Miss` (honorifics), and the gender of a possessive or reflexive pronoun outside quotations
+/// bound to the nearest person named before it in its sentence (`congratulated Sofia Lund on
+/// her record`: `she`). Conflicting evidence gives `None`.
+fn pronouns_of_entities(
+    t: &Tokens,
+    in_quote: &[Option<usize>],
+    sentence: &[usize],
+    entities: &[Entity],
+    mentions: &[(usize, usize, usize)],
+) -> Vec<Option<&'static str>> {
+    let mut evidence: Vec<Option<Option<&'static str>>> = vec![None; entities.len()];
+    let mut record = |entity: usize, pronoun: &'static str| {
+        let slot = &mut evidence[entity];
+        *slot = match *slot {
+            None => Some(Some(pronoun)),
+            Some(Some(said)) if said == pronoun => Some(Some(said)),
+            Some(_) => Some(None),
+        };
+    };
+    for &(start, _, e) in mentions {
+        let tok = t.first_at_or_after(start);
+        let first_word = t.lower(tok).trim_end_matches('.');
+        let before = tok
+            .checked_sub(1)
+            .map_or("", |b| t.lower(b).trim_end_matches('.'));
+        for word in [first_word, before] {
+            if let Some(pronoun) = HONORIFIC_PRONOUNS.get(word) {
+                record(e, pronoun);
+            }
+        }
+    }
+    let person = |e: usize| entities[e].label == crate::doc::Label::Person;
+    for i in 0..t.toks.len() {
+        let Some(pronoun) = BOUND_PRONOUNS.get(t.lower(i)) else {
+            continue;
+        };
+        // `her` before a noun is a possessive; before a stop word or punctuation (`praised
+        // her on Monday`) an object, which never refers to its clause's subject.
+        let object = t.lower(i) == "her" && (!t.is_word(i + 1) || STOPS.contains(t.lower(i + 1)));
+        if in_quote[i].is_some() || object {
+            continue;
+        }
+        let at = t.toks[i].start;
+        let before = mentions.partition_point(|m| m.1 <= at);
+        let bound = mentions[..before].iter().rev().find(|m| {
+            let first = t.first_at_or_after(m.0);
+            person(m.2) && in_quote.get(first).is_some_and(Option::is_none)
+        });
+        if let Some(&(start, _, e)) = bound {
+            if sentence.get(t.first_at_or_after(start)) == sentence.get(i) {
+                record(e, pronoun);
+            }
+        }
+    }
+    evidence.into_iter().map(Option::flatten).collect()
 }
 
 #[cfg(test)]

@@ -37,6 +37,74 @@ impl WordSet {
     }
 }
 
+/// Words paired with a value, written as data (a short list: looked up by a scan).
+pub(crate) struct WordMap {
+    pairs: &'static [(&'static str, &'static str)],
+}
+
+impl WordMap {
+    /// Pairs of a lower-case word and its value.
+    pub(crate) const fn new(pairs: &'static [(&'static str, &'static str)]) -> WordMap {
+        WordMap { pairs }
+    }
+
+    /// The value paired with `word` (lower case).
+    pub(crate) fn get(&self, word: &str) -> Option<&'static str> {
+        self.pairs.iter().find(|(w, _)| *w == word).map(|&(_, v)| v)
+    }
+}
+
+/// Honorifics (without their dot) and the pronoun of the person they introduce.
+pub(crate) static HONORIFIC_PRONOUNS: WordMap =
+    WordMap::new(&[("mr", "he"), ("mrs", "she"), ("ms", "she"), ("miss", "she")]);
+
+/// Possessive and reflexive pronouns, bound to a person named before them in their sentence
+/// (`Sofia Lund … her record`), and that person's subject pronoun. An object `her` (`praised
+/// her`) is never bound to the subject: see `context.rs`.
+pub(crate) static BOUND_PRONOUNS: WordMap = WordMap::new(&[
+    ("his", "he"),
+    ("himself", "he"),
+    ("her", "she"),
+    ("herself", "she"),
+]);
+
+/// Characters that open a list item (`• The UK must stay in the EU`).
+pub(crate) const LIST_BULLETS: &[char] = &['•', '·', '▪', '-', '–', '—', '*'];
+
+/// Words in capitals before a colon that label a line but name no speaker (`UPDATE:`, `READ
+/// MORE:`): a transcript's turns are people.
+pub(crate) static NOT_SPEAKER_LABELS: WordSet = WordSet::new(&[
+    "update",
+    "updated",
+    "updates",
+    "watch",
+    "read",
+    "more",
+    "photo",
+    "photos",
+    "video",
+    "exclusive",
+    "breaking",
+    "note",
+    "correction",
+    "related",
+    "advertisement",
+    "source",
+    "sources",
+    "credit",
+    "live",
+    "analysis",
+    "opinion",
+    "listen",
+    "see",
+    "also",
+    "transcript",
+    "editor's",
+    "editor’s",
+    "warning",
+    "caption",
+]);
+
 /// Words that may sit between a speaker and its verb (`has said`, `also noted`).
 pub(crate) static BETWEEN: WordSet = WordSet::new(&[
     "has",
@@ -816,6 +884,7 @@ mod tests {
             ("ASKING_CUES", &ASKING_CUES),
             ("RELATIVE_PRONOUNS", &RELATIVE_PRONOUNS),
             ("SUBORDINATORS", &SUBORDINATORS),
+            ("NOT_SPEAKER_LABELS", &NOT_SPEAKER_LABELS),
         ]
     }
 

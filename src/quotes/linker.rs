@@ -34,7 +34,7 @@ use super::lexicon::{AFTER_A_HEAD, SOURCE_PREPOSITIONS};
 use super::phrases::{names_a_source, speaker_after, speaker_before, Phrase};
 use super::referents::speaker;
 use super::rules::Rule;
-use crate::doc::{Label, QuoteKind, Role, RoleSpan, Speaker, TextSpan};
+use crate::doc::{Label, QuoteKind, Role, RoleSpan, Span, Speaker, TextSpan};
 
 /// Most characters between a content span and its cue.
 pub(crate) const CUE_REACH: usize = 160;
@@ -110,6 +110,13 @@ pub(crate) fn link(ctx: &Context, found: Vec<Found>) -> Vec<Found> {
             end.min(c.span.end) - start.max(c.span.start)
         };
         match overlapping.iter().max_by_key(|k| overlap(k)).copied() {
+            // The layout gave the speaker: the learned attributions over the line are the
+            // same ones, and change nothing.
+            Some(_) if f.rule.is_layout() => {
+                for k in overlapping {
+                    used[k] = true;
+                }
+            }
             Some(best) => {
                 merge(ctx, &mut f, &learned[best], !taken[best]);
                 taken[best] = true;
@@ -120,7 +127,7 @@ pub(crate) fn link(ctx: &Context, found: Vec<Found>) -> Vec<Found> {
                 }
             }
             // The head, trained on reported speech, read no attribution in these words.
-            None if f.kind == QuoteKind::Indirect => continue,
+            None if f.kind == QuoteKind::Indirect && !f.rule.is_layout() => continue,
             None => {}
         }
         if spans_linked.insert((f.start, f.end)) {
@@ -164,19 +171,32 @@ pub(crate) fn link(ctx: &Context, found: Vec<Found>) -> Vec<Found> {
 /// quotation per learned content does).
 fn merge(ctx: &Context, f: &mut Found, l: &Learned, bounds: bool) {
     let reported = f.kind == QuoteKind::Indirect;
-    let speaker_inside = f
-        .speaker
-        .as_ref()
-        .is_some_and(|s| l.content.span.start <= s.span.start && s.span.end <= l.content.span.end);
-    // The content may be another find's, or would swallow this find's own speaker.
-    if bounds && !speaker_inside {
+    let here = sentence_at(ctx, f.start);
+    let inside = |s: &Span| l.content.span.start <= s.start && s.end <= l.content.span.end;
+    let speaker_inside = f.speaker.as_ref().is_some_and(|s| inside(&s.span));
+    let cue_after = |c: &TextSpan| f.end <= c.span.start && inside(&c.span);
+    let cue_inside = !reported && f.cue.as_ref().is_some_and(cue_after);
+    // The content may be another find's, or would swallow this find's own speaker, or the
+    // cue after its closing mark (`"…," said his neighbour` is no mixed quotation; `what he
+    // called a "brazen breach"` is).
+    if bounds && !speaker_inside && !cue_inside {
         set_bounds(ctx, f, &l.content);
     }
+    // The rules read their cue and speaker in the find's own sentence; a learned one from
+    // another sentence belongs to another attribution (`"…," said Marta Kowalczyk. Farmers
+    // said their fields …`: the head joined the second content to the first cue and source).
+    let rules_nearer = |rule: &Span, learned: &Span| {
+        sentence_at(ctx, rule.start) == here && sentence_at(ctx, learned.start) != here
+    };
     if let Some(cue) = &l.cue {
         // A marked quotation keeps its rule's cue unless the learned one is the same words,
         // drawn as the annotators draw cues (`said in an interview`, `is calling`).
         let agrees = |c: &TextSpan| c.span.start < cue.span.end && cue.span.start < c.span.end;
-        if reported || f.cue.as_ref().is_none_or(agrees) {
+        let rule_cue_nearer = f
+            .cue
+            .as_ref()
+            .is_some_and(|c| rules_nearer(&c.span, &cue.span));
+        if !rule_cue_nearer && (reported || f.cue.as_ref().is_none_or(agrees)) {
             f.cue = Some(text_span(ctx, cue));
         }
     }
@@ -193,7 +213,9 @@ fn merge(ctx: &Context, f: &mut Found, l: &Learned, bounds: bool) {
             let head_names_better =
                 learned.entity.is_some() && (misread || is_unresolved_pronoun(ctx, rule));
             let overlaps = rule.span.start < source.span.end && source.span.start < rule.span.end;
-            read_beside_cue && !head_names_better && !overlaps
+            (read_beside_cue || rules_nearer(&rule.span, &source.span))
+                && (!head_names_better || rules_nearer(&rule.span, &source.span))
+                && !overlaps
         };
         f.speaker = Some(match f.speaker.take() {
             Some(rule)

@@ -160,7 +160,7 @@ fn lead_in_name_colon(ctx: &Context, f: &Facts) -> Option<Attribution> {
 
 /// The last cue in lead-in tokens `[start, last]` (its last token `,`, `:` or a dash) and
 /// its speaker.
-fn cue_in_lead(ctx: &Context, start: usize, last: usize) -> Option<Attribution> {
+pub(crate) fn cue_in_lead(ctx: &Context, start: usize, last: usize) -> Option<Attribution> {
     for k in (start..last).rev() {
         if ctx.is_speech_cue(k) {
             // `Roe attacked the plan, saying, "…"`: a participle after a comma belongs to the

@@ -12,22 +12,26 @@
 //!    speaker after it or before it, a colon lead-in, an em-dash byline — then named
 //!    post-passes: turns (`turns.rs`) and scare quotes (`scare.rs`); decides its kind (`direct`,
 //!    `mixed`, or `scare` for scare quotes, nicknames and titles, never attributed).
-//! 3. `indirect.rs`: reported speech without marks (`X said (that) …`, `…, X said.`,
-//!    `according to X, …`), in sentences that hold no quotation, by a table of its own.
-//! 4. `phrases.rs` finds the speaker phrase beside a cue and `referents.rs` what it refers to
+//! 3. `layout.rs`: what a line's place attributes — the lines of a list after `X said:`,
+//!    interview answers (`Q:` ¶ `A:`), a transcript's labelled turns (`HOST:`).
+//! 4. `indirect.rs`: reported speech without marks (`X said (that) …`, `…, X said.`,
+//!    `according to X, …`), in sentences that hold no quotation and no line the layout
+//!    attributed, by a table of its own.
+//! 5. `phrases.rs` finds the speaker phrase beside a cue and `referents.rs` what it refers to
 //!    (entity, pronoun, group); `cues.rs` (the cue lexicon) and `lexicon.rs` hold the word
 //!    lists.
-//! 5. `linker.rs`: when the model has an attribution head, joins its role spans (source, cue,
+//! 6. `linker.rs`: when the model has an attribution head, joins its role spans (source, cue,
 //!    content) into attributions and merges them with what the rules found.
 //!
 //! Rule ids (`Quote::rule`) are `rules.rs`; the order they are tried is the tables of
-//! `marked.rs` and `indirect.rs`, which `Rule::ALL` and `docs/quotes.md` are tested against.
+//! `marked.rs`, `layout.rs` and `indirect.rs`, which `Rule::ALL` and `docs/quotes.md` are tested against.
 
 pub(crate) mod context;
 pub(crate) mod cues;
 pub(crate) mod facts;
 pub(crate) mod found;
 pub(crate) mod indirect;
+pub(crate) mod layout;
 pub(crate) mod lexicon;
 pub(crate) mod linker;
 pub(crate) mod marked;
@@ -42,6 +46,7 @@ pub(crate) mod turns;
 
 use crate::doc::{Entity, Quote, QuoteKind, RoleSpan, Span};
 use context::Context;
+use found::Found;
 pub use statements::{keep_statements, Attributions};
 
 /// Finds the quotations in `text` and links each to a speaker among `entities`, using the
@@ -56,7 +61,15 @@ pub use statements::{keep_statements, Attributions};
 pub fn find_quotes(text: &str, entities: &[Entity], roles: &[RoleSpan]) -> Vec<Quote> {
     let ctx = Context::new(text, entities, roles);
     let mut found = marked::attribute_marked(&ctx);
-    found.extend(indirect::find_indirect(&ctx));
+    let laid_out = layout::find_layout(&ctx);
+    // A line the layout attributes is not read again as a sentence.
+    let outside_layout = |f: &Found| !laid_out.iter().any(|l| l.start < f.end && f.start < l.end);
+    found.extend(
+        indirect::find_indirect(&ctx)
+            .into_iter()
+            .filter(outside_layout),
+    );
+    found.extend(laid_out);
     let mut found = linker::link(&ctx, found);
     found.retain(|f| !statements::is_no_comment(&ctx, f));
     found.sort_by_key(|f| (f.start, f.end));
@@ -134,6 +147,7 @@ mod tests {
         }
         order.push(marked::FALLBACK);
         order.extend(marked::POST_PASS_RULES);
+        order.extend(layout::RULES.iter().map(|&(rule, _)| rule));
         order.extend(indirect::RULES.iter().map(|&(rule, _)| rule));
         order.push(rules::Rule::LearnedAttribution);
         order
@@ -195,6 +209,9 @@ mod tests {
             (ParagraphContinuation, "“We will rebuild,” said Ana Diaz.\n“It will take a year.”", &["Ana Diaz"], &[], "It will take a year."),
             (ScareQuote, "The “new” bridge opened on Monday.", &[], &[], "new"),
             (QuoteMultiParagraph, "Ana Diaz said:\n“We will rebuild the bridge.\n“It will take a year.”", &["Ana Diaz"], &[], "It will take a year."),
+            (LeadInList, "In the interview, Ana Diaz also said:\nThe bridge will close for a year\nFerries will run every hour", &["Ana Diaz"], &[], "Ferries will run every hour"),
+            (InterviewAnswer, "Engineer Ana Diaz answered questions from readers.\nQ: Will the bridge close?\nA: It will close for a year.", &["Ana Diaz"], &[], "It will close for a year."),
+            (TranscriptTurn, "HOST: Welcome back to the show.\nANA DIAZ: The bridge will close for a year.", &[], &[], "The bridge will close for a year."),
             (IndirectAccordingTo, "According to Ana Diaz, the bridge will close for a year.", &["Ana Diaz"], &[], "the bridge will close for a year"),
             (IndirectClauseSpeakerCue, "The bridge will close for a year, Ana Diaz said.", &["Ana Diaz"], &[], "The bridge will close for a year"),
             (IndirectSpeakerCue, "Ana Diaz said the bridge will close for a year.", &["Ana Diaz"], &[], "the bridge will close for a year"),

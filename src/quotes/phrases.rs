@@ -22,8 +22,8 @@ const MAX_WORDS_BETWEEN_SPEAKER_AND_CUE: usize = 3;
 const MAX_APPOSITIVE_TOKENS: usize = 14;
 /// How far back from a closing bracket its opening one may be (`Gov. Jane Roe (R-Ohio)`).
 const MAX_BRACKET_TOKENS: usize = 6;
-/// Most tokens of a speaker phrase before its cue, past its last word: a longer run is a
-/// clause, not a name or a noun phrase.
+/// Most tokens of a speaker phrase before its cue, past its last word (the words of a tagged
+/// name count as one): a longer run is a clause, not a name or a noun phrase.
 const MAX_PHRASE_TOKENS: usize = 8;
 /// Most tokens of a speaker phrase after its cue (`said the chief executive of …`).
 const MAX_PHRASE_AFTER_CUE: usize = 10;
@@ -168,8 +168,15 @@ pub(crate) fn phrase_ending_at(ctx: &Context, last: usize) -> Option<Phrase> {
     // Whether the phrase holds a person noun linked by a preposition (`the mother of
     // three`): that noun is its head, whatever the last word.
     let mut linked_head = false;
+    let mut words = 0;
     while first > 0 {
         let j = first - 1;
+        // `the Colleges Employers’ Association`: a plural possessive mark inside the phrase.
+        if is_plural_possessive(ctx, j) {
+            first = j;
+            continue;
+        }
+        let inside_name = ctx.in_name(j) && ctx.in_name(j + 1);
         // `a spokesman for the employers`, `an official at the ministry`: a preposition
         // after a noun for a person keeps the phrase going.
         let linked = j > 0
@@ -177,7 +184,9 @@ pub(crate) fn phrase_ending_at(ctx: &Context, last: usize) -> Option<Phrase> {
             && ctx.free_word(j - 1)
             && !ctx.t.is_capitalized(j - 1)
             && (is_agent_noun(ctx.lower(j - 1), true) || NOMINAL_HEADS.contains(ctx.lower(j - 1)));
-        if !linked && (!ctx.free_word(j) || ctx.t.toks[j].para != para || ctx.is_stop(j)) {
+        // A stop word inside a tagged name (`Universities and Colleges Employers`) goes on.
+        let stop = ctx.is_stop(j) && !ctx.in_name(j);
+        if !linked && (!ctx.free_word(j) || ctx.t.toks[j].para != para || stop) {
             break;
         }
         // `of` only inside a title or name (`Secretary of State`) or after a person noun
@@ -192,7 +201,8 @@ pub(crate) fn phrase_ending_at(ctx: &Context, last: usize) -> Option<Phrase> {
         if cues::is_cue(ctx.lower(j)) && !ctx.t.is_capitalized(j) {
             break;
         }
-        if last - j >= MAX_PHRASE_TOKENS {
+        words += usize::from(!inside_name);
+        if words >= MAX_PHRASE_TOKENS {
             return None;
         }
         first = j;

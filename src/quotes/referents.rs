@@ -154,7 +154,7 @@ pub(crate) fn resolve_person(ctx: &Context, tok: usize) -> Option<Antecedent> {
         if ctx.sentence_of(ti) < oldest {
             break;
         }
-        let disagrees = honorific_pronoun(ctx, e).is_some_and(|said| said != pronoun);
+        let disagrees = ctx.pronoun_of[e].is_some_and(|said| said != pronoun);
         if ctx.entities[e].label == Label::Person
             && ctx.in_quote.get(ti).is_some_and(Option::is_none)
             && !is_possessive_or_listener(ctx, s, end, ti)
@@ -175,10 +175,16 @@ pub(crate) fn resolve_person(ctx: &Context, tok: usize) -> Option<Antecedent> {
                 return Some(Antecedent::Nominal(p));
             }
         }
-        if let Some(&(_, e)) = persons
+        // The first person of the sentence whom the document gives this pronoun, else its
+        // first person (`Rolf Decker congratulated Sofia Lund on her record.` ¶ `She …`).
+        let mut in_target = persons
             .iter()
-            .find(|(ti, _)| ctx.sentence_of(*ti) == target)
-        {
+            .filter(|(ti, _)| ctx.sentence_of(*ti) == target)
+            .map(|&(_, e)| e)
+            .peekable();
+        let first = in_target.peek().copied();
+        let agreeing = in_target.find(|&e| ctx.pronoun_of[e] == Some(pronoun));
+        if let Some(e) = agreeing.or(first) {
             return Some(Antecedent::Person(e));
         }
     }
@@ -203,35 +209,13 @@ fn nominal_speaker_in(ctx: &Context, sentence: usize, before: usize) -> Option<P
             let singular_person = (is_agent_noun(head, true) && !head.ends_with('s'))
                 || SINGULAR_SOURCE_NOUNS.contains(head);
             let Span { start, end } = ctx.char_span(p);
-            let named = ctx
-                .mentions_near(start, end)
-                .iter()
-                .any(|&(s, e, _)| s >= start && e <= end);
+            // A person's name makes it a named speaker; an organization's (`a spokesperson
+            // for the Employers' Association`) does not.
+            let named = ctx.mentions_near(start, end).iter().any(|&(s, e, ent)| {
+                s >= start && e <= end && ctx.entities[ent].label == Label::Person
+            });
             singular_person && !named && p.first < p.last()
         })
-}
-
-/// The pronoun the document's honorifics give person entity `entity`: `he` after `Mr.`,
-/// `she` after `Mrs.`, `Ms.` or `Miss`, `None` without such evidence (or with both).
-fn honorific_pronoun(ctx: &Context, entity: usize) -> Option<&'static str> {
-    let mut said = None;
-    for m in &ctx.entities[entity].mentions {
-        let tok = ctx.t.first_at_or_after(m.span.start);
-        let first_word = m.text.split_whitespace().next().unwrap_or_default();
-        let before = tok.checked_sub(1).map_or("", |t| ctx.lower(t));
-        for word in [first_word.to_lowercase().as_str(), before] {
-            let pronoun = match word.trim_end_matches('.') {
-                "mr" => "he",
-                "mrs" | "ms" | "miss" => "she",
-                _ => continue,
-            };
-            if said.is_some_and(|s| s != pronoun) {
-                return None;
-            }
-            said = Some(pronoun);
-        }
-    }
-    said
 }
 
 /// True when the mention at characters `[start, end)`, first token `tok`, is a possessive

@@ -50,6 +50,12 @@ pub(crate) enum Rule {
     IndirectAccordingTo,
     /// `…, X said.` / `…, said X.` / `…, a person familiar with the plans told Reuters.`
     IndirectClauseSpeakerCue,
+    /// `X said:` ¶ lines without marks: each line reported speech of X (kind `indirect`).
+    LeadInList,
+    /// `Q: …` ¶ `A: …`: the answer is the interviewee's, named before the first question.
+    InterviewAnswer,
+    /// `JANE ROE: …` in a transcript: the line is the label's.
+    TranscriptTurn,
     /// `X said (that) …`, `X told reporters …` (kind `indirect`).
     IndirectSpeakerCue,
     /// An attribution the model's attribution head found and no rule did (kind `indirect`;
@@ -59,9 +65,10 @@ pub(crate) enum Rule {
 
 impl Rule {
     /// Every rule in the order the passes try them: the rows of the marked-quotation table
-    /// (each at its first row), its fallback, its post-passes, the rows of the reported-speech
-    /// table; last, the linker's [`Rule::LearnedAttribution`], which no rule pass tries.
-    pub(crate) const ALL: [Rule; 23] = [
+    /// (each at its first row), its fallback, its post-passes, the rows of the layout table,
+    /// the rows of the reported-speech table; last, the linker's [`Rule::LearnedAttribution`],
+    /// which no rule pass tries.
+    pub(crate) const ALL: [Rule; 26] = [
         Rule::ScareNickname,
         Rule::ScareTitle,
         Rule::SpeakerCueQuote,
@@ -81,6 +88,9 @@ impl Rule {
         Rule::ParagraphContinuation,
         Rule::ScareQuote,
         Rule::QuoteMultiParagraph,
+        Rule::LeadInList,
+        Rule::InterviewAnswer,
+        Rule::TranscriptTurn,
         Rule::IndirectAccordingTo,
         Rule::IndirectClauseSpeakerCue,
         Rule::IndirectSpeakerCue,
@@ -111,6 +121,9 @@ impl Rule {
             Rule::QuoteUnattributed => "quote-unattributed",
             Rule::IndirectAccordingTo => "indirect-according-to",
             Rule::IndirectClauseSpeakerCue => "indirect-clause-speaker-cue",
+            Rule::LeadInList => "lead-in-list",
+            Rule::InterviewAnswer => "interview-answer",
+            Rule::TranscriptTurn => "transcript-turn",
             Rule::IndirectSpeakerCue => "indirect-speaker-cue",
             Rule::LearnedAttribution => "learned-attribution",
         }
@@ -121,6 +134,15 @@ impl Rule {
         matches!(
             self,
             Rule::ScareNickname | Rule::ScareTitle | Rule::ScareQuote
+        )
+    }
+
+    /// True for the rules of the layout table (`layout.rs`): the text's shape, not a sentence,
+    /// gives the speaker, so the linker leaves their quotations as they are.
+    pub(crate) fn is_layout(self) -> bool {
+        matches!(
+            self,
+            Rule::LeadInList | Rule::InterviewAnswer | Rule::TranscriptTurn
         )
     }
 
@@ -185,6 +207,12 @@ impl Rule {
             Rule::IndirectClauseSpeakerCue => Some(0.761),
             // 4427 of 5118
             Rule::IndirectSpeakerCue => Some(0.865),
+            // 28 of 33
+            Rule::LeadInList => Some(0.829),
+            // none: PolNeAR holds no interview in Q/A form
+            Rule::InterviewAnswer => Some(0.5),
+            // 8 of 8
+            Rule::TranscriptTurn => Some(0.9),
             Rule::LearnedAttribution => None,
         }
     }

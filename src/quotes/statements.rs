@@ -117,7 +117,7 @@ pub(crate) fn classify(
 /// True when tokens `[first, end)` read as a clause: more than [`MAX_TOPIC_WORDS`] words,
 /// and outside relative clauses (from a relative pronoun to the next comma: a noun phrase may
 /// hold one, `the actor who won`) a word that is an auxiliary, a modal, a frequent finite verb, a negation, a past form
-/// in `-ed`, a cue verb, a subordinating conjunction after the first word (`Potholes form when
+/// in `-ed`, a cue verb after the first word, a subordinating conjunction after the first word (`Potholes form when
 /// water seeps in`), or a subject pronoun followed by a lower-case word (`he wants more`).
 fn reads_as_clause(ctx: &Context, first: usize, end: usize) -> bool {
     let words = (first..end).filter(|&i| ctx.t.is_word(i)).count();
@@ -135,7 +135,8 @@ fn reads_as_clause(ctx: &Context, first: usize, end: usize) -> bool {
     words > MAX_TOPIC_WORDS
         && outside_relatives.iter().any(|&i| {
             let w = ctx.lower(i);
-            let verb = is_verb(ctx, i);
+            // A cue word opening the content is its noun (`answered questions from readers`).
+            let verb = is_finite_verb(ctx, i) || (i > first && is_verb(ctx, i));
             let subject = PRONOUNS.contains(w)
                 && i + 1 < end
                 && ctx.t.is_word(i + 1)

@@ -203,6 +203,20 @@ impl Tokens {
         }
     }
 
+    /// True when token `i` is a word of two or more letters, all capitals: a heading's word
+    /// (`QUESTIONABLE MEDICAL CLAIMS —`), no verb of a sentence.
+    pub fn is_all_capitals(&self, i: usize) -> bool {
+        self.is_word(i) && {
+            let t = self.toks[i];
+            let letters = || {
+                self.chars[t.start..t.end]
+                    .iter()
+                    .filter(|c| c.is_alphabetic())
+            };
+            letters().count() >= 2 && letters().all(|c| c.is_uppercase())
+        }
+    }
+
     /// Index of the first token starting at or after character `ch`.
     pub fn first_at_or_after(&self, ch: usize) -> usize {
         self.toks.partition_point(|t| t.start < ch)
