@@ -108,3 +108,21 @@ fn news_article_boilerplate_has_no_quotes() {
         )]
     );
 }
+
+#[test]
+fn both_halves_of_a_split_quotation_are_found_when_the_last_mark_is_missing() {
+    let text = "“The plan is approved,” said engineer Ruth Adeyemi, “but the cranes will only \
+                come in May.\n\nResidents were not convinced.";
+    let quotes = run(text, &[per("Ruth Adeyemi")]);
+    assert_eq!(
+        summary(&quotes),
+        [
+            q("The plan is approved,", QuoteKind::Direct, Some("Ruth Adeyemi")),
+            q(
+                "but the cranes will only come in May.",
+                QuoteKind::Direct,
+                Some("Ruth Adeyemi")
+            ),
+        ]
+    );
+}

@@ -11,8 +11,10 @@
 //!   as one: [`fold_apostrophe_pairs`] rewrites each such pair to `"` and a space before
 //!   tokenizing, so character offsets are unchanged. Three in a row are a double mark and a
 //!   nested single one (`''' said` closes both; `'''Sir` opens both).
-//! - A mark that cannot be paired (an opener never closed, a closer never opened) is stray and
-//!   ignored, so one stray mark never swallows text beyond its own line.
+//! - The second half of a split quotation left open (`"…," said X, "but the cranes …` to the
+//!   end of the paragraph) closes at its paragraph's end.
+//! - Any other mark that cannot be paired (an opener never closed, a closer never opened) is
+//!   stray and ignored, so one stray mark never swallows text beyond its own line.
 
 /// One quotation found by its marks, in characters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -175,6 +177,11 @@ pub(crate) fn pair_marks(chars: &[char], paras: &[(usize, usize)]) -> Vec<Marked
             let mut c = Some(chain);
             push(&mut out, chars, o, None, para.1, &mut c, &mut chain_counter);
             continuing = Some(chain);
+        } else if continues_split_quotation(chars, &out, para, o) {
+            // `"…," said Ruth Adeyemi, "but the cranes …` with the last mark missing: the
+            // second half runs to the paragraph's end.
+            let mut own = None;
+            push(&mut out, chars, o, None, para.1, &mut own, &mut chain_counter);
         } else if chain_here.is_some() && o == para.0 {
             // The last paragraph of a chain whose closing mark is missing.
             push(
@@ -189,6 +196,23 @@ pub(crate) fn pair_marks(chars: &[char], paras: &[(usize, usize)]) -> Vec<Marked
         }
     }
     out
+}
+
+/// True when the opener at `open`, never closed in its paragraph `para`, is the second half
+/// of a split quotation: a quotation closed earlier in the paragraph, then only an attribution
+/// ending with a comma before it (`"…," said X, "…`), no sentence end in between.
+fn continues_split_quotation(
+    chars: &[char],
+    out: &[Marked],
+    para: (usize, usize),
+    open: usize,
+) -> bool {
+    let Some(close) = out.last().and_then(|m| m.close).filter(|&c| c >= para.0) else {
+        return false;
+    };
+    let between = &chars[close + 1..open];
+    let last_visible = between.iter().rev().find(|c| !c.is_whitespace());
+    last_visible == Some(&',') && !between.iter().any(|c| matches!(c, '.' | '?' | '!'))
 }
 
 fn push(
@@ -298,6 +322,19 @@ mod tests {
         let mut chars: Vec<char> = "a ''b'' c".chars().collect();
         fold_apostrophe_pairs(&mut chars);
         assert_eq!(chars.iter().collect::<String>(), "a  \"b\"  c");
+    }
+
+    #[test]
+    fn the_second_half_of_a_split_quotation_runs_to_its_paragraph_end_when_left_open() {
+        let text = "“The plan is approved,” said engineer Ruth Adeyemi, “but the cranes will \
+                    only come in May.\n\nResidents were not convinced.";
+        assert_eq!(
+            quotes(text),
+            ["The plan is approved,", "but the cranes will only come in May."]
+        );
+        // An opener after a full sentence stays stray.
+        let text = "“The plan is approved,” said Ruth Adeyemi. “But the cranes\n\nwill come.";
+        assert_eq!(quotes(text), ["The plan is approved,"]);
     }
 
     #[test]
