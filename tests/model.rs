@@ -427,3 +427,102 @@ fn the_attribution_cases_hold_end_to_end() {
         }
     }
 }
+
+/// The cases of the statements issue, end to end with the bundled model in the default
+/// (statements) view: each expected quotation is found with its speaker (the `Some(label)`
+/// entity type when the speaker must be linked to an entity), and texts with no statement have
+/// no quotation. (`tests/statements.rs`, `tests/layout.rs` and the other model-free tests check
+/// the rules alone.)
+#[test]
+fn the_statement_cases_hold_end_to_end() {
+    type Expected<'a> = &'a [(&'a str, &'a str, Option<Label>)];
+    let cases: [(&str, Expected); 14] = [
+        ("Asked about the merger, the airline declined to comment. The pilots' union said talks \
+          would resume in June.", &[("talks would resume in June", "The pilots' union", None)]),
+        ("“The river is still rising,” said Marta Kowalczyk, the town's mayor. Farmers said their \
+          fields had been under water for a week.",
+         &[("The river is still rising", "Marta Kowalczyk", Some(Label::Person)),
+           ("their fields had been under water", "Farmers", None)]),
+        ("The senator criticized the budget during a long speech on Tuesday. Local officials \
+          praised the new tram line.", &[]),
+        ("Few would argue that the old bridge should stay open. Nobody said the repairs would be \
+          cheap.", &[]),
+        ("Coach Ivana Petrova praised goalkeeper Lena Brandt after the match.", &[]),
+        ("Manager Rolf Decker congratulated Sofia Lund on her record. She had trained for six \
+          years. “I never thought I would get here,” she said.",
+         &[("I never thought I would get here", "Sofia Lund", Some(Label::Person))]),
+        ("“The plan is approved,” said engineer Ruth Adeyemi, “but the cranes will only come in \
+          May.\n\nResidents were not convinced.",
+         &[("The plan is approved", "Ruth Adeyemi", Some(Label::Person)),
+           ("but the cranes will only come in May", "Ruth Adeyemi", Some(Label::Person))]),
+        ("The liquidators of Kestrel Freight said on Thursday that creditors\nwould be paid in \
+          full. \"We expect the sale of the depots to close\nbefore the end of the year,\" said \
+          Pieter van der\nMerwe, a partner at the firm.",
+         &[("creditors\nwould be paid in full", "Kestrel Freight", Some(Label::Organization)),
+           ("We expect the sale of the depots", "Pieter van der Merwe", Some(Label::Person))]),
+        ("Plant manager Joao Silva answered questions from readers.\n\nQ: Will the factory \
+          reopen?\n\nA: We expect to restart the line in March.",
+         &[("We expect to restart the line in March", "Joao Silva", Some(Label::Person))]),
+        ("Rosa Lindqvist has spent most of the year arguing about the water prices in Tromso. \
+          Officials remembered the flood of 1998.", &[]),
+        ("The plan came from Priya Natarajan, who said the city could save millions by closing \
+          two depots.",
+         &[("the city could save millions", "Priya Natarajan", Some(Label::Person))]),
+        ("Tokyo said on Friday that it would send two patrol ships to the strait.",
+         &[("it would send two patrol ships", "Tokyo", Some(Label::Location))]),
+        ("“It was the worst storm in years,” said his neighbour, Tomasz Wierzbicki.",
+         &[("It was the worst storm in years,", "Tomasz Wierzbicki", Some(Label::Person))]),
+        ("HOST: Local farmers say the drought is the worst in forty years.",
+         &[("the drought is the worst in forty years", "Local farmers", None)]),
+    ];
+    let pipeline = Pipeline::load(&bundled_model()).unwrap();
+    for (text, expected) in cases {
+        let doc = pipeline.process(Document::new("case", text)).unwrap();
+        let label_of = |id: &str| {
+            doc.entities
+                .iter()
+                .find(|e| e.id == id)
+                .map(|e| e.label.clone())
+        };
+        let found: Vec<(&str, &str, Option<Label>)> = doc
+            .quotes
+            .iter()
+            .filter_map(|q| {
+                let s = q.speaker.as_ref()?;
+                Some((
+                    q.text.as_str(),
+                    s.name.as_str(),
+                    s.entity.as_deref().and_then(label_of),
+                ))
+            })
+            .collect();
+        assert_eq!(found.len(), expected.len(), "{text}: {found:?}");
+        for (words, speaker, label) in expected {
+            assert!(
+                found.iter().any(|(t, s, l)| t.contains(words)
+                    && s == speaker
+                    && (label.is_none() || l == label)),
+                "{text}: no {words:?} by {speaker:?} ({label:?}) in {found:?}"
+            );
+        }
+        for q in &doc.quotes {
+            assert_eq!(
+                text.chars()
+                    .skip(q.span.start)
+                    .take(q.span.len())
+                    .collect::<String>(),
+                q.text
+            );
+        }
+        let people: Vec<&str> = doc
+            .entities
+            .iter()
+            .filter(|e| e.label == Label::Person)
+            .map(|e| e.name.as_str())
+            .collect();
+        assert!(
+            !people.contains(&"Pieter van der") && !people.contains(&"Merwe"),
+            "{people:?}"
+        );
+    }
+}

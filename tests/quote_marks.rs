@@ -117,7 +117,11 @@ fn both_halves_of_a_split_quotation_are_found_when_the_last_mark_is_missing() {
     assert_eq!(
         summary(&quotes),
         [
-            q("The plan is approved,", QuoteKind::Direct, Some("Ruth Adeyemi")),
+            q(
+                "The plan is approved,",
+                QuoteKind::Direct,
+                Some("Ruth Adeyemi")
+            ),
             q(
                 "but the cranes will only come in May.",
                 QuoteKind::Direct,

@@ -16,6 +16,7 @@
 //! number of documents.
 
 pub mod html;
+pub mod wrap;
 
 use crate::doc::Document;
 use crate::error::Error;

@@ -4,11 +4,12 @@
 //! error and never stops the others. [`Pipeline::stream`] drives it over an unbounded stream of
 //! records with reading, tagging and the rule stages on separate threads.
 
-use super::stages::annotate_with;
+use super::stages::{annotate_with, reading_text};
 use crate::doc::{Document, Tagged};
 use crate::error::{Error, Result};
 use crate::quotes::Attributions;
 use crate::tagging::{Tagger, TaggerOptions};
+use std::borrow::Cow;
 use std::path::Path;
 use std::sync::mpsc;
 use std::thread;
@@ -74,6 +75,9 @@ impl Pipeline {
     /// Tags `texts` in one call, or one by one when that call fails, so that an error stays
     /// with the text that caused it. One result per text, in order.
     fn tag_each(&self, texts: &[&str]) -> Vec<Result<Tagged>> {
+        let reading: Vec<Cow<str>> = texts.iter().map(|t| reading_text(t)).collect();
+        let texts: Vec<&str> = reading.iter().map(|t| t.as_ref()).collect();
+        let texts = texts.as_slice();
         match self.tagger.tag_with_roles(texts) {
             Ok(all) => all.into_iter().map(Ok).collect(),
             Err(_) if texts.len() > 1 => texts

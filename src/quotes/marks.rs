@@ -181,7 +181,15 @@ pub(crate) fn pair_marks(chars: &[char], paras: &[(usize, usize)]) -> Vec<Marked
             // `"…," said Ruth Adeyemi, "but the cranes …` with the last mark missing: the
             // second half runs to the paragraph's end.
             let mut own = None;
-            push(&mut out, chars, o, None, para.1, &mut own, &mut chain_counter);
+            push(
+                &mut out,
+                chars,
+                o,
+                None,
+                para.1,
+                &mut own,
+                &mut chain_counter,
+            );
         } else if chain_here.is_some() && o == para.0 {
             // The last paragraph of a chain whose closing mark is missing.
             push(
@@ -330,7 +338,10 @@ mod tests {
                     only come in May.\n\nResidents were not convinced.";
         assert_eq!(
             quotes(text),
-            ["The plan is approved,", "but the cranes will only come in May."]
+            [
+                "The plan is approved,",
+                "but the cranes will only come in May."
+            ]
         );
         // An opener after a full sentence stays stray.
         let text = "“The plan is approved,” said Ruth Adeyemi. “But the cranes\n\nwill come.";
