@@ -341,3 +341,27 @@ fn a_group_statement_after_a_quotation_keeps_the_cue_and_speaker_of_its_own_sent
         "the second statement's own cue: {cue:?}"
     );
 }
+
+#[test]
+fn a_quotation_the_rules_left_unattributed_takes_the_heads_rule_with_its_source() {
+    let text = "The market closed early on Friday.\n\n“Nobody expected the fall to be this fast.” \
+                The line came from Lena Holm, the exchange's chief economist.";
+    let roles = [
+        (Role::Content, "“Nobody expected the fall to be this fast.”", 0.8),
+        (Role::Cue, "came from", 0.7),
+        (Role::Source, "Lena Holm", 0.7),
+    ];
+    let quotes = run_with_roles(text, &[per("Lena Holm")], &roles);
+    let quote = quotes
+        .iter()
+        .find(|q| q.text.starts_with("Nobody expected"))
+        .expect("the quotation");
+    assert_eq!(quote.speaker.as_ref().map(|s| s.name.as_str()), Some("Lena Holm"));
+    assert_eq!(quote.rule, "learned-attribution");
+    assert_eq!(quote.kind, QuoteKind::Direct);
+    // Without the head, the same quotation is unattributed and has no speaker.
+    let quotes = run(text, &[per("Lena Holm")]);
+    let quote = quotes.iter().find(|q| q.text.starts_with("Nobody expected")).unwrap();
+    assert_eq!(quote.rule, "quote-unattributed");
+    assert!(quote.speaker.is_none());
+}

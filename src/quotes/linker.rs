@@ -14,7 +14,8 @@
 //!   could not resolve (a pronoun), draws the cue as annotators do, and a
 //!   learned source phrase that holds the rules' speaker becomes the speaker's text ("Clinton
 //!   spokesman Nick Merrill"). Quoted words inside a longer learned content of their sentence
-//!   become a mixed quotation over that content.
+//!   become a mixed quotation over that content. A quotation the rules left unattributed
+//!   that a learned source attributes takes rule [`Rule::LearnedAttribution`].
 //! - **Reported speech** takes the learned content's boundaries, cue and source when a learned
 //!   attribution overlaps the rules' find; a find that no learned content overlaps is dropped
 //!   (on PolNeAR dev 17 of the 63 such finds were attributions). Learned
@@ -228,6 +229,11 @@ fn merge(ctx: &Context, f: &mut Found, l: &Learned, bounds: bool) {
         });
     }
     f.score = Some(f.rule.precision().unwrap_or(0.0).max(l.score()));
+    // A quotation the rules left without a speaker and the head attributed is the head's
+    // attribution: `quote-unattributed` never carries a speaker.
+    if f.rule == Rule::QuoteUnattributed && f.speaker.is_some() {
+        f.rule = Rule::LearnedAttribution;
+    }
 }
 
 /// True for a speaker that is a pronoun the rules could not resolve to anyone.
