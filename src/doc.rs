@@ -229,6 +229,18 @@ pub enum AttributionType {
     Eventuality,
 }
 
+impl AttributionType {
+    /// The type as written in the output (`assertion`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AttributionType::Assertion => "assertion",
+            AttributionType::Belief => "belief",
+            AttributionType::Fact => "fact",
+            AttributionType::Eventuality => "eventuality",
+        }
+    }
+}
+
 /// What an attribution's content is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -238,6 +250,16 @@ pub enum ContentForm {
     /// A noun phrase, an infinitive or a question (`criticized the budget`, `declined to
     /// comment`, `asked how it would work`): what the attribution is about, not what was said.
     Topic,
+}
+
+impl ContentForm {
+    /// The form as written in the output (`proposition`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ContentForm::Proposition => "proposition",
+            ContentForm::Topic => "topic",
+        }
+    }
 }
 
 /// A piece of text with its character span, used for cues and speakers.

@@ -96,13 +96,18 @@ fn neo4j_csvs_have_import_headers_and_one_node_per_person() {
     );
 
     let said = read_csv(dir.path(), "said.csv");
-    assert_eq!(said[0], [":START_ID", ":END_ID", ":TYPE"]);
+    assert_eq!(said[0], [":START_ID", ":END_ID", "type", ":TYPE"]);
     let by_biden: Vec<_> = said[1..]
         .iter()
         .filter(|r| r[0] == "person/joe-biden")
         .collect();
     assert_eq!(by_biden.len(), 2, "{said:?}");
-    assert!(by_biden.iter().all(|r| r[2] == "SAID"));
+    assert!(by_biden.iter().all(|r| r[3] == "SAID"));
+    // The attribution type rides on the edge; output from before types leaves it empty.
+    let harbour = "quote/news%2Fharbour-2024-05-01/q0";
+    assert!(by_biden
+        .iter()
+        .any(|r| r[1] == harbour && r[2] == "assertion"));
 
     let quotes = read_csv(dir.path(), "quotes.csv");
     assert_eq!(quotes[0][0], "id:ID");
@@ -111,14 +116,17 @@ fn neo4j_csvs_have_import_headers_and_one_node_per_person() {
         1 + 5,
         "five quotations; the scare quote is left out"
     );
-    assert!(quotes.iter().all(|r| r.len() == 9), "{quotes:?}");
-    let texts: Vec<&str> = quotes.iter().map(|r| r[4].as_str()).collect();
+    assert!(quotes.iter().all(|r| r.len() == 11), "{quotes:?}");
+    assert_eq!(quotes[0][3..6], ["kind", "type", "form"]);
+    let harbour_row = quotes.iter().find(|r| r[0] == harbour).expect("q0");
+    assert_eq!(harbour_row[3..6], ["direct", "assertion", "proposition"]);
+    let texts: Vec<&str> = quotes.iter().map(|r| r[6].as_str()).collect();
     assert!(texts.contains(&"This is a 'tough' day for\nthe committee,"));
     assert!(texts
         .contains(&"Commas, \"quotes\", \\backslashes\\ and <script>alert(1)</script> stay text."));
     let group = quotes
         .iter()
-        .find(|r| r[7] == "Officials")
+        .find(|r| r[9] == "Officials")
         .expect("group speaker");
     let sources = read_csv(dir.path(), "sources.csv");
     assert_eq!(
@@ -137,6 +145,7 @@ fn neo4j_csvs_have_import_headers_and_one_node_per_person() {
         said.contains(&vec![
             sources[1][0].clone(),
             group[0].clone(),
+            String::new(),
             "SAID".into()
         ]),
         "the group speaker's SAID edge: {said:?}"
@@ -220,6 +229,10 @@ fn ntriples_use_schema_org_and_escape_literals() {
     assert!(nt.contains(
         "<urn:quotegraph:quote/news%2Fharbour-2024-05-01/q0> <http://schema.org/mentions> \
          <urn:quotegraph:location/harwich> ."
+    ));
+    assert!(nt.contains(
+        "<urn:quotegraph:quote/news%2Fharbour-2024-05-01/q0> \
+         <http://schema.org/additionalType> \"assertion\" ."
     ));
     assert!(nt.contains("\"This is a 'tough' day for\\nthe committee,\""));
     assert!(nt.contains("\"Commas, \\\"quotes\\\", \\\\backslashes\\\\ and"));

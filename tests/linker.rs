@@ -347,7 +347,11 @@ fn a_quotation_the_rules_left_unattributed_takes_the_heads_rule_with_its_source(
     let text = "The market closed early on Friday.\n\n“Nobody expected the fall to be this fast.” \
                 The line came from Lena Holm, the exchange's chief economist.";
     let roles = [
-        (Role::Content, "“Nobody expected the fall to be this fast.”", 0.8),
+        (
+            Role::Content,
+            "“Nobody expected the fall to be this fast.”",
+            0.8,
+        ),
         (Role::Cue, "came from", 0.7),
         (Role::Source, "Lena Holm", 0.7),
     ];
@@ -356,12 +360,18 @@ fn a_quotation_the_rules_left_unattributed_takes_the_heads_rule_with_its_source(
         .iter()
         .find(|q| q.text.starts_with("Nobody expected"))
         .expect("the quotation");
-    assert_eq!(quote.speaker.as_ref().map(|s| s.name.as_str()), Some("Lena Holm"));
+    assert_eq!(
+        quote.speaker.as_ref().map(|s| s.name.as_str()),
+        Some("Lena Holm")
+    );
     assert_eq!(quote.rule, "learned-attribution");
     assert_eq!(quote.kind, QuoteKind::Direct);
     // Without the head, the same quotation is unattributed and has no speaker.
     let quotes = run(text, &[per("Lena Holm")]);
-    let quote = quotes.iter().find(|q| q.text.starts_with("Nobody expected")).unwrap();
+    let quote = quotes
+        .iter()
+        .find(|q| q.text.starts_with("Nobody expected"))
+        .unwrap();
     assert_eq!(quote.rule, "quote-unattributed");
     assert!(quote.speaker.is_none());
 }

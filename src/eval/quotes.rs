@@ -101,10 +101,30 @@ pub struct QuoteScores {
     pub exact_cue: Prf,
     /// Per rule id: how many of its predictions overlap some gold content.
     pub rules: BTreeMap<String, RulePrecision>,
+    /// The reliability of `score`: for each threshold of [`RELIABILITY_THRESHOLDS`], the
+    /// predictions scoring at least that much and the share of them that overlap some gold
+    /// content. A calibrated score has a precision near its threshold or above.
+    pub reliability: Vec<Reliability>,
     /// The same scores for the default output, statements only (the figures above are for
     /// every attribution, as PolNeAR annotates them); `None` inside itself.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub statements: Option<Box<QuoteScores>>,
+}
+
+/// Score thresholds of the reliability table ([`QuoteScores::reliability`]).
+pub const RELIABILITY_THRESHOLDS: [f32; 7] = [0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95];
+
+/// One row of the reliability table: the predictions with `score >= threshold`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct Reliability {
+    /// The lowest score counted.
+    pub threshold: f32,
+    /// Predictions scoring at least `threshold`.
+    pub predictions: usize,
+    /// Those that overlap some gold content.
+    pub right: usize,
+    /// right / predictions.
+    pub precision: f64,
 }
 
 /// The predictions of one rule: right (overlapping some gold content) and wrong.
@@ -300,6 +320,8 @@ pub struct Scorer {
     direct: (usize, usize, usize),
     exact: [(usize, usize, usize); 3],
     rules: BTreeMap<String, (usize, usize)>,
+    /// Each prediction's score and whether it overlaps some gold content.
+    scored: Vec<(f32, bool)>,
     scores: QuoteScores,
 }
 
@@ -346,6 +368,7 @@ impl Scorer {
             let right = gold
                 .iter()
                 .any(|g| overlaps((p.span.start, p.span.end), &g.content));
+            self.scored.push((p.score, right));
             let entry = self.rules.entry(p.rule.clone()).or_default();
             if right {
                 entry.0 += 1;
@@ -399,6 +422,20 @@ impl Scorer {
                         precision,
                     };
                     (rule.clone(), counts)
+                })
+                .collect(),
+            reliability: RELIABILITY_THRESHOLDS
+                .iter()
+                .map(|&threshold| {
+                    let above = self.scored.iter().filter(|(score, _)| *score >= threshold);
+                    let (predictions, right) =
+                        above.fold((0, 0), |(n, r), &(_, ok)| (n + 1, r + usize::from(ok)));
+                    Reliability {
+                        threshold,
+                        predictions,
+                        right,
+                        precision: right as f64 / predictions.max(1) as f64,
+                    }
                 })
                 .collect(),
             ..self.scores.clone()
@@ -546,6 +583,16 @@ impl QuoteScores {
             out.push_str(&format!(
                 "{:<34} {:>9.4} {:>6} {:>6}\n",
                 rule, p.precision, p.right, p.wrong
+            ));
+        }
+        out.push_str(&format!(
+            "{:<10} {:>9} {:>9} {:>9}\n",
+            "score >=", "quotes", "right", "precision"
+        ));
+        for r in &self.reliability {
+            out.push_str(&format!(
+                "{:<10} {:>9} {:>9} {:>9.4}\n",
+                r.threshold, r.predictions, r.right, r.precision
             ));
         }
         out.push_str(&format!("documents: {}\n", self.documents));

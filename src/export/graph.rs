@@ -6,10 +6,12 @@
 //! else from a [`SourceNode`] — a group or nominal speaker ("South Korean officials", "a
 //! spokesman for the employers") as written, scoped to its document, since the same words in
 //! two articles need not be the same people. A quotation also points to each entity it
-//! mentions (its `about` list: whom it is about).
+//! mentions (its `about` list: whom it is about). Each quotation keeps its attribution `type`
+//! and content `form`: output written with `--attributions all` holds beliefs and topics too,
+//! and the exports carry the type on the `SAID` edge so that a graph can tell them apart.
 
 use super::ids::{self, EntityIds, EntityIdsBuilder};
-use crate::doc::{Document, Label, QuoteKind};
+use crate::doc::{AttributionType, ContentForm, Document, Label, QuoteKind};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// The node type of an entity.
@@ -115,6 +117,10 @@ pub struct QuoteNode {
     pub doc_id: String,
     /// Direct, mixed or indirect.
     pub kind: QuoteKind,
+    /// Assertion, belief, fact or eventuality; `None` in output written before types existed.
+    pub attribution: Option<AttributionType>,
+    /// Proposition or topic; `None` in output written before forms existed.
+    pub form: Option<ContentForm>,
     /// The quoted words.
     pub text: String,
     /// First character in the document text.
@@ -275,6 +281,8 @@ impl Graph {
                 document: document.clone(),
                 doc_id: doc.id.clone(),
                 kind: quote.kind,
+                attribution: quote.attribution,
+                form: quote.form,
                 text: quote.text.clone(),
                 start: quote.span.start,
                 end: quote.span.end,

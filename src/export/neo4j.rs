@@ -6,9 +6,9 @@
 //! | --- | --- |
 //! | `persons.csv`, `organizations.csv`, `locations.csv`, `misc.csv` | `id:ID,name,label,:LABEL` |
 //! | `documents.csv` | `id:ID,docId,:LABEL` |
-//! | `quotes.csv` | `id:ID,quoteId,docId,kind,text,start:int,end:int,speaker,:LABEL` |
+//! | `quotes.csv` | `id:ID,quoteId,docId,kind,type,form,text,start:int,end:int,speaker,:LABEL` |
 //! | `sources.csv` (speakers that are no entity, label `Source`) | `id:ID,name,docId,:LABEL` |
-//! | `said.csv` (entity or Source → Quote) | `:START_ID,:END_ID,:TYPE` |
+//! | `said.csv` (entity or Source → Quote) | `:START_ID,:END_ID,type,:TYPE` |
 //! | `mentions.csv` (Document → entity) | `:START_ID,:END_ID,count:int,:TYPE` |
 //! | `in.csv` (Quote → Document) | `:START_ID,:END_ID,:TYPE` |
 //! | `quote_mentions.csv` (Quote → entity it is about, type `MENTIONS`) | `:START_ID,:END_ID,:TYPE` |
@@ -17,7 +17,10 @@
 //! quoted when they hold a comma, a quote mark or a line break, and inner quote marks are
 //! doubled (RFC 4180). Quotations may span lines, so import with `--multiline-fields=true`.
 //! `speaker` holds the speaker's canonical name (or a group speaker's words), empty when the
-//! quotation is unattributed.
+//! quotation is unattributed. `type` (assertion, belief, fact, eventuality) and `form`
+//! (proposition, topic) are the quotation's, empty in output that predates them; `type` is also
+//! on the `SAID` edge, so that a graph loaded from `--attributions all` output can keep its
+//! statements apart (`MATCH ()-[s:SAID {type: 'assertion'}]->()`).
 
 use super::graph::{EntityKind, Graph};
 use crate::error::{Error, Result};
@@ -90,6 +93,8 @@ pub fn write_csv(graph: &Graph, dir: &Path) -> Result<Vec<PathBuf>> {
             q.quote_id.clone(),
             q.doc_id.clone(),
             kind_name(q.kind).into(),
+            q.attribution.map_or("", |a| a.as_str()).into(),
+            q.form.map_or("", |f| f.as_str()).into(),
             q.text.clone(),
             q.start.to_string(),
             q.end.to_string(),
@@ -104,6 +109,8 @@ pub fn write_csv(graph: &Graph, dir: &Path) -> Result<Vec<PathBuf>> {
         "quoteId",
         "docId",
         "kind",
+        "type",
+        "form",
         "text",
         "start:int",
         "end:int",
@@ -124,9 +131,15 @@ pub fn write_csv(graph: &Graph, dir: &Path) -> Result<Vec<PathBuf>> {
     let edge_header = [":START_ID", ":END_ID", ":TYPE"];
     let said = graph.quotes.iter().filter_map(|q| {
         let speaker = q.speaker.as_ref()?;
-        Some(vec![speaker.node.clone(), q.id.clone(), "SAID".into()])
+        Some(vec![
+            speaker.node.clone(),
+            q.id.clone(),
+            q.attribution.map_or("", |a| a.as_str()).into(),
+            "SAID".into(),
+        ])
     });
-    written.push(write_file(dir, FILES[7], &edge_header, said)?);
+    let said_header = [":START_ID", ":END_ID", "type", ":TYPE"];
+    written.push(write_file(dir, FILES[7], &said_header, said)?);
     let mentions = graph.mentions.iter().map(|m| {
         vec![
             m.document.clone(),

@@ -10,7 +10,7 @@
 //! | location | `a schema:Place; schema:name` |
 //! | other name | `a schema:Thing; schema:name; schema:additionalType "MISC"` (or the model's type) |
 //! | document | `a schema:NewsArticle; schema:identifier; schema:mentions <entity>` |
-//! | quotation | `a schema:Quotation; schema:text; schema:identifier "q0"; schema:isPartOf <document>; schema:spokenByCharacter <speaker>; schema:mentions <entity>` |
+//! | quotation | `a schema:Quotation; schema:text; schema:identifier "q0"; schema:additionalType "assertion"` (its attribution type) `; schema:isPartOf <document>; schema:spokenByCharacter <speaker>; schema:mentions <entity>` |
 //! | source (a speaker that is no entity) | `a schema:Thing; schema:additionalType "Source"; schema:name; schema:subjectOf <document>` |
 //!
 //! A quotation whose speaker is not a tagged entity (a group: "officials said") is spoken by a
@@ -92,6 +92,9 @@ impl<W: Write> Triples<'_, W> {
             self.class(&quote.id, "Quotation")?;
             self.literal(&quote.id, "text", &quote.text)?;
             self.literal(&quote.id, "identifier", &quote.quote_id)?;
+            if let Some(attribution) = quote.attribution {
+                self.literal(&quote.id, "additionalType", attribution.as_str())?;
+            }
             self.link(&quote.id, "isPartOf", &quote.document)?;
             if let Some(speaker) = &quote.speaker {
                 self.link(&quote.id, "spokenByCharacter", &speaker.node)?;
