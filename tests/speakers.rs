@@ -331,3 +331,17 @@ fn pronouns_agree_with_the_possessives_the_document_binds() {
     let quotes = run(text, &[per("Rolf Decker"), per("Sofia Lund")]);
     assert_eq!(speaker_names(&quotes), [Some("Rolf Decker")]);
 }
+
+#[test]
+fn the_company_or_the_ministry_is_the_one_organization_of_that_type_named_before() {
+    let text = "Acme Corp. cut 300 jobs in Leeds. The company said the plant would close in May.";
+    let quotes = run(text, &[org("Acme Corp."), ("Leeds", Label::Location)]);
+    assert_eq!(speaker_names(&quotes), [Some("Acme Corp.")]);
+    let text = "The Ministry of Health opened two clinics. The ministry said more would follow.";
+    let quotes = run(text, &[org("Ministry of Health")]);
+    assert_eq!(speaker_names(&quotes), [Some("Ministry of Health")]);
+    // Two companies: `the company` stays a phrase.
+    let text = "Acme Corp. and Orbis Ltd merged. The company said no jobs would go.";
+    let quotes = run(text, &[org("Acme Corp."), org("Orbis Ltd")]);
+    assert_eq!(speaker_names(&quotes), [Some("The company")]);
+}

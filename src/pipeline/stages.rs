@@ -15,8 +15,9 @@ pub fn annotate(doc: &mut Document, mentions: &[Mention], roles: &[RoleSpan]) {
 
 /// [`annotate`], writing the attributions `attributions` names.
 ///
-/// A hard-wrapped text is read through its unwrapped copy ([`reading_text`]; the tagger must
-/// have been given the same copy); every `text` field of the result is then sliced from the
+/// A hard-wrapped text is read through its unwrapped copy ([`crate::input::wrap::unwrapped`],
+/// which has the same characters one for one, so mentions tagged on either text fit); every
+/// `text` field of the result is then sliced from the
 /// text as given, so that `text[start..end]` holds for each, while entity and speaker names
 /// keep the unwrapped spelling (`Pieter van der Merwe`).
 pub fn annotate_with(

@@ -105,6 +105,43 @@ pub(crate) static NOT_SPEAKER_LABELS: WordSet = WordSet::new(&[
     "caption",
 ]);
 
+/// Nouns for a company in a definite description (`the company said`).
+pub(crate) static COMPANY_NOUNS: WordSet =
+    WordSet::new(&["company", "firm", "corporation", "carrier", "airline", "bank", "group"]);
+
+/// Last words of a company's name (lower case, without their dot): `Acme Corp.`, `Orbis Ltd`.
+pub(crate) static COMPANY_SUFFIXES: WordSet = WordSet::new(&[
+    "corp", "corporation", "inc", "incorporated", "ltd", "limited", "llc", "plc", "co", "ag",
+    "sa", "gmbh", "nv", "bv", "group", "holdings",
+]);
+
+/// Nouns for an organization that its name holds (`the ministry` → `Ministry of Health`).
+pub(crate) static ORGANIZATION_TYPE_NOUNS: WordSet = WordSet::new(&[
+    "ministry",
+    "department",
+    "agency",
+    "union",
+    "council",
+    "commission",
+    "committee",
+    "court",
+    "university",
+    "party",
+    "police",
+    "authority",
+    "board",
+    "office",
+    "foundation",
+    "association",
+    "institute",
+    "bank",
+    "airline",
+    "museum",
+    "hospital",
+    "school",
+    "army",
+]);
+
 /// Words that may sit between a speaker and its verb (`has said`, `also noted`).
 pub(crate) static BETWEEN: WordSet = WordSet::new(&[
     "has",
@@ -885,6 +922,9 @@ mod tests {
             ("RELATIVE_PRONOUNS", &RELATIVE_PRONOUNS),
             ("SUBORDINATORS", &SUBORDINATORS),
             ("NOT_SPEAKER_LABELS", &NOT_SPEAKER_LABELS),
+            ("COMPANY_NOUNS", &COMPANY_NOUNS),
+            ("COMPANY_SUFFIXES", &COMPANY_SUFFIXES),
+            ("ORGANIZATION_TYPE_NOUNS", &ORGANIZATION_TYPE_NOUNS),
         ]
     }
 

@@ -6,11 +6,17 @@
 //!   of the nearest earlier sentence that names one, never reaching past a few sentences, never
 //!   to a possessive or a listener; a nearer unnamed speaker (`a spokesman for the employers
 //!   said`) takes the pronoun instead;
+//! - a definite description resolves to the one person the document introduced with that title
+//!   (`the president` → `President Barack Obama`) or the one organization of that type (`the
+//!   company` → `Acme Corp.`, `the ministry` → `Ministry of Health`);
 //! - any other phrase is a group or nominal speaker, named by its words.
 
 use super::context::Context;
 use super::cues;
-use super::lexicon::{PERSON_LINK_PREPOSITIONS, SINGULAR_SOURCE_NOUNS};
+use super::lexicon::{
+    COMPANY_NOUNS, COMPANY_SUFFIXES, ORGANIZATION_TYPE_NOUNS, PERSON_LINK_PREPOSITIONS,
+    SINGULAR_SOURCE_NOUNS,
+};
 use super::phrases::{is_agent_noun, speaker_before, Phrase};
 use crate::doc::{Label, Span, Speaker};
 
@@ -81,7 +87,7 @@ pub(crate) fn speaker(ctx: &Context, p: Phrase) -> Speaker {
         }
     }
     let text = ctx.slice(start, end);
-    if let Some(ent) = title_holder(ctx, p) {
+    if let Some(ent) = title_holder(ctx, p).or_else(|| organization_of_type(ctx, p)) {
         return Speaker {
             text,
             span: Span::new(start, end),
@@ -133,6 +139,42 @@ fn title_holder(ctx: &Context, p: Phrase) -> Option<usize> {
         .map(|&(_, _, ent)| ent);
     let holder = holders.next()?;
     holders.all(|ent| ent == holder).then_some(holder)
+}
+
+/// The organization a definite description names by its type (`the company`, `the ministry`,
+/// `the union`), when exactly one organization of the document named before it is of that
+/// type: its name holds the type word (`Ministry of Health`, `Farmers Union`) or, for a
+/// company, ends with a company suffix (`Acme Corp.`, `Kestrel Freight Ltd`).
+fn organization_of_type(ctx: &Context, p: Phrase) -> Option<usize> {
+    if p.end - p.first != 2 || ctx.lower(p.first) != "the" {
+        return None;
+    }
+    let noun = ctx.lower(p.first + 1);
+    let company = COMPANY_NOUNS.contains(noun);
+    if !company && !ORGANIZATION_TYPE_NOUNS.contains(noun) {
+        return None;
+    }
+    let before = ctx.t.toks[p.first].start;
+    let of_type = |ent: usize| {
+        let entity = &ctx.entities[ent];
+        let words: Vec<String> = entity
+            .name
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        let last = words.last().map(String::as_str).unwrap_or_default();
+        entity.label == Label::Organization
+            && (words.iter().any(|w| w == noun) || company && COMPANY_SUFFIXES.contains(last))
+    };
+    let mut fitting = ctx
+        .mentions
+        .iter()
+        .take_while(|m| m.1 <= before)
+        .map(|&(_, _, ent)| ent)
+        .filter(|&ent| of_type(ent));
+    let first = fitting.next()?;
+    fitting.all(|ent| ent == first).then_some(first)
 }
 
 /// What a `he` / `she` at token `tok` most likely refers to: the first person named outside
