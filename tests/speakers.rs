@@ -345,3 +345,18 @@ fn the_company_or_the_ministry_is_the_one_organization_of_that_type_named_before
     let quotes = run(text, &[org("Acme Corp."), org("Orbis Ltd")]);
     assert_eq!(speaker_names(&quotes), [Some("The company")]);
 }
+
+#[test]
+fn a_quotation_with_its_own_cue_and_speaker_never_takes_the_previous_speaker() {
+    // `Li Ming` is not tagged: the phrase beside the cue is the speaker all the same.
+    let text = "“We will rebuild the bridge,” said Ana Diaz. “It will take a year,” said Li Ming.";
+    let quotes = run(text, &[per("Ana Diaz")]);
+    assert_eq!(speaker_names(&quotes), [Some("Ana Diaz"), Some("Li Ming")]);
+    // A cue whose phrase names no one leaves the quotation without a speaker rather than
+    // continuing the last turn.
+    let text = "“We will rebuild the bridge,” said Ana Diaz.\n\n“It will take a year,” one of them \
+                said.";
+    let quotes = run(text, &[per("Ana Diaz")]);
+    assert_eq!(quotes.len(), 2, "{quotes:?}");
+    assert_ne!(speaker_names(&quotes)[1], Some("Ana Diaz"));
+}
