@@ -213,6 +213,18 @@ pub enum QuoteKind {
     Scare,
 }
 
+impl QuoteKind {
+    /// The kind as written in the output (`direct`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Mixed => "mixed",
+            QuoteKind::Indirect => "indirect",
+            QuoteKind::Scare => "scare",
+        }
+    }
+}
+
 /// What kind of attribution a quotation is, after the attribution types of the Penn Discourse
 /// Treebank 2.0 (Prasad et al. 2007, *Attribution and its annotation in the Penn Discourse
 /// TreeBank*), read from its cue verb.

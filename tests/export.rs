@@ -96,18 +96,50 @@ fn neo4j_csvs_have_import_headers_and_one_node_per_person() {
     );
 
     let said = read_csv(dir.path(), "said.csv");
-    assert_eq!(said[0], [":START_ID", ":END_ID", "type", ":TYPE"]);
+    assert_eq!(
+        said[0],
+        [
+            ":START_ID",
+            ":END_ID",
+            "kind",
+            "type",
+            "score:float",
+            "rule",
+            "cue",
+            "cueStart:int",
+            "cueEnd:int",
+            "start:int",
+            "end:int",
+            ":TYPE"
+        ]
+    );
     let by_biden: Vec<_> = said[1..]
         .iter()
         .filter(|r| r[0] == "person/joe-biden")
         .collect();
     assert_eq!(by_biden.len(), 2, "{said:?}");
-    assert!(by_biden.iter().all(|r| r[3] == "SAID"));
-    // The attribution type rides on the edge; output from before types leaves it empty.
+    assert!(by_biden.iter().all(|r| r[11] == "SAID"));
+    // Provenance rides on the edge: kind, attribution type (empty in output from before
+    // types), score, rule, the cue and the offsets of cue and words.
     let harbour = "quote/news%2Fharbour-2024-05-01/q0";
-    assert!(by_biden
+    let edge = by_biden
         .iter()
-        .any(|r| r[1] == harbour && r[2] == "assertion"));
+        .find(|r| r[1] == harbour)
+        .expect("the harbour edge");
+    assert_eq!(
+        edge[2..11],
+        [
+            "direct",
+            "assertion",
+            "0.993",
+            "quote-comma-cue-speaker",
+            "said",
+            "122",
+            "126",
+            "60",
+            "120"
+        ]
+    );
 
     let quotes = read_csv(dir.path(), "quotes.csv");
     assert_eq!(quotes[0][0], "id:ID");
@@ -116,17 +148,42 @@ fn neo4j_csvs_have_import_headers_and_one_node_per_person() {
         1 + 5,
         "five quotations; the scare quote is left out"
     );
-    assert!(quotes.iter().all(|r| r.len() == 11), "{quotes:?}");
-    assert_eq!(quotes[0][3..6], ["kind", "type", "form"]);
+    assert!(quotes.iter().all(|r| r.len() == 16), "{quotes:?}");
+    assert_eq!(
+        quotes[0][3..14],
+        [
+            "kind",
+            "type",
+            "form",
+            "score:float",
+            "rule",
+            "text",
+            "start:int",
+            "end:int",
+            "cue",
+            "cueStart:int",
+            "cueEnd:int"
+        ]
+    );
     let harbour_row = quotes.iter().find(|r| r[0] == harbour).expect("q0");
-    assert_eq!(harbour_row[3..6], ["direct", "assertion", "proposition"]);
-    let texts: Vec<&str> = quotes.iter().map(|r| r[6].as_str()).collect();
+    assert_eq!(
+        harbour_row[3..8],
+        [
+            "direct",
+            "assertion",
+            "proposition",
+            "0.993",
+            "quote-comma-cue-speaker"
+        ]
+    );
+    assert_eq!(harbour_row[9..14], ["60", "120", "said", "122", "126"]);
+    let texts: Vec<&str> = quotes.iter().map(|r| r[8].as_str()).collect();
     assert!(texts.contains(&"This is a 'tough' day for\nthe committee,"));
     assert!(texts
         .contains(&"Commas, \"quotes\", \\backslashes\\ and <script>alert(1)</script> stay text."));
     let group = quotes
         .iter()
-        .find(|r| r[9] == "Officials")
+        .find(|r| r[14] == "Officials")
         .expect("group speaker");
     let sources = read_csv(dir.path(), "sources.csv");
     assert_eq!(
@@ -145,7 +202,15 @@ fn neo4j_csvs_have_import_headers_and_one_node_per_person() {
         said.contains(&vec![
             sources[1][0].clone(),
             group[0].clone(),
+            "mixed".into(),
             String::new(),
+            "0.873".into(),
+            "speaker-cue-that".into(),
+            "said".into(),
+            "158".into(),
+            "162".into(),
+            "163".into(),
+            "205".into(),
             "SAID".into()
         ]),
         "the group speaker's SAID edge: {said:?}"
@@ -203,6 +268,59 @@ fn every_relationship_end_is_a_node() {
 }
 
 #[test]
+fn min_score_drops_exactly_the_quotations_below_it_with_their_edges() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().to_str().expect("utf-8 temp path").to_string();
+    let output = graph_of_both_days(&["--format", "neo4j", "--out", &out, "--min-score", "0.9"]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert!(
+        text(&output.stderr).contains("kept 3 of 5 quotations, dropped 2"),
+        "{}",
+        text(&output.stderr)
+    );
+    let quotes = read_csv(dir.path(), "quotes.csv");
+    let kept: Vec<&str> = quotes[1..].iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(
+        kept,
+        [
+            "quote/news%2Fharbour-2024-05-01/q0",
+            "quote/news%2Fcourt-2024-05-02/q0",
+            "quote/edge%20cases%2F%C3%BCn%C3%AF%20%3C3%3E.txt/q0"
+        ]
+    );
+    assert!(quotes[1..]
+        .iter()
+        .all(|r| r[6].parse::<f32>().unwrap() >= 0.9));
+    // The edges of the dropped quotations go with them, and so does the group speaker.
+    for file in ["said.csv", "in.csv", "quote_mentions.csv"] {
+        let rows = read_csv(dir.path(), file);
+        let ends: Vec<&String> = rows[1..].iter().flat_map(|r| &r[..2]).collect();
+        let mut quote_ends = ends.iter().filter(|id| id.starts_with("quote/"));
+        assert!(
+            quote_ends.all(|id| kept.contains(&id.as_str())),
+            "{file}: {rows:?}"
+        );
+    }
+    assert_eq!(
+        read_csv(dir.path(), "sources.csv").len(),
+        1,
+        "no Source node left"
+    );
+    // Every document stays: documents do not depend on quotations.
+    assert_eq!(read_csv(dir.path(), "documents.csv").len(), 1 + 3);
+    // Without the option everything is kept, and the summary says so.
+    let (_dir, output) = neo4j_export();
+    assert!(text(&output.stderr).contains("every quotation kept"));
+    let bad = graph_of_both_days(&["--format", "rdf", "--min-score", "1.5"]);
+    assert!(!bad.status.success());
+    assert!(
+        text(&bad.stderr).contains("outside [0, 1]"),
+        "{}",
+        text(&bad.stderr)
+    );
+}
+
+#[test]
 fn ntriples_use_schema_org_and_escape_literals() {
     let output = graph_of_both_days(&["--format", "rdf"]);
     assert!(output.status.success(), "{}", text(&output.stderr));
@@ -230,10 +348,24 @@ fn ntriples_use_schema_org_and_escape_literals() {
         "<urn:quotegraph:quote/news%2Fharbour-2024-05-01/q0> <http://schema.org/mentions> \
          <urn:quotegraph:location/harwich> ."
     ));
-    assert!(nt.contains(
-        "<urn:quotegraph:quote/news%2Fharbour-2024-05-01/q0> \
-         <http://schema.org/additionalType> \"assertion\" ."
-    ));
+    let q0 = "<urn:quotegraph:quote/news%2Fharbour-2024-05-01/q0>";
+    assert!(nt.contains(&format!(
+        "{q0} <http://schema.org/additionalType> \"assertion\" ."
+    )));
+    let xsd = "http://www.w3.org/2001/XMLSchema#";
+    for (property, literal) in [
+        ("kind", "\"direct\"".to_string()),
+        ("score", format!("\"0.993\"^^<{xsd}double>")),
+        ("rule", "\"quote-comma-cue-speaker\"".to_string()),
+        ("start", format!("\"60\"^^<{xsd}integer>")),
+        ("end", format!("\"120\"^^<{xsd}integer>")),
+        ("cue", "\"said\"".to_string()),
+        ("cueStart", format!("\"122\"^^<{xsd}integer>")),
+        ("cueEnd", format!("\"126\"^^<{xsd}integer>")),
+    ] {
+        let triple = format!("{q0} <urn:quotegraph:vocab:{property}> {literal} .");
+        assert!(nt.contains(&triple), "no {triple}");
+    }
     assert!(nt.contains("\"This is a 'tough' day for\\nthe committee,\""));
     assert!(nt.contains("\"Commas, \\\"quotes\\\", \\\\backslashes\\\\ and"));
     assert!(nt.contains("<http://schema.org/name> \"Zoë Müller\" ."));

@@ -354,7 +354,8 @@ fn a_quotation_with_its_own_cue_and_speaker_never_takes_the_previous_speaker() {
     assert_eq!(speaker_names(&quotes), [Some("Ana Diaz"), Some("Li Ming")]);
     // A cue whose phrase names no one leaves the quotation without a speaker rather than
     // continuing the last turn.
-    let text = "“We will rebuild the bridge,” said Ana Diaz.\n\n“It will take a year,” one of them \
+    let text =
+        "“We will rebuild the bridge,” said Ana Diaz.\n\n“It will take a year,” one of them \
                 said.";
     let quotes = run(text, &[per("Ana Diaz")]);
     assert_eq!(quotes.len(), 2, "{quotes:?}");

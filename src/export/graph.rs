@@ -11,7 +11,7 @@
 //! and the exports carry the type on the `SAID` edge so that a graph can tell them apart.
 
 use super::ids::{self, EntityIds, EntityIdsBuilder};
-use crate::doc::{AttributionType, ContentForm, Document, Label, QuoteKind};
+use crate::doc::{AttributionType, ContentForm, Document, Label, QuoteKind, TextSpan};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// The node type of an entity.
@@ -121,12 +121,18 @@ pub struct QuoteNode {
     pub attribution: Option<AttributionType>,
     /// Proposition or topic; `None` in output written before forms existed.
     pub form: Option<ContentForm>,
+    /// The confidence that it is an attribution, in [0, 1] (`Quote::score`).
+    pub score: f32,
+    /// The rule that found or attributed it (`quote-speaker-cue`, `learned-attribution`, …).
+    pub rule: String,
     /// The quoted words.
     pub text: String,
     /// First character in the document text.
     pub start: usize,
     /// One past the last character.
     pub end: usize,
+    /// The cue words and their character offsets in the document, when there is a cue.
+    pub cue: Option<TextSpan>,
     /// The speaker, when attributed.
     pub speaker: Option<SpeakerRef>,
     /// Node ids of the entities the quotation mentions, without repeats.
@@ -283,9 +289,12 @@ impl Graph {
                 kind: quote.kind,
                 attribution: quote.attribution,
                 form: quote.form,
+                score: quote.score,
+                rule: quote.rule.clone(),
                 text: quote.text.clone(),
                 start: quote.span.start,
                 end: quote.span.end,
+                cue: quote.cue.clone(),
                 speaker,
                 about,
             });

@@ -6,9 +6,9 @@
 //! | --- | --- |
 //! | `persons.csv`, `organizations.csv`, `locations.csv`, `misc.csv` | `id:ID,name,label,:LABEL` |
 //! | `documents.csv` | `id:ID,docId,:LABEL` |
-//! | `quotes.csv` | `id:ID,quoteId,docId,kind,type,form,text,start:int,end:int,speaker,:LABEL` |
+//! | `quotes.csv` | `id:ID,quoteId,docId,kind,type,form,score:float,rule,text,start:int,end:int,cue,cueStart:int,cueEnd:int,speaker,:LABEL` |
 //! | `sources.csv` (speakers that are no entity, label `Source`) | `id:ID,name,docId,:LABEL` |
-//! | `said.csv` (entity or Source → Quote) | `:START_ID,:END_ID,type,:TYPE` |
+//! | `said.csv` (entity or Source → Quote) | `:START_ID,:END_ID,kind,type,score:float,rule,cue,cueStart:int,cueEnd:int,start:int,end:int,:TYPE` |
 //! | `mentions.csv` (Document → entity) | `:START_ID,:END_ID,count:int,:TYPE` |
 //! | `in.csv` (Quote → Document) | `:START_ID,:END_ID,:TYPE` |
 //! | `quote_mentions.csv` (Quote → entity it is about, type `MENTIONS`) | `:START_ID,:END_ID,:TYPE` |
@@ -22,7 +22,7 @@
 //! on the `SAID` edge, so that a graph loaded from `--attributions all` output can keep its
 //! statements apart (`MATCH ()-[s:SAID {type: 'assertion'}]->()`).
 
-use super::graph::{EntityKind, Graph};
+use super::graph::{EntityKind, Graph, QuoteNode};
 use crate::error::{Error, Result};
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -88,16 +88,22 @@ pub fn write_csv(graph: &Graph, dir: &Path) -> Result<Vec<PathBuf>> {
         documents,
     )?);
     let quotes = graph.quotes.iter().map(|q| {
+        let [cue, cue_start, cue_end] = cue_fields(q);
         vec![
             q.id.clone(),
             q.quote_id.clone(),
             q.doc_id.clone(),
-            kind_name(q.kind).into(),
+            q.kind.as_str().into(),
             q.attribution.map_or("", |a| a.as_str()).into(),
             q.form.map_or("", |f| f.as_str()).into(),
+            q.score.to_string(),
+            q.rule.clone(),
             q.text.clone(),
             q.start.to_string(),
             q.end.to_string(),
+            cue,
+            cue_start,
+            cue_end,
             q.speaker
                 .as_ref()
                 .map_or_else(String::new, |s| s.name.clone()),
@@ -111,9 +117,14 @@ pub fn write_csv(graph: &Graph, dir: &Path) -> Result<Vec<PathBuf>> {
         "kind",
         "type",
         "form",
+        "score:float",
+        "rule",
         "text",
         "start:int",
         "end:int",
+        "cue",
+        "cueStart:int",
+        "cueEnd:int",
         "speaker",
         ":LABEL",
     ];
@@ -131,14 +142,36 @@ pub fn write_csv(graph: &Graph, dir: &Path) -> Result<Vec<PathBuf>> {
     let edge_header = [":START_ID", ":END_ID", ":TYPE"];
     let said = graph.quotes.iter().filter_map(|q| {
         let speaker = q.speaker.as_ref()?;
+        let [cue, cue_start, cue_end] = cue_fields(q);
         Some(vec![
             speaker.node.clone(),
             q.id.clone(),
+            q.kind.as_str().into(),
             q.attribution.map_or("", |a| a.as_str()).into(),
+            q.score.to_string(),
+            q.rule.clone(),
+            cue,
+            cue_start,
+            cue_end,
+            q.start.to_string(),
+            q.end.to_string(),
             "SAID".into(),
         ])
     });
-    let said_header = [":START_ID", ":END_ID", "type", ":TYPE"];
+    let said_header = [
+        ":START_ID",
+        ":END_ID",
+        "kind",
+        "type",
+        "score:float",
+        "rule",
+        "cue",
+        "cueStart:int",
+        "cueEnd:int",
+        "start:int",
+        "end:int",
+        ":TYPE",
+    ];
     written.push(write_file(dir, FILES[7], &said_header, said)?);
     let mentions = graph.mentions.iter().map(|m| {
         vec![
@@ -164,14 +197,15 @@ pub fn write_csv(graph: &Graph, dir: &Path) -> Result<Vec<PathBuf>> {
     Ok(written)
 }
 
-fn kind_name(kind: crate::doc::QuoteKind) -> &'static str {
-    use crate::doc::QuoteKind;
-    match kind {
-        QuoteKind::Direct => "direct",
-        QuoteKind::Mixed => "mixed",
-        QuoteKind::Indirect => "indirect",
-        QuoteKind::Scare => "scare",
-    }
+/// A quotation's cue words, first and one-past-last character: empty fields without a cue.
+fn cue_fields(q: &QuoteNode) -> [String; 3] {
+    q.cue.as_ref().map_or_else(Default::default, |c| {
+        [
+            c.text.clone(),
+            c.span.start.to_string(),
+            c.span.end.to_string(),
+        ]
+    })
 }
 
 fn write_file(

@@ -10,8 +10,14 @@
 //! | location | `a schema:Place; schema:name` |
 //! | other name | `a schema:Thing; schema:name; schema:additionalType "MISC"` (or the model's type) |
 //! | document | `a schema:NewsArticle; schema:identifier; schema:mentions <entity>` |
-//! | quotation | `a schema:Quotation; schema:text; schema:identifier "q0"; schema:additionalType "assertion"` (its attribution type) `; schema:isPartOf <document>; schema:spokenByCharacter <speaker>; schema:mentions <entity>` |
+//! | quotation | `a schema:Quotation; schema:text; schema:identifier "q0"; schema:additionalType "assertion"` (its attribution type) `; qg:kind; qg:score; qg:rule; qg:start; qg:end; qg:cue; qg:cueStart; qg:cueEnd; schema:isPartOf <document>; schema:spokenByCharacter <speaker>; schema:mentions <entity>` |
 //! | source (a speaker that is no entity) | `a schema:Thing; schema:additionalType "Source"; schema:name; schema:subjectOf <document>` |
+//!
+//! Where schema.org has no term, quotegraph's own vocabulary [`VOCAB`] (`qg:`) names it, on
+//! every quotation: `qg:kind` (`direct`, `mixed`, `indirect`), `qg:score` (an `xsd:double` in
+//! [0, 1]), `qg:rule`, `qg:start` / `qg:end` (character offsets of the words in the document,
+//! end-exclusive, `xsd:integer`), and with a cue `qg:cue`, `qg:cueStart`, `qg:cueEnd`. The
+//! `SAID` relation is `schema:spokenByCharacter`; its provenance is the quotation's.
 //!
 //! A quotation whose speaker is not a tagged entity (a group: "officials said") is spoken by a
 //! source node of its document, named with the speaker's words. `schema:mentions` on a
@@ -24,7 +30,11 @@ use std::io::Write;
 /// The IRI base used unless another is given.
 pub const DEFAULT_BASE: &str = "urn:quotegraph:";
 
+/// quotegraph's own vocabulary, for what schema.org has no term for (`qg:score`, …).
+pub const VOCAB: &str = "urn:quotegraph:vocab:";
+
 const SCHEMA: &str = "http://schema.org/";
+const XSD: &str = "http://www.w3.org/2001/XMLSchema#";
 const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 
 /// Checks that `base` can start an absolute IRI: a scheme followed by `:`, and no character
@@ -95,6 +105,16 @@ impl<W: Write> Triples<'_, W> {
             if let Some(attribution) = quote.attribution {
                 self.literal(&quote.id, "additionalType", attribution.as_str())?;
             }
+            self.own(&quote.id, "kind", &plain(quote.kind.as_str()))?;
+            self.own(&quote.id, "score", &typed(quote.score, "double"))?;
+            self.own(&quote.id, "rule", &plain(&quote.rule))?;
+            self.own(&quote.id, "start", &typed(quote.start, "integer"))?;
+            self.own(&quote.id, "end", &typed(quote.end, "integer"))?;
+            if let Some(cue) = &quote.cue {
+                self.own(&quote.id, "cue", &plain(&cue.text))?;
+                self.own(&quote.id, "cueStart", &typed(cue.span.start, "integer"))?;
+                self.own(&quote.id, "cueEnd", &typed(cue.span.end, "integer"))?;
+            }
             self.link(&quote.id, "isPartOf", &quote.document)?;
             if let Some(speaker) = &quote.speaker {
                 self.link(&quote.id, "spokenByCharacter", &speaker.node)?;
@@ -128,6 +148,15 @@ impl<W: Write> Triples<'_, W> {
         )
     }
 
+    /// A triple of quotegraph's vocabulary with an N-Triples literal (`"…"` or typed).
+    fn own(&mut self, id: &str, property: &str, literal: &str) -> std::io::Result<()> {
+        writeln!(
+            self.out,
+            "<{}{id}> <{VOCAB}{property}> {literal} .",
+            self.base
+        )
+    }
+
     fn literal(&mut self, id: &str, property: &str, value: &str) -> std::io::Result<()> {
         writeln!(
             self.out,
@@ -136,6 +165,16 @@ impl<W: Write> Triples<'_, W> {
             escape_literal(value)
         )
     }
+}
+
+/// A plain N-Triples string literal.
+fn plain(value: &str) -> String {
+    format!("\"{}\"", escape_literal(value))
+}
+
+/// An N-Triples literal of XML Schema type `xsd` (`double`, `integer`).
+fn typed(value: impl std::fmt::Display, xsd: &str) -> String {
+    format!("\"{value}\"^^<{XSD}{xsd}>")
 }
 
 /// Escapes a string for an N-Triples literal: `\"`, `\\`, `\n`, `\r`, `\t`, `\b`, `\f`, and

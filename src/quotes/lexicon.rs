@@ -106,13 +106,34 @@ pub(crate) static NOT_SPEAKER_LABELS: WordSet = WordSet::new(&[
 ]);
 
 /// Nouns for a company in a definite description (`the company said`).
-pub(crate) static COMPANY_NOUNS: WordSet =
-    WordSet::new(&["company", "firm", "corporation", "carrier", "airline", "bank", "group"]);
+pub(crate) static COMPANY_NOUNS: WordSet = WordSet::new(&[
+    "company",
+    "firm",
+    "corporation",
+    "carrier",
+    "airline",
+    "bank",
+    "group",
+]);
 
 /// Last words of a company's name (lower case, without their dot): `Acme Corp.`, `Orbis Ltd`.
 pub(crate) static COMPANY_SUFFIXES: WordSet = WordSet::new(&[
-    "corp", "corporation", "inc", "incorporated", "ltd", "limited", "llc", "plc", "co", "ag",
-    "sa", "gmbh", "nv", "bv", "group", "holdings",
+    "corp",
+    "corporation",
+    "inc",
+    "incorporated",
+    "ltd",
+    "limited",
+    "llc",
+    "plc",
+    "co",
+    "ag",
+    "sa",
+    "gmbh",
+    "nv",
+    "bv",
+    "group",
+    "holdings",
 ]);
 
 /// Nouns for an organization that its name holds (`the ministry` → `Ministry of Health`).
