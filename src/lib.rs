@@ -135,7 +135,7 @@ pub use doc::{
     RoleSpan, Span, Speaker, Tagged, TextSpan,
 };
 pub use error::{Error, ErrorKind, Result};
-pub use pipeline::{annotate, annotate_with, default_model_dir};
+pub use pipeline::{annotate, annotate_with, default_model_dir, reading_text};
 #[cfg(feature = "tagger")]
 pub use pipeline::{Pipeline, StreamOptions};
 pub use quotes::Attributions;

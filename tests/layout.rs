@@ -4,7 +4,7 @@
 mod common;
 
 use common::{check_offsets, per, q, run, summary};
-use quotegraph::QuoteKind;
+use quotegraph::{annotate, Document, QuoteKind};
 
 #[test]
 fn each_line_after_a_lead_in_is_reported_speech_of_its_speaker() {
@@ -156,4 +156,104 @@ fn one_labelled_line_or_a_furniture_label_is_no_transcript() {
             Some("Local farmers")
         )]
     );
+}
+
+#[test]
+fn a_list_stops_at_a_new_lead_in_and_after_its_longest_run() {
+    let text = "Ana Diaz said:\nThe bridge will close for a year\nThe mayor added this:\nFerries \
+                will run every hour";
+    let quotes = run(text, &[per("Ana Diaz")]);
+    // The first list ends at the second lead-in, which opens a list of its own.
+    assert_eq!(
+        summary(&quotes),
+        [
+            q(
+                "The bridge will close for a year",
+                QuoteKind::Indirect,
+                Some("Ana Diaz")
+            ),
+            q(
+                "Ferries will run every hour",
+                QuoteKind::Indirect,
+                Some("The mayor")
+            ),
+        ]
+    );
+    let items: Vec<String> = (1..=20)
+        .map(|n| format!("Item number {n} is on the list"))
+        .collect();
+    let text = format!("Ana Diaz said:\n{}", items.join("\n"));
+    let quotes = run(&text, &[per("Ana Diaz")]);
+    assert_eq!(quotes.len(), quotegraph::quotes::MAX_LIST_LINES);
+}
+
+#[test]
+fn a_list_keeps_its_lines_through_the_whole_pipeline() {
+    // Short lines could read as hard-wrapped text; the pipeline must not unwrap a list.
+    let text = "In the interview, Ana Diaz also said:\nThe bridge will close for a year\nFerries \
+                will run every hour until it reopens";
+    let mut doc = Document::new("list", text);
+    let names = common::mentions(text, &[per("Ana Diaz")]);
+    annotate(&mut doc, &names, &[]);
+    let texts: Vec<&str> = doc.quotes.iter().map(|q| q.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "The bridge will close for a year",
+            "Ferries will run every hour until it reopens"
+        ]
+    );
+}
+
+#[test]
+fn the_interviewee_is_the_last_person_named_before_the_first_question() {
+    let text = "Reporter Jane Roe spoke with engineer Ana Diaz.\nQ: Will the bridge close?\nA: \
+                It will close for a year.\nWe also asked Mayor Tom Lopez, who declined.\nQ: And \
+                the ferries?\nA: They will run every hour.";
+    let quotes = run(text, &[per("Jane Roe"), per("Ana Diaz"), per("Tom Lopez")]);
+    let answers: Vec<(&str, Option<&str>)> = quotes
+        .iter()
+        .filter(|q| q.rule == "interview-answer")
+        .map(|q| (q.text.as_str(), q.speaker.as_ref().map(|s| s.name.as_str())))
+        .collect();
+    assert_eq!(
+        answers,
+        [
+            ("It will close for a year.", Some("Ana Diaz")),
+            ("They will run every hour.", Some("Ana Diaz"))
+        ]
+    );
+}
+
+#[test]
+fn transcript_turns_leave_quoted_words_to_the_marked_rules_and_keep_the_first_person() {
+    let text = "HOST: Welcome back to the show.\nROE: As I said, the wells are dry this year.\n\
+                HOST: And your neighbour?\nROE: “We will sell the herd,” he told me.";
+    let quotes = run(text, &[]);
+    let roe_said = quotes
+        .iter()
+        .find(|q| q.text.starts_with("As I said"))
+        .expect("the first-person turn");
+    assert_eq!(roe_said.rule, "transcript-turn");
+    assert_eq!(
+        roe_said.speaker.as_ref().map(|s| s.name.as_str()),
+        Some("ROE")
+    );
+    let herd: Vec<_> = quotes
+        .iter()
+        .filter(|q| q.text.contains("sell the herd"))
+        .collect();
+    assert_eq!(
+        herd.len(),
+        1,
+        "one quotation over the quoted words: {quotes:?}"
+    );
+    assert_ne!(herd[0].rule, "transcript-turn");
+}
+
+#[test]
+fn a_fact_box_is_no_transcript() {
+    let text = "WHAT: Town hall meeting on the new bridge\nWHEN: Monday at seven in the \
+                evening\nWHERE: The old school on Harbour Street";
+    assert!(run(text, &[]).is_empty());
 }

@@ -361,3 +361,19 @@ fn a_quotation_with_its_own_cue_and_speaker_never_takes_the_previous_speaker() {
     assert_eq!(quotes.len(), 2, "{quotes:?}");
     assert_ne!(speaker_names(&quotes)[1], Some("Ana Diaz"));
 }
+
+#[test]
+fn a_possessive_never_binds_to_the_listener_of_a_telling_verb() {
+    let text =
+        "Sofia Lund told Rolf Decker about her plans.\n\nRolf Decker smiled. “It was a good \
+                talk,” he said.";
+    let quotes = run(text, &[per("Sofia Lund"), per("Rolf Decker")]);
+    let talk = quotes
+        .iter()
+        .find(|q| q.text.starts_with("It was a good talk"))
+        .unwrap();
+    assert_eq!(
+        talk.speaker.as_ref().map(|s| s.name.as_str()),
+        Some("Rolf Decker")
+    );
+}

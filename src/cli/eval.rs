@@ -2,6 +2,7 @@
 
 use super::common::{ModelArgs, Outcome};
 use clap::{Args, Subcommand};
+use quotegraph::reading_text;
 use std::path::{Path, PathBuf};
 
 /// The scorers of `quotegraph eval`.
@@ -147,7 +148,9 @@ fn quotes(args: &EvalQuotesArgs) -> anyhow::Result<Outcome> {
             .filter(|a| !cache.contains_key(&a.name))
             .collect();
         if let (Some(p), false) = (&pipeline, missing.is_empty()) {
-            let texts: Vec<&str> = missing.iter().map(|a| a.text.as_str()).collect();
+            // The tagger reads what extract's tagger reads: hard-wrapped text unwrapped.
+            let reading: Vec<_> = missing.iter().map(|a| reading_text(&a.text)).collect();
+            let texts: Vec<&str> = reading.iter().map(|t| t.as_ref()).collect();
             for (a, tagged) in missing.iter().zip(p.tagger().tag_with_roles(&texts)?) {
                 cache.insert(a.name.clone(), CachedArticle::new(tagged));
             }

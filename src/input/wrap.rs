@@ -5,16 +5,19 @@
 //! characters of the text, one for one, so every offset found in it is an offset into the text
 //! as given.
 //!
-//! A text is hard-wrapped when it has at least [`MIN_WRAPPED_LINES`] lines, none longer than
-//! [`MAX_WRAP_WIDTH`] characters, and at least [`MIN_MID_SENTENCE_SHARE`] of its line breaks
+//! A text is hard-wrapped when it has at least [`MIN_WRAPPED_LINES`] lines, the longest of
+//! them between [`MIN_WRAP_WIDTH`] and [`MAX_WRAP_WIDTH`] characters, and at least [`MIN_MID_SENTENCE_SHARE`] of its line breaks
 //! inside a paragraph fall where no sentence ends. In such a text a line break inside a
 //! paragraph is soft when the line before it is full (at least [`WRAP_FILL_SHARE`] of the
 //! longest line) or the next line goes on in lower case; a blank line, a line ending with a
-//! colon, and a next line opening with a list bullet or a speaker label (`HOST:`, `Q:`) keep
-//! their break.
+//! colon and the lines after it up to a blank line (a list), and a next line opening with a
+//! list bullet or a speaker label (`HOST:`, `Q:`) keep their break.
 
 /// Longest line of a hard-wrapped text, in characters: longer lines are paragraphs.
 pub const MAX_WRAP_WIDTH: usize = 100;
+/// Fewest characters of a hard-wrapped text's longest line: texts of short lines only are
+/// lists, verse or transcripts, not wrapped prose.
+pub const MIN_WRAP_WIDTH: usize = 55;
 /// Fewest non-blank lines of a hard-wrapped text.
 pub const MIN_WRAPPED_LINES: usize = 3;
 /// Share of a text's line breaks inside paragraphs that must fall inside a sentence.
@@ -23,12 +26,12 @@ pub const MIN_MID_SENTENCE_SHARE: f64 = 0.5;
 /// the wrap, not the end of a paragraph.
 pub const WRAP_FILL_SHARE: f64 = 0.6;
 /// Most words of a speaker label before its colon (`JANE ROE:`).
-const MAX_LABEL_WORDS: usize = 4;
+pub const MAX_LABEL_WORDS: usize = 4;
 
 /// Characters after which a sentence may end at the end of a line.
 const SENTENCE_END: &[char] = &['.', '?', '!', ':', ';', '"', '”', '’', ')'];
-/// Characters that open a list item.
-const BULLETS: &[char] = &['•', '·', '▪', '-', '–', '—', '*'];
+/// Characters that open a list item (`• The UK must stay in the EU`).
+pub const LIST_BULLETS: &[char] = &['•', '·', '▪', '-', '–', '—', '*'];
 
 /// The text with its soft line breaks replaced by spaces (one character for one: offsets are
 /// unchanged), or `None` when the text is not hard-wrapped (see the module docs).
@@ -37,7 +40,7 @@ pub fn unwrapped(text: &str) -> Option<String> {
     let lengths: Vec<usize> = lines.iter().map(|l| l.trim_end().chars().count()).collect();
     let width = lengths.iter().copied().max()?;
     let filled = lengths.iter().filter(|&&n| n > 0).count();
-    if filled < MIN_WRAPPED_LINES || width > MAX_WRAP_WIDTH {
+    if filled < MIN_WRAPPED_LINES || !(MIN_WRAP_WIDTH..=MAX_WRAP_WIDTH).contains(&width) {
         return None;
     }
     // Breaks between two non-blank lines, by the line before them.
@@ -57,12 +60,19 @@ pub fn unwrapped(text: &str) -> Option<String> {
         let goes_on_lower = next.chars().next().is_some_and(char::is_lowercase);
         (full(i) || goes_on_lower)
             && !line.ends_with(':')
-            && !next.starts_with(BULLETS)
+            && !next.starts_with(LIST_BULLETS)
             && !opens_with_label(next)
     };
+    // The lines after a lead-in ending with a colon, up to a blank line, are a list: each keeps
+    // its break.
+    let mut in_list = vec![false; lines.len()];
+    for i in 1..lines.len() {
+        let after_lead_in = lines[i - 1].trim_end().ends_with(':') || in_list[i - 1];
+        in_list[i] = lengths[i] > 0 && after_lead_in;
+    }
     let mut soft_after = vec![false; lines.len()];
     for &i in &inner {
-        soft_after[i] = soft(i);
+        soft_after[i] = !in_list[i] && soft(i);
     }
     let mut out = String::with_capacity(text.len());
     for (i, line) in text.split('\n').enumerate() {
@@ -125,6 +135,22 @@ mod tests {
             "{out}"
         );
         assert!(out.contains("rival\nHOST:"), "{out}");
+    }
+
+    #[test]
+    fn a_list_after_a_lead_in_keeps_its_lines() {
+        let text = format!(
+            "{WRAPPED}\nIn the interview, the partner also said that the buyers had agreed:\n\
+             The depots will be sold to a rival firm in the north of the country\n\
+             The staff will keep their jobs until the end of the year at the least"
+        );
+        let out = unwrapped(&text).expect("a hard-wrapped text");
+        assert!(out.contains("agreed:\nThe depots"), "{out}");
+        assert!(out.contains("country\nThe staff"), "{out}");
+        // Short lines only: a list or a transcript, never wrapped prose.
+        let short = "Ana Diaz also said:\nThe bridge will close for a year\nFerries will run \
+                     every hour";
+        assert_eq!(unwrapped(short), None);
     }
 
     #[test]

@@ -11,7 +11,7 @@ mod stages;
 #[cfg(feature = "tagger")]
 pub use batched::{Pipeline, StreamOptions};
 
-pub use stages::{annotate, annotate_with};
+pub use stages::{annotate, annotate_with, reading_text};
 use std::path::{Path, PathBuf};
 
 /// The model directory shipped with quotegraph, used when no other is named.

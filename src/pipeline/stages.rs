@@ -15,8 +15,8 @@ pub fn annotate(doc: &mut Document, mentions: &[Mention], roles: &[RoleSpan]) {
 
 /// [`annotate`], writing the attributions `attributions` names.
 ///
-/// A hard-wrapped text is read through its unwrapped copy ([`crate::input::wrap::unwrapped`],
-/// which has the same characters one for one, so mentions tagged on either text fit); every
+/// A hard-wrapped text is read through its unwrapped copy ([`reading_text`], which has the same
+/// characters one for one: taggers should read it too, as [`crate::Pipeline`] does); every
 /// `text` field of the result is then sliced from the
 /// text as given, so that `text[start..end]` holds for each, while entity and speaker names
 /// keep the unwrapped spelling (`Pieter van der Merwe`).

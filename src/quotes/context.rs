@@ -246,11 +246,25 @@ fn sentences(t: &Tokens, in_quote: &[Option<usize>]) -> Vec<usize> {
         .collect()
 }
 
+/// True when the mention at characters `[start, end)`, first token `tok`, is a possessive
+/// ("To Petrov's surprise") or the listener of a telling verb ("told Reuters"): neither is
+/// who a later `he` / `she` speaks for.
+pub(crate) fn is_possessive_or_listener(t: &Tokens, start: usize, end: usize, tok: usize) -> bool {
+    let chars = &t.chars;
+    let apostrophe = |i: usize| chars.get(i).is_some_and(|&c| c == '\'' || c == '’');
+    let s_at = |i: usize| chars.get(i).is_some_and(|&c| c == 's' || c == 'S');
+    let possessive =
+        (apostrophe(end) && s_at(end + 1)) || (end >= 2 && apostrophe(end - 2) && s_at(end - 1));
+    let listener = tok > 0 && start == t.toks[tok].start && cues::takes_listener(t.lower(tok - 1));
+    possessive || listener
+}
+
 /// The pronoun each entity's mentions and their surroundings give it, so that `she` never
 /// resolves to a man the document calls `he`: `he` after `Mr.`, `she` after `Mrs.`, `Ms.` or
 /// `Miss` (honorifics), and the gender of a possessive or reflexive pronoun outside quotations
-/// bound to the nearest person named before it in its sentence (`congratulated Sofia Lund on
-/// her record`: `she`). Conflicting evidence gives `None`.
+/// bound to the nearest person named before it in its sentence who is no possessive and no
+/// listener (`congratulated Sofia Lund on her record`: `she`). Conflicting evidence gives
+/// `None`.
 fn pronouns_of_entities(
     t: &Tokens,
     in_quote: &[Option<usize>],
@@ -292,14 +306,20 @@ fn pronouns_of_entities(
         }
         let at = t.toks[i].start;
         let before = mentions.partition_point(|m| m.1 <= at);
-        let bound = mentions[..before].iter().rev().find(|m| {
-            let first = t.first_at_or_after(m.0);
-            person(m.2) && in_quote.get(first).is_some_and(Option::is_none)
-        });
-        if let Some(&(start, _, e)) = bound {
-            if sentence.get(t.first_at_or_after(start)) == sentence.get(i) {
-                record(e, pronoun);
-            }
+        // The nearest person of the pronoun's sentence, outside quotations, who is neither a
+        // possessive nor a listener (`Sofia Lund told Rolf Decker about her plans`: Sofia).
+        let bound = mentions[..before]
+            .iter()
+            .rev()
+            .take_while(|m| sentence.get(t.first_at_or_after(m.0)) == sentence.get(i))
+            .find(|m| {
+                let first = t.first_at_or_after(m.0);
+                person(m.2)
+                    && in_quote.get(first).is_some_and(Option::is_none)
+                    && !is_possessive_or_listener(t, m.0, m.1, first)
+            });
+        if let Some(&(_, _, e)) = bound {
+            record(e, pronoun);
         }
     }
     evidence.into_iter().map(Option::flatten).collect()

@@ -2,37 +2,40 @@
 //! wire copy, interviews and transcripts, where a line's place says who speaks.
 //!
 //! The rows of [`RULES`], each over the whole document:
-//! - `lead-in-list`: a line that ends with a speech cue, its speaker and a colon
+//! - `lead-in-list`: a line ending with a colon whose sentence has a speech cue and its speaker
 //!   (`In the interview, President Obama also said:`) followed by lines without quote marks:
 //!   each of those lines is reported speech of that speaker (kind `indirect`), up to
-//!   [`MAX_LIST_LINES`] lines, until a blank line after the first;
-//! - `interview-answer`: `Q: …` ¶ `A: …`: the answer is a direct quotation of the person the
+//!   [`MAX_LIST_LINES`] lines, until a blank line after the first, a line opening with a quote
+//!   mark, or a new lead-in;
+//! - `interview-answer`: `Q: …` ¶ `A: …`: each answer is a direct quotation of the person the
 //!   text named last before its first question (`Plant manager Joao Silva answered questions
-//!   from readers.`); questions are the interviewer's and stay out;
+//!   from readers.`); questions are the interviewer's and stay out, quoted answers are left to
+//!   the marked rules;
 //! - `transcript-turn`: in a transcript — a text with at least [`MIN_TRANSCRIPT_TURNS`] lines
-//!   opening with a speaker label in capitals and a colon (`HOST:`, `JANE ROE:`) — each such
-//!   line is a direct quotation of its label, unless a speech cue in the line names another
-//!   source (`HOST: Local farmers say …` is the farmers' report, which `indirect.rs` reads).
+//!   opening with a speaker label in capitals and a colon (`HOST:`, `JANE ROE:`), fact-box
+//!   labels (`WHEN:`, `UPDATE:`) excepted — each such line of at least three words is a direct
+//!   quotation of its label, unless a speech cue in the line names another source (`HOST: Local
+//!   farmers say …` is the farmers' report, which `indirect.rs` reads; `As I said` is the
+//!   label's own voice) or the line holds quote marks (the marked rules read it).
 //!
 //! A line is a paragraph of [`super::tokens::Tokens`]; offsets stay those of the text.
 
 use super::context::Context;
 use super::found::Found;
-use super::lexicon::{LIST_BULLETS, NOT_SPEAKER_LABELS};
+use super::lexicon::{FIRST_AND_SECOND_PERSON, NOT_SPEAKER_LABELS};
 use super::marked::cue_in_lead;
 use super::phrases::{speaker_after, speaker_before, Phrase};
 use super::referents::speaker;
 use super::rules::Rule;
 use super::tokens::TokenSpan;
 use crate::doc::{Label, QuoteKind, Speaker};
+use crate::input::wrap::{LIST_BULLETS, MAX_LABEL_WORDS};
 use crate::sentences::is_double_quote_mark;
 
 /// Most lines after a lead-in read as its list.
-pub(crate) const MAX_LIST_LINES: usize = 12;
+pub const MAX_LIST_LINES: usize = 12;
 /// Fewest words of a list line or an answer: shorter ones are labels, not statements.
 const MIN_LINE_WORDS: usize = 3;
-/// Most words of a transcript's speaker label (`JANE ROE`, `SEN. JANE ROE`).
-const MAX_LABEL_WORDS: usize = 4;
 /// Fewest labelled lines that make a text a transcript: one `UPDATE:` line does not.
 pub(crate) const MIN_TRANSCRIPT_TURNS: usize = 2;
 /// How many lines before the first question the interviewee's name may lie.
@@ -158,43 +161,32 @@ fn after_label(ctx: &Context, line: usize, letter: &str) -> Option<usize> {
 /// `Q: …` ¶ `A: …`: answers are direct quotations of the interviewee (see the module docs).
 fn interview_answers(ctx: &Context) -> Vec<Found> {
     let mut out = Vec::new();
-    let mut interviewee: Option<Speaker> = None;
-    let mut asked = false;
+    // Chosen at the first question: one interview per text, whatever lines come between.
+    let mut interviewee: Option<Option<Speaker>> = None;
     for line in 0..ctx.t.paras.len() {
         if after_label(ctx, line, "q").is_some() {
-            if !asked {
-                interviewee = person_named_before(ctx, line);
+            if interviewee.is_none() {
+                interviewee = Some(person_named_before(ctx, line));
             }
-            asked = true;
             continue;
         }
-        let answer = after_label(ctx, line, "a").filter(|_| asked);
-        match (answer, &interviewee) {
-            (Some(first), Some(who)) => {
-                let (_, end) = line_tokens(ctx, line);
-                if words(ctx, first, end) >= MIN_LINE_WORDS {
-                    let kind = QuoteKind::Direct;
-                    out.push(found_over(
-                        ctx,
-                        first,
-                        end,
-                        kind,
-                        Rule::InterviewAnswer,
-                        who.clone(),
-                        None,
-                    ));
-                }
-            }
-            (Some(_), None) => {}
-            (None, _) => asked = false,
+        let (Some(first), Some(Some(who))) = (after_label(ctx, line, "a"), &interviewee) else {
+            continue;
+        };
+        let (_, end) = line_tokens(ctx, line);
+        // Quoted answers are the marked rules' (`A: “…”`).
+        let marked = (first..end).any(|i| ctx.in_quote[i].is_some());
+        if words(ctx, first, end) >= MIN_LINE_WORDS && !marked {
+            let (kind, rule) = (QuoteKind::Direct, Rule::InterviewAnswer);
+            out.push(found_over(ctx, first, end, kind, rule, who.clone(), None));
         }
     }
     out
 }
 
-/// The first person named outside quotations in the nearest of the
-/// [`MAX_INTERVIEW_LEAD_LINES`] lines before line `line`: who an interview's lead-in
-/// introduces.
+/// The last person named outside quotations in the nearest of the
+/// [`MAX_INTERVIEW_LEAD_LINES`] lines before line `line` that names one: who an interview's
+/// lead-in introduces (`Reporter Jane Roe spoke with engineer Ana Diaz.` → Ana Diaz).
 fn person_named_before(ctx: &Context, line: usize) -> Option<Speaker> {
     (line.saturating_sub(MAX_INTERVIEW_LEAD_LINES)..line)
         .rev()
@@ -209,7 +201,7 @@ fn person_named_before(ctx: &Context, line: usize) -> Option<Speaker> {
                 .filter(|&&(s, e, ent)| {
                     from <= s && e <= to && ctx.entities[ent].label == Label::Person
                 })
-                .find(|&&(s, _, _)| ctx.in_quote[ctx.t.first_at_or_after(s)].is_none())
+                .rfind(|&&(s, _, _)| ctx.in_quote[ctx.t.first_at_or_after(s)].is_none())
                 .map(|&(s, e, _)| {
                     let name = TokenSpan {
                         first: ctx.t.first_at_or_after(s),
@@ -246,12 +238,17 @@ fn transcript_turns(ctx: &Context) -> Vec<Found> {
     let mut out = Vec::new();
     for (line, label, from) in turns {
         let (_, end) = line_tokens(ctx, line);
+        // `As I said, …` is the label's own voice; `Local farmers say …` names another source.
+        let another =
+            |p: Phrase| !(p.is_single() && FIRST_AND_SECOND_PERSON.contains(ctx.lower(p.first)));
         let names_another = (from..end).any(|k| {
             ctx.is_speech_cue(k)
-                && (speaker_before(ctx, k).is_some_and(|p| p.first >= from)
-                    || speaker_after(ctx, k).is_some())
+                && (speaker_before(ctx, k).is_some_and(|p| p.first >= from && another(p))
+                    || speaker_after(ctx, k).is_some_and(another))
         });
-        if names_another || words(ctx, from, end) == 0 {
+        // Quoted words in a turn are the marked rules' (`ROE: “…”`).
+        let marked = (from..end).any(|i| ctx.in_quote[i].is_some());
+        if names_another || marked || words(ctx, from, end) < MIN_LINE_WORDS {
             continue;
         }
         let who = label_speaker(ctx, label);

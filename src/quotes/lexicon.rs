@@ -68,9 +68,6 @@ pub(crate) static BOUND_PRONOUNS: WordMap = WordMap::new(&[
     ("herself", "she"),
 ]);
 
-/// Characters that open a list item (`• The UK must stay in the EU`).
-pub(crate) const LIST_BULLETS: &[char] = &['•', '·', '▪', '-', '–', '—', '*'];
-
 /// Words in capitals before a colon that label a line but name no speaker (`UPDATE:`, `READ
 /// MORE:`): a transcript's turns are people.
 pub(crate) static NOT_SPEAKER_LABELS: WordSet = WordSet::new(&[
@@ -103,7 +100,36 @@ pub(crate) static NOT_SPEAKER_LABELS: WordSet = WordSet::new(&[
     "editor’s",
     "warning",
     "caption",
+    "what",
+    "when",
+    "where",
+    "who",
+    "why",
+    "how",
+    "born",
+    "age",
+    "died",
+    "education",
+    "family",
+    "cost",
+    "price",
+    "tickets",
+    "info",
+    "contact",
+    "address",
+    "phone",
+    "email",
+    "web",
+    "website",
+    "hours",
+    "location",
+    "date",
+    "time",
+    "venue",
 ]);
+
+/// First- and second-person pronouns: in a transcript turn, the label's own voice.
+pub(crate) static FIRST_AND_SECOND_PERSON: WordSet = WordSet::new(&["i", "we", "you"]);
 
 /// Nouns for a company in a definite description (`the company said`).
 pub(crate) static COMPANY_NOUNS: WordSet = WordSet::new(&[
@@ -943,6 +969,7 @@ mod tests {
             ("RELATIVE_PRONOUNS", &RELATIVE_PRONOUNS),
             ("SUBORDINATORS", &SUBORDINATORS),
             ("NOT_SPEAKER_LABELS", &NOT_SPEAKER_LABELS),
+            ("FIRST_AND_SECOND_PERSON", &FIRST_AND_SECOND_PERSON),
             ("COMPANY_NOUNS", &COMPANY_NOUNS),
             ("COMPANY_SUFFIXES", &COMPANY_SUFFIXES),
             ("ORGANIZATION_TYPE_NOUNS", &ORGANIZATION_TYPE_NOUNS),

@@ -47,6 +47,7 @@ pub(crate) mod turns;
 use crate::doc::{Entity, Quote, QuoteKind, RoleSpan, Span};
 use context::Context;
 use found::Found;
+pub use layout::MAX_LIST_LINES;
 pub use statements::{keep_statements, Attributions};
 
 /// Finds the quotations in `text` and links each to a speaker among `entities`, using the
@@ -61,9 +62,14 @@ pub use statements::{keep_statements, Attributions};
 pub fn find_quotes(text: &str, entities: &[Entity], roles: &[RoleSpan]) -> Vec<Quote> {
     let ctx = Context::new(text, entities, roles);
     let mut found = marked::attribute_marked(&ctx);
-    let laid_out = layout::find_layout(&ctx);
-    // A line the layout attributes is not read again as a sentence.
-    let outside_layout = |f: &Found| !laid_out.iter().any(|l| l.start < f.end && f.start < l.end);
+    let mut laid_out = layout::find_layout(&ctx);
+    laid_out.sort_by_key(|f| (f.start, f.end));
+    // A line the layout attributes is not read again as a sentence (layout finds are lines:
+    // they never overlap each other, so the one starting last before a find's end decides).
+    let outside_layout = |f: &Found| {
+        let before_end = laid_out.partition_point(|l| l.start < f.end);
+        before_end == 0 || laid_out[before_end - 1].end <= f.start
+    };
     found.extend(
         indirect::find_indirect(&ctx)
             .into_iter()

@@ -11,8 +11,7 @@
 //!   company` → `Acme Corp.`, `the ministry` → `Ministry of Health`);
 //! - any other phrase is a group or nominal speaker, named by its words.
 
-use super::context::Context;
-use super::cues;
+use super::context::{is_possessive_or_listener, Context};
 use super::lexicon::{
     COMPANY_NOUNS, COMPANY_SUFFIXES, ORGANIZATION_TYPE_NOUNS, PERSON_LINK_PREPOSITIONS,
     SINGULAR_SOURCE_NOUNS,
@@ -134,7 +133,8 @@ fn title_holder(ctx: &Context, p: Phrase) -> Option<usize> {
     let mut holders = ctx
         .mentions
         .iter()
-        .take_while(|m| m.1 <= before)
+        .take_while(|m| m.0 < before)
+        .filter(|m| m.1 <= before)
         .filter(titled)
         .map(|&(_, _, ent)| ent);
     let holder = holders.next()?;
@@ -170,19 +170,21 @@ fn organization_of_type(ctx: &Context, p: Phrase) -> Option<usize> {
     let mut fitting = ctx
         .mentions
         .iter()
-        .take_while(|m| m.1 <= before)
+        .take_while(|m| m.0 < before)
+        .filter(|m| m.1 <= before)
         .map(|&(_, _, ent)| ent)
         .filter(|&ent| of_type(ent));
     let first = fitting.next()?;
     fitting.all(|ent| ent == first).then_some(first)
 }
 
-/// What a `he` / `she` at token `tok` most likely refers to: the first person named outside
-/// quotations in the nearest earlier sentence (the current one first), looking back at most
-/// four sentences — never a possessive ("To Petrov's surprise"), the listener of a telling
-/// verb ("told Reuters") or a person whose honorific says otherwise ("Mr. Reyes" for
-/// "she") — unless an earlier sentence nearer than that person reports an
-/// unnamed person's speech (`a spokesman for the employers said`): then that phrase.
+/// What a `he` / `she` at token `tok` most likely refers to: in the nearest earlier sentence
+/// that names a person outside quotations (the current one first, at most four back), the
+/// first person the document gives this pronoun ([`Context::pronoun_of`]), else its first
+/// person — never a possessive ("To Petrov's surprise"), the listener of a telling verb ("told
+/// Reuters") or a person the document gives the other pronoun ("Mr. Reyes" for "she") —
+/// unless an earlier sentence nearer than that person reports an unnamed person's speech (`a
+/// spokesman for the employers said`): then that phrase.
 pub(crate) fn resolve_person(ctx: &Context, tok: usize) -> Option<Antecedent> {
     let here = ctx.sentence_of(tok);
     let pos = ctx.t.toks[tok].start;
@@ -199,7 +201,7 @@ pub(crate) fn resolve_person(ctx: &Context, tok: usize) -> Option<Antecedent> {
         let disagrees = ctx.pronoun_of[e].is_some_and(|said| said != pronoun);
         if ctx.entities[e].label == Label::Person
             && ctx.in_quote.get(ti).is_some_and(Option::is_none)
-            && !is_possessive_or_listener(ctx, s, end, ti)
+            && !is_possessive_or_listener(&ctx.t, s, end, ti)
             && !disagrees
         {
             persons.push((ti, e));
@@ -258,20 +260,6 @@ fn nominal_speaker_in(ctx: &Context, sentence: usize, before: usize) -> Option<P
             });
             singular_person && !named && p.first < p.last()
         })
-}
-
-/// True when the mention at characters `[start, end)`, first token `tok`, is a possessive
-/// ("To Petrov's surprise") or the listener of a telling verb ("told Reuters"): neither is
-/// who a later `he` / `she` speaks for.
-fn is_possessive_or_listener(ctx: &Context, start: usize, end: usize, tok: usize) -> bool {
-    let chars = &ctx.t.chars;
-    let apostrophe = |i: usize| chars.get(i).is_some_and(|&c| c == '\'' || c == '’');
-    let s_at = |i: usize| chars.get(i).is_some_and(|&c| c == 's' || c == 'S');
-    let possessive =
-        (apostrophe(end) && s_at(end + 1)) || (end >= 2 && apostrophe(end - 2) && s_at(end - 1));
-    let listener =
-        tok > 0 && start == ctx.t.toks[tok].start && cues::takes_listener(ctx.lower(tok - 1));
-    possessive || listener
 }
 
 /// The entity named right before `, who`.
