@@ -469,3 +469,31 @@ fn view_explains_missing_text_and_unknown_ids() {
     ]);
     assert!(text(&failed.stderr).contains("extract failed on news/broken-2024-05-01"));
 }
+
+#[test]
+fn view_reads_the_text_from_the_file_the_id_names_and_notices_edits() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let article = dir.path().join("article.txt");
+    std::fs::write(&article, "Mayor Ana Diaz said the bridge would close.").expect("write");
+    let id = article.to_str().expect("utf-8 path");
+    let record = serde_json::json!({
+        "id": id,
+        "entities": [{"id": "e0", "label": "PER", "name": "Ana Diaz",
+                      "mentions": [{"text": "Ana Diaz", "start": 6, "end": 14, "score": 0.99}]}],
+        "quotes": [{"id": "q0", "kind": "indirect", "text": "the bridge would close",
+                    "start": 20, "end": 42, "rule": "indirect-speaker-cue", "score": 0.9,
+                    "speaker": {"text": "Mayor Ana Diaz", "start": 0, "end": 14,
+                                "entity": "e0", "name": "Ana Diaz"}, "about": []}]
+    });
+    let input = dir.path().join("out.jsonl");
+    std::fs::write(&input, format!("{record}\n")).expect("write");
+    let output = quotegraph(&["view", input.to_str().expect("path")]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let page = text(&output.stdout);
+    assert!(page.contains("the bridge would close"), "{page}");
+    // The file changed since extraction: the page would mark the wrong words.
+    std::fs::write(&article, "The bridge reopened on Monday after a long wait.").expect("write");
+    let output = quotegraph(&["view", input.to_str().expect("path")]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(text(&output.stderr).contains("has changed since extraction"));
+}
