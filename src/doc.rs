@@ -350,7 +350,14 @@ pub struct Document {
     /// Problems with the input that did not stop processing (e.g. invalid UTF-8 replaced).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
+    /// The input record's other fields (JSON Lines input: everything but the id and text
+    /// fields and `html`), unchanged: `date`, `url`, `outlet`, `title`, … Empty for files.
+    #[serde(default, skip_serializing_if = "Metadata::is_empty")]
+    pub meta: Metadata,
 }
+
+/// A record's metadata: field name → JSON value, by field name.
+pub type Metadata = serde_json::Map<String, serde_json::Value>;
 
 impl Document {
     /// An empty document ready for the pipeline's stages.
@@ -361,6 +368,7 @@ impl Document {
             entities: Vec::new(),
             quotes: Vec::new(),
             warnings: Vec::new(),
+            meta: Metadata::new(),
         }
     }
 }

@@ -131,8 +131,8 @@ pub mod tagging;
 pub(crate) mod titles;
 
 pub use doc::{
-    AttributionType, ContentForm, Document, Entity, Label, Mention, Quote, QuoteKind, Role,
-    RoleSpan, Span, Speaker, Tagged, TextSpan,
+    AttributionType, ContentForm, Document, Entity, Label, Mention, Metadata, Quote, QuoteKind,
+    Role, RoleSpan, Span, Speaker, Tagged, TextSpan,
 };
 pub use error::{Error, ErrorKind, Result};
 pub use pipeline::{annotate, annotate_with, default_model_dir, reading_text};

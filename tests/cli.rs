@@ -556,3 +556,27 @@ fn prepare_splits_documents_as_the_tagger_does_for_training() {
         stderr(&output)
     );
 }
+
+#[test]
+fn a_json_lines_records_other_fields_come_out_under_meta_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = json!({
+        "id": "wire-1", "text": "The port reopened on Monday.", "html": "<p>The port …</p>",
+        "date": "2024-05-01", "url": "https://news.example/port", "outlet": "Example News",
+        "tags": ["ports", "strikes"], "words": 5
+    });
+    let out = extract(dir.path(), &["--jsonl"], format!("{record}\n").as_bytes());
+    assert_eq!(out.status.code(), Some(0));
+    let recs = records(&out.stdout);
+    assert_eq!(
+        recs[0]["meta"],
+        json!({
+            "date": "2024-05-01", "url": "https://news.example/port", "outlet": "Example News",
+            "tags": ["ports", "strikes"], "words": 5
+        })
+    );
+    // Files have no metadata: no `meta` field at all.
+    std::fs::write(dir.path().join("a.txt"), "The port reopened on Monday.").unwrap();
+    let out = extract(dir.path(), &["a.txt"], b"");
+    assert!(records(&out.stdout)[0].get("meta").is_none());
+}

@@ -148,7 +148,7 @@ fn neo4j_csvs_have_import_headers_and_one_node_per_person() {
         1 + 5,
         "five quotations; the scare quote is left out"
     );
-    assert!(quotes.iter().all(|r| r.len() == 16), "{quotes:?}");
+    assert!(quotes.iter().all(|r| r.len() == 17), "{quotes:?}");
     assert_eq!(
         quotes[0][3..14],
         [
@@ -239,11 +239,12 @@ fn neo4j_csvs_have_import_headers_and_one_node_per_person() {
     assert_eq!(inside.len(), 1 + 5);
     let documents = read_csv(dir.path(), "documents.csv");
     assert_eq!(documents.len(), 1 + 3);
-    assert!(documents.contains(&vec![
-        "doc/edge%20cases%2F%C3%BCn%C3%AF%20%3C3%3E.txt".to_string(),
-        "edge cases/ünï <3>.txt".to_string(),
-        "Document".to_string()
-    ]));
+    let edge_case = documents
+        .iter()
+        .find(|r| r[0] == "doc/edge%20cases%2F%C3%BCn%C3%AF%20%3C3%3E.txt")
+        .expect("the edge-case document");
+    assert_eq!(edge_case[1], "edge cases/ünï <3>.txt");
+    assert_eq!(edge_case.last().map(String::as_str), Some("Document"));
     assert_eq!(read_csv(dir.path(), "misc.csv").len(), 1, "header only");
 }
 
@@ -496,4 +497,58 @@ fn view_reads_the_text_from_the_file_the_id_names_and_notices_edits() {
     let output = quotegraph(&["view", input.to_str().expect("path")]);
     assert_eq!(output.status.code(), Some(2));
     assert!(text(&output.stderr).contains("has changed since extraction"));
+}
+
+#[test]
+fn metadata_reaches_documents_and_quotations_in_both_formats() {
+    let (dir, output) = neo4j_export();
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let documents = read_csv(dir.path(), "documents.csv");
+    assert_eq!(
+        documents[0],
+        ["id:ID", "docId", "date", "outlet", "section", "url", ":LABEL"]
+    );
+    let harbour = documents
+        .iter()
+        .find(|r| r[1] == "news/harbour-2024-05-01")
+        .expect("the harbour document");
+    assert_eq!(
+        harbour[2..6],
+        [
+            "2024-05-01",
+            "Example News",
+            "Local",
+            "https://news.example/harbour"
+        ]
+    );
+    // A document without metadata has empty fields.
+    let court = documents
+        .iter()
+        .find(|r| r[1] == "news/court-2024-05-02")
+        .unwrap();
+    assert!(court[2..6].iter().all(String::is_empty));
+    let quotes = read_csv(dir.path(), "quotes.csv");
+    let date = quotes[0]
+        .iter()
+        .position(|c| c == "date")
+        .expect("a date column");
+    let q0 = quotes
+        .iter()
+        .find(|r| r[0] == "quote/news%2Fharbour-2024-05-01/q0")
+        .unwrap();
+    assert_eq!(q0[date], "2024-05-01");
+
+    let nt = text(&graph_of_both_days(&["--format", "rdf"]).stdout);
+    let doc = "<urn:quotegraph:doc/news%2Fharbour-2024-05-01>";
+    for triple in [
+        format!("{doc} <http://schema.org/datePublished> \"2024-05-01\" ."),
+        format!("{doc} <http://schema.org/publisher> \"Example News\" ."),
+        format!("{doc} <http://schema.org/url> \"https://news.example/harbour\" ."),
+        format!("{doc} <urn:quotegraph:vocab:meta/section> \"Local\" ."),
+        "<urn:quotegraph:quote/news%2Fharbour-2024-05-01/q0> <http://schema.org/datePublished> \
+         \"2024-05-01\" ."
+            .to_string(),
+    ] {
+        assert!(nt.contains(&triple), "no {triple}");
+    }
 }

@@ -6,12 +6,13 @@
 //! else from a [`SourceNode`] — a group or nominal speaker ("South Korean officials", "a
 //! spokesman for the employers") as written, scoped to its document, since the same words in
 //! two articles need not be the same people. A quotation also points to each entity it
-//! mentions (its `about` list: whom it is about). Each quotation keeps its attribution `type`
+//! mentions (its `about` list: whom it is about). A document keeps its input record's metadata
+//! (`date`, `url`, `outlet`, …), and its quotations its `date`. Each quotation keeps its attribution `type`
 //! and content `form`: output written with `--attributions all` holds beliefs and topics too,
 //! and the exports carry the type on the `SAID` edge so that a graph can tell them apart.
 
 use super::ids::{self, EntityIds, EntityIdsBuilder};
-use crate::doc::{AttributionType, ContentForm, Document, Label, QuoteKind, TextSpan};
+use crate::doc::{AttributionType, ContentForm, Document, Label, Metadata, QuoteKind, TextSpan};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// The node type of an entity.
@@ -77,6 +78,8 @@ pub struct DocumentNode {
     pub id: String,
     /// The document id as extract wrote it.
     pub doc_id: String,
+    /// The input record's metadata (`date`, `url`, `outlet`, …), as extract wrote it.
+    pub meta: Metadata,
 }
 
 /// A speaker that is no tagged entity (a group, a nominal phrase), one node per document and
@@ -133,6 +136,9 @@ pub struct QuoteNode {
     pub end: usize,
     /// The cue words and their character offsets in the document, when there is a cue.
     pub cue: Option<TextSpan>,
+    /// The document's `date` metadata, as text, when it has one: when it was said, at the
+    /// latest.
+    pub date: Option<String>,
     /// The speaker, when attributed.
     pub speaker: Option<SpeakerRef>,
     /// Node ids of the entities the quotation mentions, without repeats.
@@ -148,6 +154,15 @@ pub struct MentionsEdge {
     pub entity: String,
     /// Number of mentions in that document.
     pub count: usize,
+}
+
+/// A metadata value as text: a string as it is, anything else as JSON (`2024`, `true`,
+/// `["a","b"]`).
+pub fn meta_text(value: &serde_json::Value) -> String {
+    match value {
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
 }
 
 /// The whole export, in a deterministic order: entities by id, documents and quotations in
@@ -295,6 +310,7 @@ impl Graph {
                 start: quote.span.start,
                 end: quote.span.end,
                 cue: quote.cue.clone(),
+                date: doc.meta.get("date").map(meta_text),
                 speaker,
                 about,
             });
@@ -302,6 +318,7 @@ impl Graph {
         self.documents.push(DocumentNode {
             id: document,
             doc_id: doc.id.clone(),
+            meta: doc.meta.clone(),
         });
     }
 

@@ -5,8 +5,8 @@
 //! | file | header |
 //! | --- | --- |
 //! | `persons.csv`, `organizations.csv`, `locations.csv`, `misc.csv` | `id:ID,name,label,:LABEL` |
-//! | `documents.csv` | `id:ID,docId,:LABEL` |
-//! | `quotes.csv` | `id:ID,quoteId,docId,kind,type,form,score:float,rule,text,start:int,end:int,cue,cueStart:int,cueEnd:int,speaker,:LABEL` |
+//! | `documents.csv` | `id:ID,docId,` one column per metadata field (`date`, `url`, …) `,:LABEL` |
+//! | `quotes.csv` | `id:ID,quoteId,docId,kind,type,form,score:float,rule,text,start:int,end:int,cue,cueStart:int,cueEnd:int,speaker,date,:LABEL` |
 //! | `sources.csv` (speakers that are no entity, label `Source`) | `id:ID,name,docId,:LABEL` |
 //! | `said.csv` (entity or Source → Quote) | `:START_ID,:END_ID,kind,type,score:float,rule,cue,cueStart:int,cueEnd:int,start:int,end:int,:TYPE` |
 //! | `mentions.csv` (Document → entity) | `:START_ID,:END_ID,count:int,:TYPE` |
@@ -22,8 +22,9 @@
 //! on the `SAID` edge, so that a graph loaded from `--attributions all` output can keep its
 //! statements apart (`MATCH ()-[s:SAID {type: 'assertion'}]->()`).
 
-use super::graph::{EntityKind, Graph, QuoteNode};
+use super::graph::{meta_text, EntityKind, Graph, QuoteNode};
 use crate::error::{Error, Result};
+use std::collections::BTreeSet;
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -77,16 +78,22 @@ pub fn write_csv(graph: &Graph, dir: &Path) -> Result<Vec<PathBuf>> {
             rows,
         )?);
     }
-    let documents = graph
-        .documents
-        .iter()
-        .map(|d| vec![d.id.clone(), d.doc_id.clone(), "Document".into()]);
-    written.push(write_file(
-        dir,
-        FILES[4],
-        &["id:ID", "docId", ":LABEL"],
-        documents,
-    )?);
+    // One column per metadata field any document has, by name; empty where a document lacks it.
+    let keys: BTreeSet<&String> = graph.documents.iter().flat_map(|d| d.meta.keys()).collect();
+    let documents = graph.documents.iter().map(|d| {
+        let mut row = vec![d.id.clone(), d.doc_id.clone()];
+        row.extend(
+            keys.iter()
+                .map(|k| d.meta.get(*k).map(meta_text).unwrap_or_default()),
+        );
+        row.push("Document".into());
+        row
+    });
+    let columns: Vec<String> = keys.iter().map(|k| meta_column(k)).collect();
+    let mut document_header = vec!["id:ID", "docId"];
+    document_header.extend(columns.iter().map(String::as_str));
+    document_header.push(":LABEL");
+    written.push(write_file(dir, FILES[4], &document_header, documents)?);
     let quotes = graph.quotes.iter().map(|q| {
         let [cue, cue_start, cue_end] = cue_fields(q);
         vec![
@@ -107,6 +114,7 @@ pub fn write_csv(graph: &Graph, dir: &Path) -> Result<Vec<PathBuf>> {
             q.speaker
                 .as_ref()
                 .map_or_else(String::new, |s| s.name.clone()),
+            q.date.clone().unwrap_or_default(),
             "Quote".into(),
         ]
     });
@@ -126,6 +134,7 @@ pub fn write_csv(graph: &Graph, dir: &Path) -> Result<Vec<PathBuf>> {
         "cueStart:int",
         "cueEnd:int",
         "speaker",
+        "date",
         ":LABEL",
     ];
     written.push(write_file(dir, FILES[5], &quote_header, quotes)?);
@@ -195,6 +204,18 @@ pub fn write_csv(graph: &Graph, dir: &Path) -> Result<Vec<PathBuf>> {
     });
     written.push(write_file(dir, FILES[10], &edge_header, about)?);
     Ok(written)
+}
+
+/// The column name of metadata field `key` in `documents.csv`: a colon (the import tool's
+/// type separator) becomes `_`, and a name the file already uses (`id`, `docId`) or that
+/// starts with `:` is prefixed with `meta_`.
+fn meta_column(key: &str) -> String {
+    let name = key.replace(':', "_");
+    if key.starts_with(':') || name == "id" || name == "docId" {
+        format!("meta_{name}")
+    } else {
+        name
+    }
 }
 
 /// A quotation's cue words, first and one-past-last character: empty fields without a cue.

@@ -9,8 +9,8 @@
 //! | organization | `a schema:Organization; schema:name` |
 //! | location | `a schema:Place; schema:name` |
 //! | other name | `a schema:Thing; schema:name; schema:additionalType "MISC"` (or the model's type) |
-//! | document | `a schema:NewsArticle; schema:identifier; schema:mentions <entity>` |
-//! | quotation | `a schema:Quotation; schema:text; schema:identifier "q0"; schema:additionalType "assertion"` (its attribution type) `; qg:kind; qg:score; qg:rule; qg:start; qg:end; qg:cue; qg:cueStart; qg:cueEnd; schema:isPartOf <document>; schema:spokenByCharacter <speaker>; schema:mentions <entity>` |
+//! | document | `a schema:NewsArticle; schema:identifier; schema:mentions <entity>`; its metadata: `date` → `schema:datePublished`, `url` → `schema:url`, `title` → `schema:headline`, `outlet` → `schema:publisher`, any other field `qg:meta/<field>` (literals) |
+//! | quotation | `a schema:Quotation; schema:text; schema:identifier "q0"; schema:additionalType "assertion"` (its attribution type) `; schema:datePublished` (its document's `date`) `; qg:kind; qg:score; qg:rule; qg:start; qg:end; qg:cue; qg:cueStart; qg:cueEnd; schema:isPartOf <document>; schema:spokenByCharacter <speaker>; schema:mentions <entity>` |
 //! | source (a speaker that is no entity) | `a schema:Thing; schema:additionalType "Source"; schema:name; schema:subjectOf <document>` |
 //!
 //! Where schema.org has no term, quotegraph's own vocabulary [`VOCAB`] (`qg:`) names it, on
@@ -23,12 +23,22 @@
 //! source node of its document, named with the speaker's words. `schema:mentions` on a
 //! quotation points to each entity it is about. Unattributed quotations have no speaker.
 
-use super::graph::{EntityKind, Graph};
+use super::graph::{meta_text, EntityKind, Graph};
+use super::ids::percent_encode;
 use crate::error::{Error, Result};
 use std::io::Write;
 
 /// The IRI base used unless another is given.
 pub const DEFAULT_BASE: &str = "urn:quotegraph:";
+
+/// Metadata fields with a schema.org property of their own; other fields become
+/// `qg:meta/<field>` literals.
+const SCHEMA_META: [(&str, &str); 4] = [
+    ("date", "datePublished"),
+    ("url", "url"),
+    ("title", "headline"),
+    ("outlet", "publisher"),
+];
 
 /// quotegraph's own vocabulary, for what schema.org has no term for (`qg:score`, …).
 pub const VOCAB: &str = "urn:quotegraph:vocab:";
@@ -94,6 +104,16 @@ impl<W: Write> Triples<'_, W> {
         for doc in &graph.documents {
             self.class(&doc.id, "NewsArticle")?;
             self.literal(&doc.id, "identifier", &doc.doc_id)?;
+            for (key, value) in &doc.meta {
+                let value = meta_text(value);
+                match SCHEMA_META.iter().find(|(field, _)| field == key) {
+                    Some((_, property)) => self.literal(&doc.id, property, &value)?,
+                    None => {
+                        let property = format!("meta/{}", percent_encode(key));
+                        self.own(&doc.id, &property, &plain(&value))?;
+                    }
+                }
+            }
         }
         for edge in &graph.mentions {
             self.link(&edge.document, "mentions", &edge.entity)?;
@@ -104,6 +124,9 @@ impl<W: Write> Triples<'_, W> {
             self.literal(&quote.id, "identifier", &quote.quote_id)?;
             if let Some(attribution) = quote.attribution {
                 self.literal(&quote.id, "additionalType", attribution.as_str())?;
+            }
+            if let Some(date) = &quote.date {
+                self.literal(&quote.id, "datePublished", date)?;
             }
             self.own(&quote.id, "kind", &plain(quote.kind.as_str()))?;
             self.own(&quote.id, "score", &typed(quote.score, "double"))?;

@@ -406,7 +406,18 @@ fn record(value: &Value, fallback_id: &str, fields: &JsonFields) -> InputItem {
         _ => fallback_id.to_string(),
     };
     let document = match value.get(&fields.text) {
-        Some(Value::String(text)) => Ok(Document::new(id.clone(), text.clone())),
+        Some(Value::String(text)) => {
+            let mut doc = Document::new(id.clone(), text.clone());
+            if let Value::Object(all) = value {
+                let own = |k: &String| *k != fields.id && *k != fields.text && k != "html";
+                doc.meta = all
+                    .iter()
+                    .filter(|(k, _)| own(k))
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect();
+            }
+            Ok(doc)
+        }
         Some(other) => Err(Error::Input(format!(
             "field {:?} is not a string but {}",
             fields.text,

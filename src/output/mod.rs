@@ -9,7 +9,7 @@
 
 pub mod resume;
 
-use crate::doc::{Document, Entity, Quote};
+use crate::doc::{Document, Entity, Metadata, Quote};
 use crate::error::Error;
 use serde::Serialize;
 use std::io::{self, Write};
@@ -20,6 +20,8 @@ struct DocumentLine<'a> {
     id: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     text: Option<&'a str>,
+    #[serde(skip_serializing_if = "Metadata::is_empty")]
+    meta: &'a Metadata,
     entities: &'a [Entity],
     quotes: &'a [Quote],
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
@@ -69,6 +71,7 @@ impl<W: Write> JsonlWriter<W> {
         let record = DocumentLine {
             id: &doc.id,
             text: (self.include_text || text_changed).then_some(doc.text.as_str()),
+            meta: &doc.meta,
             entities: &doc.entities,
             quotes: &doc.quotes,
             warnings: &doc.warnings,
