@@ -552,3 +552,53 @@ fn metadata_reaches_documents_and_quotations_in_both_formats() {
         assert!(nt.contains(&triple), "no {triple}");
     }
 }
+
+#[test]
+fn a_wire_quotation_printed_twice_is_one_node_in_both_documents() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let record = |id: &str, text: &str, start: usize| {
+        let words = "We will rebuild the harbour together, and soon.";
+        serde_json::json!({
+            "id": id,
+            "entities": [{"id": "e0", "label": "PER", "name": "Joe Biden",
+                          "mentions": [{"text": "Joe Biden", "start": 0, "end": 9, "score": 0.99}]}],
+            "quotes": [{"id": "q0", "kind": "direct", "text": words, "start": start,
+                        "end": start + words.chars().count(), "rule": "quote-cue-speaker",
+                        "score": 0.99, "about": [],
+                        "speaker": {"text": "Joe Biden", "start": 0, "end": 9, "entity": "e0",
+                                    "name": "Joe Biden"}}],
+            "text": text
+        })
+    };
+    let input = dir.path().join("wire.jsonl");
+    let lines = format!(
+        "{}\n{}\n",
+        record("outlet-a", "", 20),
+        record("outlet-b", "", 31)
+    );
+    std::fs::write(&input, lines).expect("write");
+    let out = dir.path().join("graph");
+    let output = quotegraph(&[
+        "graph",
+        input.to_str().expect("path"),
+        "--format",
+        "neo4j",
+        "--out",
+        out.to_str().expect("path"),
+    ]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert_eq!(
+        read_csv(&out, "quotes.csv").len(),
+        1 + 1,
+        "one quotation node"
+    );
+    let inside = read_csv(&out, "in.csv");
+    assert_eq!(
+        inside[1..],
+        [
+            vec!["quote/outlet-a/q0", "doc/outlet-a", "IN"],
+            vec!["quote/outlet-a/q0", "doc/outlet-b", "IN"]
+        ]
+    );
+    assert_eq!(read_csv(&out, "said.csv").len(), 1 + 1, "one SAID edge");
+}

@@ -6,7 +6,9 @@
 //! else from a [`SourceNode`] — a group or nominal speaker ("South Korean officials", "a
 //! spokesman for the employers") as written, scoped to its document, since the same words in
 //! two articles need not be the same people. A quotation also points to each entity it
-//! mentions (its `about` list: whom it is about). A document keeps its input record's metadata
+//! mentions (its `about` list: whom it is about). The same words (case and punctuation aside,
+//! at least [`MIN_REPRINT_WORDS`]) by the same speaker entity in several documents — a wire
+//! quotation reprinted — are one quotation node, in each of those documents. A document keeps its input record's metadata
 //! (`date`, `url`, `outlet`, …), and its quotations its `date`. Each quotation keeps its attribution `type`
 //! and content `form`: output written with `--attributions all` holds beliefs and topics too,
 //! and the exports carry the type on the `SAID` edge so that a graph can tell them apart.
@@ -143,6 +145,9 @@ pub struct QuoteNode {
     pub speaker: Option<SpeakerRef>,
     /// Node ids of the entities the quotation mentions, without repeats.
     pub about: Vec<String>,
+    /// Node ids of the other documents that print the same words by the same speaker entity
+    /// (a wire quotation reprinted), in input order: the quotation is `IN` each of them too.
+    pub reprinted_in: Vec<String>,
 }
 
 /// A document mentions an entity `count` times.
@@ -154,6 +159,21 @@ pub struct MentionsEdge {
     pub entity: String,
     /// Number of mentions in that document.
     pub count: usize,
+}
+
+/// Fewest words of a quotation that is merged with the same words of the same speaker in
+/// another document: shorter ones (`No comment.`) repeat without being one statement.
+pub const MIN_REPRINT_WORDS: usize = 5;
+
+/// A quotation's words, lower case, without punctuation, one space apart: what two printings
+/// of one quotation share (`"We will rebuild," he said` and `"We will rebuild."`).
+fn quote_words(text: &str) -> String {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.join(" ")
 }
 
 /// A metadata value as text: a string as it is, anything else as JSON (`2024`, `true`,
@@ -210,8 +230,10 @@ impl Graph {
         }
         let ids = builder.build();
         let mut nodes: BTreeMap<String, (EntityKind, String, NameVotes)> = BTreeMap::new();
+        // (speaker entity node, words) → index of the quotation node first printed with them.
+        let mut printed = HashMap::new();
         for doc in unique {
-            graph.add_document(doc, &ids, &mut nodes);
+            graph.add_document(doc, &ids, &mut nodes, &mut printed);
         }
         graph.entities = nodes
             .into_iter()
@@ -230,6 +252,7 @@ impl Graph {
         doc: &Document,
         ids: &EntityIds,
         nodes: &mut BTreeMap<String, (EntityKind, String, NameVotes)>,
+        printed: &mut HashMap<(String, String), usize>,
     ) {
         let document = ids::document_id(&doc.id);
         let mut local: HashMap<&str, &str> = HashMap::new();
@@ -290,6 +313,23 @@ impl Graph {
                     },
                 }
             });
+            // The same words by the same entity in another document (a wire story printed by
+            // two outlets) are one quotation node, in both documents.
+            let reprint_key = speaker
+                .as_ref()
+                .filter(|s| !s.is_source)
+                .map(|s| (s.node.clone(), quote_words(&quote.text)))
+                .filter(|(_, words)| words.split(' ').count() >= MIN_REPRINT_WORDS);
+            if let Some(&first) = reprint_key.as_ref().and_then(|key| printed.get(key)) {
+                let node: &mut QuoteNode = &mut self.quotes[first];
+                if node.document != document && !node.reprinted_in.contains(&document) {
+                    node.reprinted_in.push(document.clone());
+                }
+                continue;
+            }
+            if let Some(key) = reprint_key {
+                printed.insert(key, self.quotes.len());
+            }
             let mut about: Vec<String> = Vec::new();
             for node in quote.about.iter().filter_map(|e| by_local.get(e.as_str())) {
                 if !about.contains(node) {
@@ -313,6 +353,7 @@ impl Graph {
                 date: doc.meta.get("date").map(meta_text),
                 speaker,
                 about,
+                reprinted_in: Vec::new(),
             });
         }
         self.documents.push(DocumentNode {
@@ -402,6 +443,71 @@ mod tests {
             quotes,
             ..Document::new(id, "")
         }
+    }
+
+    #[test]
+    fn a_reprinted_quotation_is_one_node_in_each_document() {
+        let said = |text: &str, speaker: (&str, Option<&str>)| Quote {
+            text: text.into(),
+            ..quote("q0", QuoteKind::Direct, Some(speaker))
+        };
+        let wire = "We will rebuild the harbour together, and soon.";
+        let docs = vec![
+            doc(
+                "outlet-a",
+                vec![entity("e0", Label::Person, "Joe Biden", 1)],
+                vec![said(wire, ("Joe Biden", Some("e0")))],
+            ),
+            doc(
+                "outlet-b",
+                vec![entity("e3", Label::Person, "Joe Biden", 1)],
+                vec![
+                    said(
+                        "“We will rebuild the harbour together — and soon”",
+                        ("Biden", Some("e3")),
+                    ),
+                    Quote {
+                        id: "q1".into(),
+                        ..said("No comment.", ("Biden", Some("e3")))
+                    },
+                ],
+            ),
+            doc(
+                "outlet-c",
+                vec![entity("e0", Label::Person, "Joe Biden", 1)],
+                vec![
+                    said("No comment.", ("Joe Biden", Some("e0"))),
+                    Quote {
+                        id: "q1".into(),
+                        ..said(wire, ("officials", None))
+                    },
+                ],
+            ),
+        ];
+        let graph = Graph::build(&docs);
+        let reprinted: Vec<&QuoteNode> = graph
+            .quotes
+            .iter()
+            .filter(|q| q.text.starts_with("We will"))
+            .collect();
+        assert_eq!(
+            reprinted.len(),
+            2,
+            "one node for Biden's, one for the officials'"
+        );
+        assert_eq!(reprinted[0].document, "doc/outlet-a");
+        assert_eq!(reprinted[0].reprinted_in, ["doc/outlet-b"]);
+        // A source is scoped to its document: the officials' words stay their own node.
+        assert!(reprinted[1].reprinted_in.is_empty());
+        // Short words repeat without being one statement.
+        assert_eq!(
+            graph
+                .quotes
+                .iter()
+                .filter(|q| q.text == "No comment.")
+                .count(),
+            2
+        );
     }
 
     #[test]

@@ -192,10 +192,11 @@ pub fn write_csv(graph: &Graph, dir: &Path) -> Result<Vec<PathBuf>> {
     });
     let mentions_header = [":START_ID", ":END_ID", "count:int", ":TYPE"];
     written.push(write_file(dir, FILES[8], &mentions_header, mentions)?);
-    let inside = graph
-        .quotes
-        .iter()
-        .map(|q| vec![q.id.clone(), q.document.clone(), "IN".into()]);
+    let inside = graph.quotes.iter().flat_map(|q| {
+        std::iter::once(&q.document)
+            .chain(&q.reprinted_in)
+            .map(|document| vec![q.id.clone(), document.clone(), "IN".into()])
+    });
     written.push(write_file(dir, FILES[9], &edge_header, inside)?);
     let about = graph.quotes.iter().flat_map(|q| {
         q.about

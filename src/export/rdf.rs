@@ -138,7 +138,9 @@ impl<W: Write> Triples<'_, W> {
                 self.own(&quote.id, "cueStart", &typed(cue.span.start, "integer"))?;
                 self.own(&quote.id, "cueEnd", &typed(cue.span.end, "integer"))?;
             }
-            self.link(&quote.id, "isPartOf", &quote.document)?;
+            for document in std::iter::once(&quote.document).chain(&quote.reprinted_in) {
+                self.link(&quote.id, "isPartOf", document)?;
+            }
             if let Some(speaker) = &quote.speaker {
                 self.link(&quote.id, "spokenByCharacter", &speaker.node)?;
             }
