@@ -1,5 +1,6 @@
 //! The `quotegraph` binary: parses arguments, runs one command, maps the result to an exit
-//! status (0 all good, 1 some records failed, 2 usage or fatal error; a closed pipe is fine).
+//! status (0 all good, 1 some records failed, 2 usage or fatal error, 130 interrupted by
+//! SIGINT or SIGTERM with every finished record written; a closed pipe is fine).
 //! Before anything else, even before libtorch loads, it bounds how long libtorch's OpenMP
 //! threads spin (see below).
 
@@ -13,6 +14,7 @@ fn main() -> ExitCode {
     match args.run() {
         Ok(cli::Outcome::Success) => ExitCode::SUCCESS,
         Ok(cli::Outcome::SomeFailed) => ExitCode::from(1),
+        Ok(cli::Outcome::Interrupted) => ExitCode::from(130),
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("quotegraph: {e:#}");

@@ -580,3 +580,88 @@ fn a_json_lines_records_other_fields_come_out_under_meta_unchanged() {
     let out = extract(dir.path(), &["a.txt"], b"");
     assert!(records(&out.stdout)[0].get("meta").is_none());
 }
+
+/// Lines of a file, or none while it does not exist.
+fn lines_of(path: &Path) -> Vec<String> {
+    std::fs::read_to_string(path)
+        .map(|text| text.lines().map(str::to_string).collect())
+        .unwrap_or_default()
+}
+
+#[test]
+fn an_interrupted_run_keeps_every_finished_record_and_resume_completes_it() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let text = article("harbour-cranes.txt");
+    let line = |i: usize| format!("{}\n", json!({"id": format!("doc-{i}"), "text": text}));
+    let all: String = (0..10).map(line).collect();
+    // One document per batch in every run, so that each is tagged in the same company.
+    let one = ["--quiet", "--jsonl", "--docs-per-batch", "1"];
+    let full = extract(
+        dir.path(),
+        &[&one[..], &["-o", "full.jsonl"]].concat(),
+        all.as_bytes(),
+    );
+    assert_eq!(full.status.code(), Some(0));
+
+    let part = dir.path().join("part.jsonl");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_quotegraph"))
+        .current_dir(dir.path())
+        .args(["extract", "--model"])
+        .arg(model())
+        .args([
+            "--quiet",
+            "--jsonl",
+            "--docs-per-batch",
+            "1",
+            "-o",
+            "part.jsonl",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    for i in 0..4 {
+        stdin.write_all(line(i).as_bytes()).unwrap();
+    }
+    stdin.flush().unwrap();
+    // Four records written, the reader waiting for the fifth: interrupt.
+    let waited = std::time::Instant::now();
+    while lines_of(&part).len() < 4 {
+        assert!(waited.elapsed().as_secs() < 60, "no output after a minute");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let pid = child.id().to_string();
+    assert!(Command::new("kill")
+        .args(["-INT", &pid])
+        .status()
+        .unwrap()
+        .success());
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    // The next record the reader sees is not read any more; the run ends.
+    for i in 4..10 {
+        let _ = stdin.write_all(line(i).as_bytes());
+    }
+    drop(stdin);
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(130), "{stderr}");
+    assert!(stderr.contains("interrupted after 4 records"), "{stderr}");
+    assert!(stderr.contains("--resume"), "{stderr}");
+    let kept = lines_of(&part);
+    assert_eq!(kept, lines_of(&dir.path().join("full.jsonl"))[..4]);
+
+    let resumed = extract(
+        dir.path(),
+        &[&one[..], &["-o", "part.jsonl", "--resume"]].concat(),
+        all.as_bytes(),
+    );
+    assert_eq!(resumed.status.code(), Some(0));
+    assert_eq!(
+        std::fs::read(&part).unwrap(),
+        std::fs::read(dir.path().join("full.jsonl")).unwrap(),
+        "resumed output is the uninterrupted one"
+    );
+}

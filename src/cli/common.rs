@@ -9,6 +9,9 @@ pub enum Outcome {
     Success,
     /// Some records failed; the others were written (exit 1).
     SomeFailed,
+    /// Stopped by SIGINT or SIGTERM after writing every record it had finished (exit 130, as a
+    /// shell reports a command stopped by Ctrl-C).
+    Interrupted,
 }
 
 /// Model selection shared by every command that runs the tagger.

@@ -10,6 +10,7 @@ use quotegraph::{Document, StreamOptions};
 use std::fs::{File, OpenOptions};
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -152,9 +153,22 @@ pub(super) fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
         });
     }
 
+    // SIGINT / SIGTERM: stop reading records; those already read are tagged and written, so
+    // nothing done is lost and `--resume` goes on from there. A second signal ends at once.
+    let interrupted = Arc::new(AtomicBool::new(false));
+    let flag = Arc::clone(&interrupted);
+    ctrlc::set_handler(move || {
+        if flag.swap(true, Ordering::SeqCst) {
+            std::process::exit(130);
+        }
+    })
+    .context("cannot install the SIGINT/SIGTERM handler")?;
+    let reading = Arc::clone(&interrupted);
     let skipping = Arc::clone(&progress);
     let already_done = |record: &InputKey| done.contains(&record.id);
-    let records = input::records(sources, fields).map(|item| {
+    let records = input::records(sources, fields);
+    let records = records.take_while(move |_| !reading.load(Ordering::SeqCst));
+    let records = records.map(|item| {
         let record = InputKey {
             id: item.id,
             text_derived: item.text_derived,
@@ -171,21 +185,40 @@ pub(super) fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
         ..StreamOptions::default()
     };
     let writing = Arc::clone(&progress);
-    let write = |record: InputKey, result: quotegraph::Result<Document>| -> io::Result<()> {
-        match &result {
-            Ok(doc) => writer.write_document(doc, record.text_derived)?,
-            Err(e) => {
-                writing.message(&format!("quotegraph: {}: {}", record.id, e.chain()));
-                writer.write_failure(&record.id, e)?;
+    let mut write_record =
+        |record: InputKey, result: quotegraph::Result<Document>| -> io::Result<()> {
+            match &result {
+                Ok(doc) => writer.write_document(doc, record.text_derived)?,
+                Err(e) => {
+                    writing.message(&format!("quotegraph: {}: {}", record.id, e.chain()));
+                    writer.write_failure(&record.id, e)?;
+                }
             }
-        }
-        // One flush per record: the file always ends on a whole line that was processed.
-        writer.flush()?;
-        writing.record(result.is_ok());
+            // One flush per record: the file always ends on a whole line that was processed.
+            writer.flush()?;
+            writing.record(result.is_ok());
+            Ok(())
+        };
+    let written = Arc::new(AtomicUsize::new(0));
+    let counting = Arc::clone(&written);
+    let write = |record: InputKey, result: quotegraph::Result<Document>| -> io::Result<()> {
+        write_record(record, result)?;
+        counting.fetch_add(1, Ordering::SeqCst);
         Ok(())
     };
     pipeline.stream(records, &options, already_done, write)?;
     progress.finish();
+    if interrupted.load(Ordering::SeqCst) {
+        let resume = match &args.output {
+            Some(path) => format!("quotegraph extract … -o {} --resume", path.display()),
+            None => "--resume with -o FILE".to_string(),
+        };
+        eprintln!(
+            "quotegraph: interrupted after {} records; run again with {resume}",
+            written.load(Ordering::SeqCst)
+        );
+        return Ok(Outcome::Interrupted);
+    }
     if args.stats {
         let mut stats = serde_json::to_value(pipeline.tagger().stats())?;
         let precision = pipeline.tagger().precision();
