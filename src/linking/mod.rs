@@ -1,4 +1,5 @@
-//! Entity linking within a document: groups the tagger's mentions into entities.
+//! Entity linking within a document: groups the tagger's mentions into entities, after
+//! [`with_repeated_names`] has tagged the other occurrences of every name it found.
 //!
 //! Mentions with the same label and the same normalized text form one entity; its `name` is the
 //! mention text without invisible characters or possessive endings. One name has one type: when
@@ -8,6 +9,10 @@
 //! and a shorter form joins the person whose full name ends with it or starts with it ("Pompeo"
 //! → "Mike Pompeo", "Kim" → "Kim Jong Un"), as does a surname mistagged as an organization
 //! ("Dimon" ORG → "Jamie Dimon"). The entity's name is the fullest title-free form.
+
+mod repeats;
+
+pub use repeats::{with_repeated_names, MIN_REPEATED_NAME_CHARS};
 
 use crate::doc::{Entity, Label, Mention};
 pub use crate::titles::{is_office, is_title};

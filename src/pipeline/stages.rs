@@ -26,8 +26,9 @@ pub fn annotate_with(
     roles: &[RoleSpan],
     attributions: Attributions,
 ) {
-    doc.entities = linking::group_mentions(mentions);
     let reading = reading_text(&doc.text);
+    let mentions = linking::with_repeated_names(&reading, mentions);
+    doc.entities = linking::group_mentions(&mentions);
     let all = quotes::find_quotes(&reading, &doc.entities, roles);
     doc.quotes = match attributions {
         Attributions::All => all,
