@@ -9,7 +9,7 @@
 
 use crate::doc::{Label, Mention, Span};
 use crate::offsets::CharIndex;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Fewest characters of a name that is looked for elsewhere: shorter ones (`EU` aside, which the
 /// tagger finds reliably) match inside acronyms and initials.
@@ -20,14 +20,22 @@ pub const MIN_REPEATED_NAME_CHARS: usize = 3;
 /// (`Bush` and `bush`, `May` and `may`) is not looked for: its capital may be the sentence's.
 pub fn with_repeated_names(text: &str, mentions: &[Mention]) -> Vec<Mention> {
     let index = CharIndex::new(text);
-    let mut covered: Vec<(usize, usize)> = mentions
-        .iter()
-        .map(|m| (m.span.start, m.span.end))
-        .collect();
-    let lower_words: HashSet<&str> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-        .collect();
+    // One pass over the words: where each starts (bytes), so that a name is looked for only at
+    // the starts of its first word, not by a scan of the whole text per name.
+    let mut starts: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut lower_words: HashSet<&str> = HashSet::new();
+    for (byte, word) in words(text) {
+        if word.chars().next().is_some_and(char::is_lowercase) {
+            lower_words.insert(word);
+        }
+        starts.entry(word).or_default().push(byte);
+    }
+    let mut covered = vec![false; index.char_len()];
+    for m in mentions {
+        for slot in covered.iter_mut().take(m.span.end).skip(m.span.start) {
+            *slot = true;
+        }
+    }
     let mut names: Vec<&Mention> = mentions
         .iter()
         .filter(|m| {
@@ -48,22 +56,22 @@ pub fn with_repeated_names(text: &str, mentions: &[Mention]) -> Vec<Mention> {
         if !seen.insert((name.text.as_str(), name.label.as_str())) {
             continue;
         }
-        for (byte, _) in text.match_indices(name.text.as_str()) {
-            let start = index.char_of_byte(byte);
-            let end = start + name.text.chars().count();
-            let whole_word = !text[..byte]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric)
-                && !text[byte + name.text.len()..]
+        let Some((_, first_word)) = words(&name.text).next() else {
+            continue;
+        };
+        let length = name.text.chars().count();
+        for &byte in starts.get(first_word).into_iter().flatten() {
+            let after = byte + name.text.len();
+            let whole_word = text[byte..].starts_with(name.text.as_str())
+                && !text[after..]
                     .chars()
                     .next()
                     .is_some_and(char::is_alphanumeric);
-            let free = covered.iter().all(|&(s, e)| end <= s || e <= start);
-            if whole_word && free {
-                covered.push((start, end));
+            let start = index.char_of_byte(byte);
+            if whole_word && !covered[start..start + length].contains(&true) {
+                covered[start..start + length].fill(true);
                 added.push(Mention {
-                    span: Span::new(start, end),
+                    span: Span::new(start, start + length),
                     ..name.clone()
                 });
             }
@@ -72,6 +80,13 @@ pub fn with_repeated_names(text: &str, mentions: &[Mention]) -> Vec<Mention> {
     let mut all: Vec<Mention> = mentions.iter().cloned().chain(added).collect();
     all.sort_by_key(|m| (m.span.start, m.span.end));
     all
+}
+
+/// The words of `text` (runs of letters and digits) with the byte where each starts.
+fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(move |w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
 }
 
 #[cfg(test)]
