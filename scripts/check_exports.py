@@ -1,25 +1,29 @@
 #!/usr/bin/env python3
 """Checks quotegraph's exports against the programs that consume them.
 
-1. `graph --format neo4j`: the CSVs are mapped to a kuzu schema, loaded into an embedded kuzu
-   database and asked "who said what" (Cypher).
+1. `graph --format neo4j`: scripts/load_graph.py loads the CSVs into an embedded LadybugDB
+   database (kuzu's maintained continuation), which answers "who said what" and "who said what
+   about Harwich" (Cypher).
 2. `graph --format rdf`: rdflib parses the N-Triples and answers the same in SPARQL.
-3. `view`: headless Chromium screenshots each page; the screenshot must show the entity,
+3. `graph --format rdf`: scripts/load_graph.py bulk-loads the N-Triples into an on-disk Oxigraph
+   store, which answers the same in SPARQL. Checks 1 and 3 also run load_graph.py as a user
+   would, with `--about Harwich`, and compare what it prints.
+4. `view`: headless Chromium screenshots each page; the screenshot must show the entity,
    quotation and speaker-label colours, and the page must hold no markup from the text.
-4. `scripts/spark_extract.py`: PySpark (local mode, RDD.pipe) over tests/fixtures/spark must
+5. `scripts/spark_extract.py`: PySpark (local mode, RDD.pipe) over tests/fixtures/spark must
    give the same records as one plain `extract` run (compared by id).
 
-Checks 1-3 use the hand-written extract output in tests/fixtures/export (two surface forms of
+Checks 1-4 use the hand-written extract output in tests/fixtures/export (two surface forms of
 one person in two documents, a group speaker, a multi-line quotation, quote marks, backslashes,
-`<script>`, non-ASCII); check 4 runs the model. Run it through scripts/check_exports.sh, which
+`<script>`, non-ASCII); check 5 runs the model. Run it through scripts/check_exports.sh, which
 installs what this needs.
 """
 
 import argparse
-import csv
 import json
 import math
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -27,12 +31,17 @@ import time
 from html.parser import HTMLParser
 from pathlib import Path
 
+import load_graph
+
 ROOT = Path(__file__).resolve().parent.parent
 EXPORT_FIXTURES = [ROOT / "tests/fixtures/export/day1.jsonl", ROOT / "tests/fixtures/export/day2.jsonl"]
 SPARK_DOCS = ROOT / "tests/fixtures/spark/docs.jsonl"
+LOAD_GRAPH = ROOT / "scripts/load_graph.py"
 
 # Who said what in the export fixtures ("Biden" is "Joe Biden" through its own document).
 EXPECTED_SPEAKERS = {"Joe Biden": (2, 2), "Maria Okafor": (1, 1), "Zoë Müller": (1, 1)}
+# Who said what about Harwich: (speaker, quotation text, document id), in Cypher and SPARQL.
+ABOUT_HARWICH = [("Joe Biden", "We will rebuild Harwich harbour, and we will do it together,", "news/harbour-2024-05-01")]
 
 # Colours of html.rs's style sheet that a correct rendering must show.
 PERSON_BG = (0xCF, 0xE2, 0xFF)
@@ -68,129 +77,69 @@ def fixture_quote_texts():
     return sorted(q["text"] for r in fixture_records() for q in r["quotes"] if q["kind"] != "scare")
 
 
-# --- 1. Neo4j CSVs into kuzu -------------------------------------------------------------
+# --- 1. Neo4j CSVs into LadybugDB --------------------------------------------------------
 
-NEO4J_TYPES = {"id": "STRING", "string": "STRING", "int": "INT64", "long": "INT64",
-               "float": "DOUBLE", "double": "DOUBLE", "boolean": "BOOLEAN"}
-
-
-def parse_header(header):
-    """neo4j-admin header fields `name:type` -> (name, type) with type lowercased."""
-    fields = []
-    for field in header:
-        name, _, kind = field.partition(":")
-        fields.append((name, kind.split("(")[0].lower() if kind else "string"))
-    return fields
-
-
-def read_csv(path):
-    with open(path, newline="", encoding="utf-8") as f:
-        rows = list(csv.reader(f))
-    return rows[0], rows[1:]
-
-
-def load_into_kuzu(csv_dir, db_path, work):
-    """Maps neo4j-admin import CSVs onto a kuzu schema and loads them (the recipe in
-    docs/export.md): one node table per :LABEL, one rel table per :TYPE with a FROM/TO pair per
-    (start label, end label) seen, the :LABEL/:TYPE columns dropped."""
-    import kuzu
-
-    work = Path(work)
-    db = kuzu.Database(str(db_path))
-    conn = kuzu.Connection(db)
-    nodes, rels, label_of = {}, {}, {}
-    for path in sorted(Path(csv_dir).glob("*.csv")):
-        header, body = read_csv(path)
-        fields = parse_header(header)
-        kinds = [k for _, k in fields]
-        if "start_id" in kinds:
-            s, e, t = kinds.index("start_id"), kinds.index("end_id"), kinds.index("type")
-            props = [(i, n, k) for i, (n, k) in enumerate(fields) if i not in (s, e, t)]
-            for row in body:
-                # Files of one type may carry different properties (MENTIONS from a document
-                # has a count, from a quotation none): the table gets them all, empty if absent.
-                rel = rels.setdefault(row[t], {"props": {}, "rows": []})
-                rel["props"].update({n: k for _, n, k in props})
-                rel["rows"].append((row[s], row[e], {n: row[i] for i, n, _ in props}))
-        else:
-            idcol, labcol = kinds.index("id"), kinds.index("label")
-            props = [(i, n or "id", k) for i, (n, k) in enumerate(fields) if i != labcol]
-            for row in body:
-                label = row[labcol].split(";")[0]
-                table = nodes.setdefault(label, {"props": props, "id": fields[idcol][0] or "id", "rows": []})
-                table["rows"].append([row[i] for i, _, _ in props])
-                label_of[row[idcol]] = label
-    for label, table in nodes.items():
-        columns = ", ".join(f"`{n}` {NEO4J_TYPES[k]}" for _, n, k in table["props"])
-        conn.execute(f"CREATE NODE TABLE `{label}`({columns}, PRIMARY KEY(`{table['id']}`))")
-        mapped = work / f"node-{label}.csv"
-        with open(mapped, "w", newline="", encoding="utf-8") as f:
-            w = csv.writer(f, lineterminator="\n")
-            w.writerow([n for _, n, _ in table["props"]])
-            w.writerows(table["rows"])
-        conn.execute(f"COPY `{label}` FROM '{mapped}' (header=true, parallel=false)")
-    for rel_type, rel in rels.items():
-        pairs = {}
-        names = sorted(rel["props"])
-        for start, end, values in rel["rows"]:
-            pair = (label_of[start], label_of[end])
-            pairs.setdefault(pair, []).append([start, end] + [values.get(n, "") for n in names])
-        if not pairs:
-            continue
-        columns = "".join(f", `{n}` {NEO4J_TYPES[rel['props'][n]]}" for n in names)
-        froms = ", ".join(f"FROM `{a}` TO `{b}`" for a, b in pairs)
-        conn.execute(f"CREATE REL TABLE `{rel_type}`({froms}{columns})")
-        for (a, b), rows in pairs.items():
-            mapped = work / f"rel-{rel_type}-{a}-{b}.csv"
-            with open(mapped, "w", newline="", encoding="utf-8") as f:
-                w = csv.writer(f, lineterminator="\n")
-                w.writerow(["from", "to"] + names)
-                w.writerows(rows)
-            conn.execute(f"COPY `{rel_type}` FROM '{mapped}' "
-                         f"(from='{a}', to='{b}', header=true, parallel=false)")
-    return db, conn
-
-
-def rows(conn, query):
-    result = conn.execute(query)
-    out = []
-    while result.has_next():
-        out.append(result.get_next())
+def export(binary, work, fmt):
+    """Runs `graph --format FMT` over the export fixtures; returns the CSV folder or N-Triples file."""
+    out = work / ("neo4j" if fmt == "neo4j" else "graph.nt")
+    run([binary, "graph", *EXPORT_FIXTURES, "--format", fmt, "--out" if fmt == "neo4j" else "-o", out])
     return out
 
 
-def check_kuzu(binary, work):
-    csv_dir = work / "neo4j"
-    run([binary, "graph", *EXPORT_FIXTURES, "--format", "neo4j", "--out", csv_dir])
-    _db, conn = load_into_kuzu(csv_dir, work / "kuzu-db", work)
-    said = rows(conn, "MATCH (p:Person)-[:SAID]->(q:Quote)-[:`IN`]->(d:Document) "
-                      "RETURN p.name, q.text, d.docId ORDER BY d.docId, q.quoteId")
+def fresh(path):
+    """`path` with whatever an earlier run (--keep) left there removed: the loaders want a new database."""
+    if path.is_dir():
+        shutil.rmtree(path)
+    elif path.exists():
+        path.unlink()
+    return path
+
+
+def check_load_command(store, export_path, db_path):
+    """The loader as a user types it, `load_graph.py STORE … --about Harwich`, prints ABOUT_HARWICH."""
+    result = run([sys.executable, LOAD_GRAPH, store, export_path, "--db", fresh(db_path), "--about", "Harwich"])
+    lines = result.stdout.splitlines()
+    expected = ["\t".join(row) for row in ABOUT_HARWICH]
+    check(lines == expected, f"load_graph.py {store} --about Harwich printed {lines}, not {expected}")
+    print(f"    load_graph.py {store} --about Harwich: {lines}")
+
+
+def check_ladybug(binary, work):
+    """Check 1: the Neo4j CSVs in LadybugDB, through load_graph.py's loader and its command."""
+    csv_dir = export(binary, work, "neo4j")
+    conn = load_graph.load_ladybug(csv_dir, fresh(work / "ladybug.lbug"))
+
+    def rows(query):
+        """The rows of a Cypher query."""
+        return load_graph.cypher_rows(conn, query)
+
+    said = rows("MATCH (p:Person)-[:SAID]->(q:Quote)-[:APPEARS_IN]->(d:Document) "
+                "RETURN p.name, q.text, d.docId ORDER BY d.docId, q.quoteId")
     for name, text, doc in said:
-        print(f"    kuzu: {name} said {text!r} in {doc}")
+        print(f"    ladybug: {name} said {text!r} in {doc}")
     by_person = {}
     for name, _text, doc in said:
         docs, quotes = by_person.get(name, (set(), 0))
         by_person[name] = (docs | {doc}, quotes + 1)
     got = {name: (len(docs), n) for name, (docs, n) in by_person.items()}
-    check(got == EXPECTED_SPEAKERS, f"kuzu who-said-what {got} != {EXPECTED_SPEAKERS}")
-    bidens = rows(conn, "MATCH (p:Person) WHERE p.name CONTAINS 'Biden' RETURN p.id")
-    check(bidens == [["person/joe-biden"]], f"Biden nodes in kuzu: {bidens}")
-    mentions = rows(conn, "MATCH (d:Document)-[m:MENTIONS]->(p:Person {id: 'person/joe-biden'}) "
-                          "RETURN d.docId, m.count ORDER BY d.docId")
+    check(got == EXPECTED_SPEAKERS, f"LadybugDB who-said-what {got} != {EXPECTED_SPEAKERS}")
+    bidens = rows("MATCH (p:Person) WHERE p.name CONTAINS 'Biden' RETURN p.id")
+    check(bidens == [["person/joe-biden"]], f"Biden nodes in LadybugDB: {bidens}")
+    mentions = rows("MATCH (d:Document)-[m:MENTIONS]->(p:Person {id: 'person/joe-biden'}) "
+                    "RETURN d.docId, m.count ORDER BY d.docId")
     check(len(mentions) == 2, f"documents mentioning Joe Biden: {mentions}")
-    texts = sorted(r[0] for r in rows(conn, "MATCH (q:Quote) RETURN q.text"))
-    check(texts == fixture_quote_texts(), f"quote texts changed on the way into kuzu: {texts}")
-    group = rows(conn, "MATCH (s:Source)-[:SAID]->(q:Quote) RETURN s.name, s.docId, q.text")
+    texts = sorted(r[0] for r in rows("MATCH (q:Quote) RETURN q.text"))
+    check(texts == fixture_quote_texts(), f"quote texts changed on the way into LadybugDB: {texts}")
+    group = rows("MATCH (s:Source)-[:SAID]->(q:Quote) RETURN s.name, s.docId, q.text")
     check(group == [["Officials", "news/harbour-2024-05-01", 'the work would take "at least three years"']],
           f"the group speaker's Source node and SAID edge: {group}")
-    unattributed = rows(conn, "MATCH (q:Quote) WHERE q.speaker <> '' "
-                              "AND NOT EXISTS { MATCH (x)-[:SAID]->(q) } RETURN q.text")
+    unattributed = rows("MATCH (q:Quote) WHERE q.speaker <> '' AND NOT EXISTS { MATCH (x)-[:SAID]->(q) } "
+                        "RETURN q.text")
     check(unattributed == [], f"attributed quotations without a SAID edge: {unattributed}")
-    about = rows(conn, "MATCH (s)-[:SAID]->(q:Quote)-[:MENTIONS]->(x {name: 'Harwich'}) "
-                       "RETURN s.name, q.text")
-    print(f"    kuzu: who said what about Harwich: {about}")
-    check(about == [["Joe Biden", "We will rebuild Harwich harbour, and we will do it together,"]],
-          f"who said what about Harwich: {about}")
+    about = load_graph.who_said_about_cypher(conn, "Harwich")
+    print(f"    ladybug: who said what about Harwich: {about}")
+    check(about == ABOUT_HARWICH, f"Cypher who said what about Harwich: {about}")
+    check_load_command("ladybug", csv_dir, work / "ladybug-cli.lbug")
 
 
 # --- 2. N-Triples into rdflib ------------------------------------------------------------
@@ -206,12 +155,11 @@ SELECT ?name (COUNT(DISTINCT ?doc) AS ?docs) (COUNT(?q) AS ?quotes) WHERE {
 
 
 def check_rdf(binary, work):
+    """Check 2: the N-Triples in rdflib."""
     import rdflib
 
-    nt = work / "graph.nt"
-    run([binary, "graph", *EXPORT_FIXTURES, "--format", "rdf", "-o", nt])
     graph = rdflib.Graph()
-    graph.parse(nt, format="nt")
+    graph.parse(export(binary, work, "rdf"), format="nt")
     got = {str(r[0]): (int(r[1]), int(r[2])) for r in graph.query(WHO_SAID_WHAT)}
     print(f"    rdflib: {len(graph)} triples; who said what: {got}")
     check(got == EXPECTED_SPEAKERS, f"SPARQL who-said-what {got} != {EXPECTED_SPEAKERS}")
@@ -224,14 +172,28 @@ def check_rdf(binary, work):
     check(graph.query('PREFIX schema: <http://schema.org/> ASK { ?q schema:spokenByCharacter ?s . '
                       '?s schema:additionalType "Source" ; schema:name "Officials" }').askAnswer,
           "the group speaker's source node is missing")
-    about = [(str(r[0]), str(r[1])) for r in graph.query("""PREFIX schema: <http://schema.org/>
-        SELECT ?speaker ?text WHERE { ?q schema:mentions ?x ; schema:text ?text ;
-            schema:spokenByCharacter ?s . ?s schema:name ?speaker . ?x schema:name "Harwich" }""")]
-    check(about == [("Joe Biden", "We will rebuild Harwich harbour, and we will do it together,")],
-          f"SPARQL who said what about Harwich: {about}")
+    solutions = graph.query(load_graph.WHO_SAID_ABOUT_SPARQL,
+                            initBindings={load_graph.ABOUT_VARIABLE: rdflib.Literal("Harwich")})
+    about = [tuple(str(s[v]) for v in load_graph.ANSWER_VARIABLES) for s in solutions]
+    check(about == ABOUT_HARWICH, f"SPARQL who said what about Harwich: {about}")
 
 
-# --- 3. HTML view in Chromium ------------------------------------------------------------
+# --- 3. N-Triples into Oxigraph ----------------------------------------------------------
+
+def check_oxigraph(binary, work):
+    """Check 3: the N-Triples in Oxigraph, through load_graph.py's loader and its command."""
+    nt = export(binary, work, "rdf")
+    store = load_graph.load_oxigraph(nt, fresh(work / "oxigraph"))
+    got = {r["name"].value: (int(r["docs"].value), int(r["quotes"].value)) for r in store.query(WHO_SAID_WHAT)}
+    print(f"    oxigraph: {len(store)} triples; who said what: {got}")
+    check(got == EXPECTED_SPEAKERS, f"Oxigraph who-said-what {got} != {EXPECTED_SPEAKERS}")
+    about = load_graph.who_said_about_sparql(store, "Harwich")
+    print(f"    oxigraph: who said what about Harwich: {about}")
+    check(about == ABOUT_HARWICH, f"Oxigraph who said what about Harwich: {about}")
+    check_load_command("oxigraph", nt, work / "oxigraph-cli")
+
+
+# --- 4. HTML view in Chromium ------------------------------------------------------------
 
 class TagCounter(HTMLParser):
     def __init__(self):
@@ -295,7 +257,7 @@ def check_view(binary, work, real_output):
         check_page(binary, work, [real_output], first["id"], {"person": PERSON_BG})
 
 
-# --- 4. Spark --------------------------------------------------------------------------
+# --- 5. Spark --------------------------------------------------------------------------
 
 def close(a, b, path="record"):
     """Equal JSON values, floats within 1e-4 (batches of other sizes pad differently)."""
@@ -344,14 +306,15 @@ def main():
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--binary", required=True, type=Path, help="quotegraph binary")
     p.add_argument("--model", help="model directory for the Spark check (default: extract's default)")
-    p.add_argument("--skip-spark", action="store_true", help="skip check 4 (needs the model)")
-    p.add_argument("--keep", type=Path, help="keep the work files (CSVs, pages, screenshots) here")
+    p.add_argument("--skip-spark", action="store_true", help="skip check 5 (needs the model)")
+    p.add_argument("--keep", type=Path, help="keep the work files (CSVs, databases, pages, screenshots) here")
     args = p.parse_args()
     binary = args.binary.resolve()
     work = args.keep or Path(tempfile.mkdtemp(prefix="qg-check-"))
     work.mkdir(parents=True, exist_ok=True)
-    steps = [("kuzu loads the Neo4j CSVs", lambda: check_kuzu(binary, work)),
-             ("rdflib parses the N-Triples", lambda: check_rdf(binary, work))]
+    steps = [("LadybugDB loads the Neo4j CSVs", lambda: check_ladybug(binary, work)),
+             ("rdflib parses the N-Triples", lambda: check_rdf(binary, work)),
+             ("Oxigraph loads the N-Triples", lambda: check_oxigraph(binary, work))]
     real = {}
     if not args.skip_spark:
         steps.append(("Spark matches a plain run", lambda: real.setdefault("out", check_spark(binary, args.model, work))))

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Checks the graph exports, the HTML view and the Spark runner against their real consumers
-# (kuzu, rdflib, headless Chromium, PySpark): see scripts/check_exports.py. Sets up what it
-# needs on a fresh Debian machine: chromium and Java 17 from apt when missing (as root), and a
-# git-ignored virtual environment .venv-check/ with pinned packages from PyPI.
+# (LadybugDB and Oxigraph through scripts/load_graph.py, rdflib, headless Chromium, PySpark):
+# see scripts/check_exports.py. Sets up what it needs on a fresh Debian machine: chromium and
+# Java 17 from apt when missing (as root), and a git-ignored virtual environment .venv-check/
+# with pinned packages from PyPI.
 #
 # Environment: QUOTEGRAPH_BIN (default: build target/release/quotegraph), QUOTEGRAPH_MODEL
 # (model for the Spark check; default: extract's own default, the bundled model),
-# CHECK_EXPORTS_KEEP (folder to keep the CSVs, pages and screenshots in).
+# CHECK_EXPORTS_KEEP (folder to keep the CSVs, databases, pages and screenshots in).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 start=$(date +%s)
@@ -27,7 +28,7 @@ if [ ! -x .venv-check/bin/python ]; then
     python3 -m venv .venv-check 2>/dev/null || { rm -rf .venv-check; apt_install python3-venv; python3 -m venv .venv-check; }
 fi
 .venv-check/bin/pip install -q --disable-pip-version-check \
-    kuzu==0.11.3 rdflib==7.6.0 pyspark==3.5.7 pillow==11.3.0
+    ladybug==0.22.0 pyoxigraph==0.5.13 rdflib==7.6.0 pyspark==3.5.7 pillow==11.3.0
 
 if [ -z "${QUOTEGRAPH_BIN:-}" ]; then
     cargo build --release --quiet

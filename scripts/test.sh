@@ -56,7 +56,22 @@ step "independent scorer" bash scripts/check_scorers.sh
 # Training reads documents as the binary splits them (`quotegraph prepare`).
 step "training data" python3 scripts/check_training_data.py
 step "ruff (Python)" lint_python
-# The exports against their real consumers (kuzu, rdflib, Chromium, PySpark).
+# A crate that depends on quotegraph (examples/dependent), built from outside the repository so
+# that .cargo/config.toml does not apply: it gets exactly what the README's library section
+# says a dependent needs (LIBTORCH, LIBTORCH_CXX11_ABI, an rpath from its build.rs), shares
+# target/ so nothing is compiled twice, and must say who said what in a sentence.
+dependent_crate() {
+  local root=$PWD out
+  out=$(cd "$(mktemp -d)" &&
+    LIBTORCH=${LIBTORCH:-$root/.libtorch/torch} LIBTORCH_CXX11_ABI=${LIBTORCH_CXX11_ABI:-0} \
+      CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$root/target} \
+      cargo run --quiet --release --manifest-path "$root/examples/dependent/Cargo.toml" \
+      <<< 'Mayor Angela Ruiz said the bridge would reopen in June.') || return 1
+  echo "$out"
+  [[ $out == *$'Angela Ruiz\tthe bridge would reopen in June'* ]]
+}
+step "dependent crate" dependent_crate
+# The exports against their real consumers (LadybugDB, Oxigraph, rdflib, Chromium, PySpark).
 step "export checks" bash scripts/check_exports.sh
 
 if [ ${#failed[@]} -gt 0 ]; then

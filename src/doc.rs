@@ -20,11 +20,14 @@
 //! The command-line writer ([`crate::output`]) adds the input `text` only when it differs from
 //! what the user supplied (text extracted from HTML) or when asked, and `warnings` only when any.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// A half-open character range `[start, end)` into a document's text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 pub struct Span {
     /// First character of the span.
     pub start: usize,
@@ -110,6 +113,20 @@ impl Serialize for Label {
     }
 }
 
+impl JsonSchema for Label {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Label".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "description": "Entity type: PER, LOC, ORG, MISC, or a type of the model's own label set.",
+            "examples": ["PER", "LOC", "ORG", "MISC"]
+        })
+    }
+}
+
 impl<'de> Deserialize<'de> for Label {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let name = String::deserialize(d)?;
@@ -118,7 +135,7 @@ impl<'de> Deserialize<'de> for Label {
 }
 
 /// One stretch of text the tagger labelled as a name.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Mention {
     /// The mention as written: `document.text[start..end]` in characters.
     pub text: String,
@@ -137,7 +154,7 @@ fn default_label() -> Label {
 }
 
 /// A named thing: all mentions of one person, place, organization or other name in a document.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Entity {
     /// Document-local id, `e0`, `e1`, … in order of first mention.
     pub id: String,
@@ -200,7 +217,7 @@ pub struct Tagged {
 }
 
 /// How a quotation is presented in the text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum QuoteKind {
     /// Words inside quote marks, standing as speech on their own.
@@ -228,7 +245,7 @@ impl QuoteKind {
 /// What kind of attribution a quotation is, after the attribution types of the Penn Discourse
 /// Treebank 2.0 (Prasad et al. 2007, *Attribution and its annotation in the Penn Discourse
 /// TreeBank*), read from its cue verb.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum AttributionType {
     /// Communication: `said`, `told`, `announced`, `denied that`, `according to`; quoted words.
@@ -254,7 +271,7 @@ impl AttributionType {
 }
 
 /// What an attribution's content is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum ContentForm {
     /// A statement: quoted words, or a clause (`said the plan would fail`).
@@ -275,7 +292,7 @@ impl ContentForm {
 }
 
 /// A piece of text with its character span, used for cues and speakers.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct TextSpan {
     /// The text as written: `document.text[start..end]` in characters.
     pub text: String,
@@ -285,7 +302,7 @@ pub struct TextSpan {
 }
 
 /// Who a quotation is attributed to.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Speaker {
     /// The mention the attribution rule used, as written (a pronoun stays "he").
     pub text: String,
@@ -299,7 +316,7 @@ pub struct Speaker {
 }
 
 /// A quotation (direct, mixed or reported) and, when recoverable, its speaker.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Quote {
     /// Document-local id, `q0`, `q1`, … in text order.
     pub id: String,

@@ -6,6 +6,7 @@
 //! guidelines ask, an error's message does not repeat its source: [`Error::chain`] (or
 //! anyhow's `{:#}`) gives the whole line.
 
+use schemars::JsonSchema;
 use serde::Serialize;
 use std::path::PathBuf;
 use thiserror::Error;
@@ -14,7 +15,7 @@ use thiserror::Error;
 pub type Source = Box<dyn std::error::Error + Send + Sync + 'static>;
 
 /// What kind of failure an [`enum@Error`] is; written as `error.kind` in output records.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 #[non_exhaustive]
 pub enum ErrorKind {

@@ -49,12 +49,20 @@ fn extract(cwd: &Path, args: &[&str], stdin: &[u8]) -> Output {
 }
 
 /// Output lines parsed as JSON; panics on a line that is not.
-fn records(stdout: &[u8]) -> Vec<Value> {
+fn json_lines(stdout: &[u8]) -> Vec<Value> {
     String::from_utf8(stdout.to_vec())
         .unwrap()
         .lines()
         .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
         .collect()
+}
+
+/// Extract's output records; panics on a line that is not JSON or not valid under the
+/// published schema (`docs/extract.schema.json`).
+fn records(stdout: &[u8]) -> Vec<Value> {
+    let records = json_lines(stdout);
+    records.iter().for_each(util::assert_valid_record);
+    records
 }
 
 fn ids(records: &[Value]) -> Vec<&str> {
@@ -425,7 +433,7 @@ fn resume_skips_finished_records_and_cuts_a_torn_tail() {
     let full = extract(root, &["in.jsonl", "-o", "full.jsonl"], b"");
     assert_eq!(full.status.code(), Some(0), "{}", stderr(&full));
     let expected = std::fs::read_to_string(root.join("full.jsonl")).unwrap();
-    assert_eq!(expected.lines().count(), 40);
+    assert_eq!(records(expected.as_bytes()).len(), 40);
 
     // An interrupted run: 17 whole lines, then half of the 18th.
     let lines: Vec<&str> = expected.split_inclusive('\n').collect();
@@ -509,7 +517,7 @@ fn prepare_splits_documents_as_the_tagger_does_for_training() {
         .output()
         .unwrap();
     assert!(output.status.success(), "{}", stderr(&output));
-    let records = records(&output.stdout);
+    let records = json_lines(&output.stdout);
     assert_eq!(ids(&records), ["d1"]);
     let chars: Vec<char> = text.chars().collect();
     let words: Vec<(String, u64, bool)> = records[0]["words"]
@@ -659,6 +667,7 @@ fn an_interrupted_run_keeps_every_finished_record_and_resume_completes_it() {
         all.as_bytes(),
     );
     assert_eq!(resumed.status.code(), Some(0));
+    assert_eq!(records(&std::fs::read(&part).unwrap()).len(), 10);
     assert_eq!(
         std::fs::read(&part).unwrap(),
         std::fs::read(dir.path().join("full.jsonl")).unwrap(),

@@ -235,7 +235,7 @@ fn neo4j_csvs_have_import_headers_and_one_node_per_person() {
 
     let mentions = read_csv(dir.path(), "mentions.csv");
     assert_eq!(mentions[0], [":START_ID", ":END_ID", "count:int", ":TYPE"]);
-    let inside = read_csv(dir.path(), "in.csv");
+    let inside = read_csv(dir.path(), "appears_in.csv");
     assert_eq!(inside.len(), 1 + 5);
     let documents = read_csv(dir.path(), "documents.csv");
     assert_eq!(documents.len(), 1 + 3);
@@ -293,7 +293,7 @@ fn min_score_drops_exactly_the_quotations_below_it_with_their_edges() {
         .iter()
         .all(|r| r[6].parse::<f32>().unwrap() >= 0.9));
     // The edges of the dropped quotations go with them, and so does the group speaker.
-    for file in ["said.csv", "in.csv", "quote_mentions.csv"] {
+    for file in ["said.csv", "appears_in.csv", "quote_mentions.csv"] {
         let rows = read_csv(dir.path(), file);
         let ends: Vec<&String> = rows[1..].iter().flat_map(|r| &r[..2]).collect();
         let mut quote_ends = ends.iter().filter(|id| id.starts_with("quote/"));
@@ -592,13 +592,122 @@ fn a_wire_quotation_printed_twice_is_one_node_in_both_documents() {
         1 + 1,
         "one quotation node"
     );
-    let inside = read_csv(&out, "in.csv");
+    let inside = read_csv(&out, "appears_in.csv");
     assert_eq!(
         inside[1..],
         [
-            vec!["quote/outlet-a/q0", "doc/outlet-a", "IN"],
-            vec!["quote/outlet-a/q0", "doc/outlet-b", "IN"]
+            vec!["quote/outlet-a/q0", "doc/outlet-a", "APPEARS_IN"],
+            vec!["quote/outlet-a/q0", "doc/outlet-b", "APPEARS_IN"]
         ]
     );
     assert_eq!(read_csv(&out, "said.csv").len(), 1 + 1, "one SAID edge");
+}
+
+/// The relation table of docs/export.md ("Schema"): relation type → (from labels, to labels).
+fn documented_relations() -> std::collections::HashMap<String, (Vec<String>, Vec<String>)> {
+    let docs =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/export.md"))
+            .expect("docs/export.md");
+    let labels =
+        |cell: &str| -> Vec<String> { cell.split(',').map(|l| l.trim().to_string()).collect() };
+    docs.lines()
+        .skip_while(|l| !l.starts_with("| relation | from | to |"))
+        .skip(2)
+        .take_while(|l| l.starts_with('|'))
+        .map(|l| {
+            let cells: Vec<&str> = l.split('|').map(str::trim).collect();
+            (
+                cells[1].trim_matches('`').to_string(),
+                (labels(cells[2]), labels(cells[3])),
+            )
+        })
+        .collect()
+}
+
+/// Every edge of real exports — the fixtures, extract's output on the bundled example, and a
+/// record whose speakers are a place and a MISC name — connects labels the documented schema
+/// table lists, and every documented relation is seen.
+#[test]
+fn every_edge_connects_labels_the_schema_table_documents() {
+    let relations = documented_relations();
+    assert_eq!(relations.len(), 3, "{relations:?}");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/harbour-bridge.txt");
+    let extracted = quotegraph(&["extract", "--quiet", example.to_str().expect("path")]);
+    assert!(extracted.status.success(), "{}", text(&extracted.stderr));
+    let real = dir.path().join("real.jsonl");
+    std::fs::write(&real, &extracted.stdout).expect("write");
+    let speakers = dir.path().join("speakers.jsonl");
+    let record = serde_json::json!({
+        "id": "places", "text": "Germany said the border stays open. Eurovision said the vote was fair.",
+        "entities": [
+            {"id": "e0", "label": "LOC", "name": "Germany", "mentions": [{"text": "Germany", "start": 0, "end": 7, "score": 0.99}]},
+            {"id": "e1", "label": "MISC", "name": "Eurovision", "mentions": [{"text": "Eurovision", "start": 36, "end": 46, "score": 0.9}]}],
+        "quotes": [
+            {"id": "q0", "kind": "indirect", "text": "the border stays open", "start": 13, "end": 34,
+             "cue": {"text": "said", "start": 8, "end": 12},
+             "speaker": {"text": "Germany", "start": 0, "end": 7, "entity": "e0", "name": "Germany"},
+             "rule": "speaker-cue-clause", "score": 0.9, "about": []},
+            {"id": "q1", "kind": "indirect", "text": "the vote was fair", "start": 52, "end": 69,
+             "cue": {"text": "said", "start": 47, "end": 51},
+             "speaker": {"text": "Eurovision", "start": 36, "end": 46, "entity": "e1", "name": "Eurovision"},
+             "rule": "speaker-cue-clause", "score": 0.9, "about": []}]});
+    std::fs::write(&speakers, format!("{record}\n")).expect("write");
+    let out = dir.path().join("graph");
+    let paths = [fixture("day1.jsonl"), fixture("day2.jsonl"), real, speakers];
+    let mut args = vec!["graph".to_string()];
+    args.extend(paths.iter().map(|p| p.to_str().expect("path").to_string()));
+    args.extend(["--format", "neo4j", "--out"].map(String::from));
+    args.push(out.to_str().expect("path").to_string());
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let output = quotegraph(&args);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+
+    let mut label_of = std::collections::HashMap::new();
+    let mut edges = 0;
+    let mut seen = std::collections::HashSet::new();
+    let files: Vec<_> = std::fs::read_dir(&out)
+        .expect("export")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    for path in &files {
+        let rows = parse_csv(&std::fs::read_to_string(path).expect("csv"));
+        if rows[0].last().map(String::as_str) == Some(":LABEL") {
+            for row in &rows[1..] {
+                label_of.insert(row[0].clone(), row[row.len() - 1].clone());
+            }
+        }
+    }
+    for path in &files {
+        let rows = parse_csv(&std::fs::read_to_string(path).expect("csv"));
+        if rows[0].last().map(String::as_str) != Some(":TYPE") {
+            continue;
+        }
+        for row in &rows[1..] {
+            let relation = &row[row.len() - 1];
+            let (from, to) = (&label_of[&row[0]], &label_of[&row[1]]);
+            let (froms, tos) = relations
+                .get(relation)
+                .unwrap_or_else(|| panic!("{relation} undocumented"));
+            assert!(
+                froms.contains(from) && tos.contains(to),
+                "{relation}: {from} -> {to} undocumented"
+            );
+            seen.insert((relation.clone(), from.clone()));
+            edges += 1;
+        }
+    }
+    assert!(edges > 20, "{edges} edges");
+    for speaker in ["Person", "Location", "Misc", "Source"] {
+        assert!(
+            seen.contains(&("SAID".to_string(), speaker.to_string())),
+            "no SAID from {speaker}: {seen:?}"
+        );
+    }
+    for relation in relations.keys() {
+        assert!(
+            seen.iter().any(|(r, _)| r == relation),
+            "no {relation} edge in the exports"
+        );
+    }
 }

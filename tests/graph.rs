@@ -1,6 +1,42 @@
 //! The knowledge graph built from extract output, through the library alone (no model, no
 //! binary): who is one node across documents, and who is not.
 
+mod common;
+
+/// The hand-written extract output the export tests read is valid under the published schema,
+/// so those tests read what extract writes; an error record (`day1.jsonl`) included.
+#[test]
+fn the_export_fixtures_follow_the_published_schema() {
+    for day in ["day1.jsonl", "day2.jsonl"] {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/export")
+            .join(day);
+        let text = std::fs::read_to_string(path).expect("fixture");
+        for line in text.lines().filter(|l| !l.trim().is_empty()) {
+            let record: serde_json::Value = serde_json::from_str(line).expect("JSON");
+            common::assert_valid_record(&record);
+        }
+    }
+}
+
+/// The schema is strict enough to catch what a loader would trip on.
+#[test]
+fn the_schema_rejects_records_that_are_not_extract_output() {
+    let valid = serde_json::json!({"id": "a", "entities": [], "quotes": []});
+    assert!(common::schema_violations(&valid).is_empty());
+    let bad = [
+        serde_json::json!({"id": "a", "entities": []}),
+        serde_json::json!({"id": "a", "entities": [], "quotes": [], "extra": 1}),
+        serde_json::json!({"id": "a", "error": {"kind": "disk", "message": "full"}}),
+        serde_json::json!({"id": "a", "entities": [], "quotes": [{"id": "q0", "kind": "direct",
+            "text": "Hi", "start": -1, "end": 2, "cue": null, "speaker": null, "rule": "r",
+            "score": 0.5, "about": []}]}),
+    ];
+    for record in bad {
+        assert!(!common::schema_violations(&record).is_empty(), "{record}");
+    }
+}
+
 /// Extract output for `text` with the given person mentions, linked and quoted as extract would.
 fn annotated(id: &str, text: &str, persons: &[&str]) -> quotegraph::Document {
     let mentions: Vec<quotegraph::Mention> = persons

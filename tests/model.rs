@@ -63,8 +63,14 @@ fn long_documents_are_tagged_the_same_across_window_boundaries() {
         },
     )
     .unwrap();
+    let progress = small.window_progress();
+    assert_eq!(progress.get(), (0, 0));
     let mentions = small.tag(&[&text]).unwrap().pop().unwrap();
     assert_offsets_slice(&text, &mentions);
+    // Progress within the document counted every window, over several forward passes.
+    let (done, total) = progress.get();
+    assert_eq!(done, total);
+    assert!(total > 3 * 7, "{total} windows");
     let period = paragraph.chars().count();
     let ruiz: Vec<usize> = mentions
         .iter()

@@ -107,8 +107,6 @@ pub(super) fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
         id: args.id_field.clone(),
         text: args.text_field.clone(),
     };
-    let progress = Arc::new(Progress::new(args.quiet, every));
-
     let (out, done): (Box<dyn Write + Send>, _) = match &args.output {
         Some(path) if args.resume => {
             let state = resume::prepare(path)?;
@@ -117,11 +115,11 @@ pub(super) fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
                     0 => String::new(),
                     n => format!(", cut a torn last line of {n} bytes"),
                 };
-                progress.message(&format!(
+                eprintln!(
                     "quotegraph: resuming {}: {} records already there{torn}",
                     path.display(),
                     state.done.len()
-                ));
+                );
             }
             let file = OpenOptions::new()
                 .append(true)
@@ -141,6 +139,11 @@ pub(super) fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
         .model
         .load()?
         .with_attributions(args.attributions.into());
+    let progress = Arc::new(Progress::new(
+        args.quiet,
+        every,
+        pipeline.tagger().window_progress(),
+    ));
 
     if !args.quiet {
         let counting = Arc::clone(&progress);

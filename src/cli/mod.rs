@@ -35,6 +35,9 @@ enum Command {
     /// Split documents as the tagger does (sub-tokens, words, case classes, sentence starts),
     /// for training a model on what inference will see.
     Prepare(prepare::PrepareArgs),
+    /// Print the JSON Schema (draft 2020-12) of one extract output record
+    /// (the same as docs/extract.schema.json).
+    Schema,
 }
 
 impl Cli {
@@ -46,6 +49,11 @@ impl Cli {
             Command::Graph(args) => graph::run(args),
             Command::View(args) => view::run(args),
             Command::Prepare(args) => prepare::run(args),
+            Command::Schema => {
+                let schema = quotegraph::output::record_schema();
+                println!("{}", serde_json::to_string_pretty(&schema)?);
+                Ok(Outcome::Success)
+            }
         }
     }
 }

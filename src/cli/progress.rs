@@ -1,7 +1,10 @@
 //! Progress of `extract` on standard error: an indicatif bar on a terminal, a plain line every
-//! few seconds otherwise, nothing with `--quiet`; and a closing summary line.
+//! few seconds otherwise, nothing with `--quiet`; and a closing summary line. On a terminal
+//! the bar also counts the windows of the tagging call in flight, so that a long document
+//! (a 5 MB text is thousands of windows) shows progress too.
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
+use quotegraph::tagging::WindowProgress;
 use std::io::IsTerminal;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
@@ -19,26 +22,31 @@ pub(super) struct Progress {
     total: AtomicUsize,
 }
 
+/// A tagging call of fewer windows than this passes in a blink: the bar leaves it out.
+const MIN_WINDOWS_SHOWN: usize = 64;
+
 enum Display {
     Quiet,
-    Bar(ProgressBar),
+    Bar(ProgressBar, WindowProgress),
     /// Plain lines, at most one per interval; holds the time of the last one.
     Lines(Duration, Mutex<Instant>),
 }
 
 impl Progress {
-    /// A bar when standard error is a terminal, plain lines every `every` otherwise.
-    pub(super) fn new(quiet: bool, every: Duration) -> Progress {
+    /// A bar when standard error is a terminal (with the tagger's `windows`), plain lines every
+    /// `every` otherwise.
+    pub(super) fn new(quiet: bool, every: Duration, windows: WindowProgress) -> Progress {
         let started = Instant::now();
         let display = if quiet {
             Display::Quiet
         } else if std::io::stderr().is_terminal() {
             let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
             bar.set_style(style(
-                "{spinner} {elapsed_precise} {pos} docs, {per_sec} {msg}",
+                "{spinner} {elapsed_precise} {pos} docs, {per_sec}{windows} {msg}",
+                &windows,
             ));
             bar.enable_steady_tick(Duration::from_millis(200));
-            Display::Bar(bar)
+            Display::Bar(bar, windows)
         } else {
             Display::Lines(every, Mutex::new(started))
         };
@@ -55,10 +63,11 @@ impl Progress {
     /// The number of records to process became known.
     pub(super) fn set_total(&self, total: usize) {
         self.total.store(total, Ordering::Relaxed);
-        if let Display::Bar(bar) = &self.display {
+        if let Display::Bar(bar, windows) = &self.display {
             bar.set_length(total as u64);
             bar.set_style(style(
-                "{elapsed_precise} [{wide_bar}] {pos}/{len} docs, {rate}, ETA {eta} {msg}",
+                "{elapsed_precise} [{wide_bar}] {pos}/{len} docs, {rate}, ETA {eta}{windows} {msg}",
+                windows,
             ));
         }
     }
@@ -74,7 +83,7 @@ impl Progress {
         counter.fetch_add(1, Ordering::Relaxed);
         match &self.display {
             Display::Quiet => {}
-            Display::Bar(bar) => {
+            Display::Bar(bar, _) => {
                 bar.inc(1);
                 let failed = self.failed.load(Ordering::Relaxed);
                 if !ok {
@@ -95,7 +104,7 @@ impl Progress {
     /// Prints a message on standard error without breaking the bar (errors are never quiet).
     pub(super) fn message(&self, line: &str) {
         match &self.display {
-            Display::Bar(bar) => bar.suspend(|| eprintln!("{line}")),
+            Display::Bar(bar, _) => bar.suspend(|| eprintln!("{line}")),
             _ => eprintln!("{line}"),
         }
     }
@@ -107,7 +116,7 @@ impl Progress {
 
     /// Ends the bar and prints the summary line (unless quiet).
     pub(super) fn finish(&self) {
-        if let Display::Bar(bar) = &self.display {
+        if let Display::Bar(bar, _) = &self.display {
             bar.finish_and_clear();
         }
         if matches!(self.display, Display::Quiet) {
@@ -144,8 +153,10 @@ impl Progress {
     }
 }
 
-/// A bar style from `template`, with `{rate}` as documents per second to one decimal.
-fn style(template: &str) -> ProgressStyle {
+/// A bar style from `template`, with `{rate}` as documents per second to one decimal and
+/// `{windows}` as `, windows D/T` while a tagging call of many windows is in flight.
+fn style(template: &str, windows: &WindowProgress) -> ProgressStyle {
+    let windows = windows.clone();
     ProgressStyle::with_template(template)
         .unwrap_or_else(|_| ProgressStyle::default_bar())
         .with_key(
@@ -154,4 +165,34 @@ fn style(template: &str) -> ProgressStyle {
                 let _ = write!(w, "{:.1} docs/s", state.per_sec());
             },
         )
+        .with_key(
+            "windows",
+            move |_: &ProgressState, w: &mut dyn std::fmt::Write| {
+                let _ = write!(w, "{}", windows_shown(windows.get()));
+            },
+        )
+}
+
+/// `, windows D/T` for a call of at least [`MIN_WINDOWS_SHOWN`] windows still running, else
+/// nothing.
+fn windows_shown((done, total): (usize, usize)) -> String {
+    if total >= MIN_WINDOWS_SHOWN && done < total {
+        format!(", windows {done}/{total}")
+    } else {
+        String::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_long_tagging_calls_in_flight_show_their_windows() {
+        assert_eq!(windows_shown((120, 900)), ", windows 120/900");
+        assert_eq!(windows_shown((0, 900)), ", windows 0/900");
+        assert_eq!(windows_shown((900, 900)), "");
+        assert_eq!(windows_shown((3, 10)), "");
+        assert_eq!(windows_shown((0, 0)), "");
+    }
 }

@@ -146,7 +146,7 @@ pub struct QuoteNode {
     /// Node ids of the entities the quotation mentions, without repeats.
     pub about: Vec<String>,
     /// Node ids of the other documents that print the same words by the same speaker entity
-    /// (a wire quotation reprinted), in input order: the quotation is `IN` each of them too.
+    /// (a wire quotation reprinted), in input order: the quotation is `APPEARS_IN` each of them too.
     pub reprinted_in: Vec<String>,
 }
 

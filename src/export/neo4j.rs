@@ -10,7 +10,7 @@
 //! | `sources.csv` (speakers that are no entity, label `Source`) | `id:ID,name,docId,:LABEL` |
 //! | `said.csv` (entity or Source → Quote) | `:START_ID,:END_ID,kind,type,score:float,rule,cue,cueStart:int,cueEnd:int,start:int,end:int,:TYPE` |
 //! | `mentions.csv` (Document → entity) | `:START_ID,:END_ID,count:int,:TYPE` |
-//! | `in.csv` (Quote → Document) | `:START_ID,:END_ID,:TYPE` |
+//! | `appears_in.csv` (Quote → Document) | `:START_ID,:END_ID,:TYPE` |
 //! | `quote_mentions.csv` (Quote → entity it is about, type `MENTIONS`) | `:START_ID,:END_ID,:TYPE` |
 //!
 //! All ids share one id space (they are unique across labels, see [`super::ids`]). Fields are
@@ -40,7 +40,7 @@ pub const FILES: [&str; 11] = [
     "sources.csv",
     "said.csv",
     "mentions.csv",
-    "in.csv",
+    "appears_in.csv",
     "quote_mentions.csv",
 ];
 
@@ -195,7 +195,7 @@ pub fn write_csv(graph: &Graph, dir: &Path) -> Result<Vec<PathBuf>> {
     let inside = graph.quotes.iter().flat_map(|q| {
         std::iter::once(&q.document)
             .chain(&q.reprinted_in)
-            .map(|document| vec![q.id.clone(), document.clone(), "IN".into()])
+            .map(|document| vec![q.id.clone(), document.clone(), "APPEARS_IN".into()])
     });
     written.push(write_file(dir, FILES[9], &edge_header, inside)?);
     let about = graph.quotes.iter().flat_map(|q| {
@@ -208,11 +208,12 @@ pub fn write_csv(graph: &Graph, dir: &Path) -> Result<Vec<PathBuf>> {
 }
 
 /// The column name of metadata field `key` in `documents.csv`: a colon (the import tool's
-/// type separator) becomes `_`, and a name the file already uses (`id`, `docId`) or that
-/// starts with `:` is prefixed with `meta_`.
+/// type separator) becomes `_`, and a name the file already uses (`id`, `docId`), the empty
+/// name (which the import tool rejects) and one that starts with `:` are prefixed with
+/// `meta_`.
 fn meta_column(key: &str) -> String {
     let name = key.replace(':', "_");
-    if key.starts_with(':') || name == "id" || name == "docId" {
+    if key.is_empty() || key.starts_with(':') || name == "id" || name == "docId" {
         format!("meta_{name}")
     } else {
         name
@@ -270,6 +271,16 @@ pub fn csv_field(field: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn metadata_columns_are_names_the_import_tool_accepts() {
+        assert_eq!(meta_column("date"), "date");
+        assert_eq!(meta_column("a:b"), "a_b");
+        assert_eq!(meta_column(""), "meta_");
+        assert_eq!(meta_column(":LABEL"), "meta__LABEL");
+        assert_eq!(meta_column("id"), "meta_id");
+        assert_eq!(meta_column("docId"), "meta_docId");
+    }
 
     #[test]
     fn fields_are_quoted_only_when_needed() {

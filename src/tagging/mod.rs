@@ -46,7 +46,8 @@ pub fn set_num_threads(threads: u16) {
 }
 use serde::Serialize;
 use std::path::Path;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::Arc;
 use std::time::Instant;
 use tch::Tensor;
 use tokenizers::Tokenizer;
@@ -96,6 +97,33 @@ pub struct Tagger {
     window: usize,
     batch_size: usize,
     counters: Counters,
+    windows_in_flight: WindowProgress,
+}
+
+/// How far the tagging call in flight has come: windows done and windows in all, across the
+/// documents of that call (the latest call to start, when several run at once). A handle
+/// from [`Tagger::window_progress`] that another thread can read while a long document is
+/// tagged, to show progress within it.
+#[derive(Debug, Clone, Default)]
+pub struct WindowProgress(Arc<(AtomicUsize, AtomicUsize)>);
+
+impl WindowProgress {
+    /// `(done, total)` windows of the call in flight; `(0, 0)` before the first call.
+    pub fn get(&self) -> (usize, usize) {
+        (
+            self.0 .0.load(Ordering::Relaxed),
+            self.0 .1.load(Ordering::Relaxed),
+        )
+    }
+
+    fn start(&self, total: usize) {
+        self.0 .0.store(0, Ordering::Relaxed);
+        self.0 .1.store(total, Ordering::Relaxed);
+    }
+
+    fn advance(&self, windows: usize) {
+        self.0 .0.fetch_add(windows, Ordering::Relaxed);
+    }
 }
 
 /// [`TaggerStats`] as atomics, so that a shared tagger counts its work (`Tagger` is `Sync`).
@@ -160,6 +188,7 @@ impl Tagger {
             window,
             batch_size: options.batch_size.max(1),
             counters: Counters::default(),
+            windows_in_flight: WindowProgress::default(),
         })
     }
 
@@ -173,6 +202,11 @@ impl Tagger {
             real_positions: c.real_positions.load(Ordering::Relaxed),
             forward_seconds: c.forward_nanos.load(Ordering::Relaxed) as f64 / 1e9,
         }
+    }
+
+    /// A handle on the progress of the tagging call in flight, in windows.
+    pub fn window_progress(&self) -> WindowProgress {
+        self.windows_in_flight.clone()
     }
 
     /// The number format the network computes in (`Auto` resolved for this CPU).
@@ -262,8 +296,10 @@ impl Tagger {
             .map(|e| windows::coverage(e.ids.len(), &e.windows))
             .collect();
         let n_entity = self.classifier.labels.len();
+        self.windows_in_flight.start(jobs.len());
         for batch in jobs.chunks(self.batch_size) {
             let log_probs = self.run_batch(&encoded, batch)?;
+            self.windows_in_flight.advance(batch.len());
             let length = log_probs.size().get(1).copied().unwrap_or(0) as usize;
             let values = Vec::<f32>::try_from(log_probs.flatten(0, -1))
                 .map_err(|e| Error::inference("reading scores", Some(Box::new(e))))?;

@@ -7,6 +7,7 @@
 use quotegraph::linking::group_mentions;
 use quotegraph::quotes::find_quotes;
 use quotegraph::{Label, Mention, Quote, QuoteKind, Role, RoleSpan, Span};
+use std::sync::OnceLock;
 
 /// Mentions for every listed name at each of its occurrences in `text` (character offsets).
 pub fn mentions(text: &str, names: &[(&str, Label)]) -> Vec<Mention> {
@@ -155,4 +156,29 @@ pub fn assert_offsets_slice(text: &str, mentions: &[Mention]) {
         let slice: String = chars[m.span.start..m.span.end].iter().collect();
         assert_eq!(slice, m.text, "offsets of {m:?} do not slice its text");
     }
+}
+
+/// What makes `record` invalid as an extract output line under the published JSON Schema,
+/// `docs/extract.schema.json`: one message per violation, empty when it is valid.
+pub fn schema_violations(record: &serde_json::Value) -> Vec<String> {
+    static VALIDATOR: OnceLock<jsonschema::Validator> = OnceLock::new();
+    let validator = VALIDATOR.get_or_init(|| {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/extract.schema.json");
+        let schema = std::fs::read_to_string(path).expect("docs/extract.schema.json");
+        let schema = serde_json::from_str(&schema).expect("the schema is JSON");
+        jsonschema::validator_for(&schema).expect("the schema is a valid JSON Schema")
+    });
+    validator
+        .iter_errors(record)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect()
+}
+
+/// Panics unless `record` is a valid extract output line ([`schema_violations`]).
+pub fn assert_valid_record(record: &serde_json::Value) {
+    let errors = schema_violations(record);
+    assert!(
+        errors.is_empty(),
+        "record does not follow docs/extract.schema.json: {errors:?}\n{record}"
+    );
 }

@@ -15,7 +15,7 @@ use tch::{nn::VarStore, Device, Kind};
 mod common;
 // Each test crate compiles this module anew; not every one checks offsets.
 #[allow(unused_imports)]
-pub use common::assert_offsets_slice;
+pub use common::{assert_offsets_slice, assert_valid_record};
 
 /// The bundled model directory.
 pub fn bundled_model() -> std::path::PathBuf {
