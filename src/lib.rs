@@ -127,6 +127,8 @@ mod pipeline;
 pub mod quotes;
 pub(crate) mod sentences;
 #[cfg(feature = "tagger")]
+pub mod serve;
+#[cfg(feature = "tagger")]
 pub mod tagging;
 pub(crate) mod titles;
 

@@ -589,6 +589,28 @@ fn a_json_lines_records_other_fields_come_out_under_meta_unchanged() {
     assert!(records(&out.stdout)[0].get("meta").is_none());
 }
 
+#[test]
+fn a_json_lines_record_with_html_and_no_text_is_a_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = "<html><head><title>Port news</title></head><body><nav>Home | World</nav>\
+                <article><p>Dockers in Rotterdam voted to end the strike on Monday, \
+                the union said.</p></article></body></html>";
+    let record = json!({"id": "page-1", "html": page, "outlet": "Example News"});
+    let out = extract(dir.path(), &["--jsonl"], format!("{record}\n").as_bytes());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let recs = records(&out.stdout);
+    let text = recs[0]["text"]
+        .as_str()
+        .expect("the page's text is written back");
+    assert!(text.contains("Dockers in Rotterdam voted"), "{text}");
+    assert!(
+        !text.contains("Home | World") && !text.contains('<'),
+        "{text}"
+    );
+    assert_eq!(recs[0]["meta"], json!({"outlet": "Example News"}));
+    assert_offsets(&recs[0], text);
+}
+
 /// Lines of a file, or none while it does not exist.
 fn lines_of(path: &Path) -> Vec<String> {
     std::fs::read_to_string(path)

@@ -59,3 +59,89 @@ impl ModelArgs {
         Ok(pipeline)
     }
 }
+
+/// How documents are read, processed and written: shared by `extract` and `serve`.
+#[derive(Debug, Args)]
+pub(super) struct PipelineArgs {
+    /// JSON Lines field holding the document id.
+    #[arg(long, default_value = "id", value_name = "NAME")]
+    pub id_field: String,
+    /// JSON Lines field holding the document text.
+    #[arg(long, default_value = "text", value_name = "NAME")]
+    pub text_field: String,
+    /// Also write each document's text, so offsets can be checked from the output alone.
+    #[arg(long)]
+    pub include_text: bool,
+    /// Documents per tagger call: their windows are sorted by length and batched together.
+    #[arg(long, default_value_t = 64, value_name = "N")]
+    pub docs_per_batch: usize,
+    /// Threads for the transformer's forward pass (default: libtorch's, one per core).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<u16>,
+    /// Which attributions to write: `statements` (quoted words, and reported speech whose
+    /// content is a clause someone asserted: every speaker edge is something someone said) or
+    /// `all` (every attribution found, beliefs and topics too: PolNeAR's view). Each quotation
+    /// carries its `type` (assertion, belief, fact, eventuality) and content `form`
+    /// (proposition, topic).
+    #[arg(long, value_enum, default_value_t = AttributionsArg::Statements, value_name = "WHICH")]
+    pub attributions: AttributionsArg,
+    #[command(flatten)]
+    pub model: ModelArgs,
+}
+
+impl PipelineArgs {
+    /// Sets libtorch's thread count when `--threads` names one.
+    pub(super) fn set_threads(&self) -> anyhow::Result<()> {
+        if let Some(threads) = self.threads {
+            anyhow::ensure!(threads > 0, "--threads must be at least 1");
+            quotegraph::tagging::set_num_threads(threads);
+        }
+        Ok(())
+    }
+
+    /// The JSON field names of the id and the text.
+    pub(super) fn fields(&self) -> quotegraph::input::JsonFields {
+        quotegraph::input::JsonFields {
+            id: self.id_field.clone(),
+            text: self.text_field.clone(),
+        }
+    }
+
+    /// The batch limits of one tagger call.
+    pub(super) fn batches(&self) -> anyhow::Result<quotegraph::StreamOptions> {
+        anyhow::ensure!(
+            self.docs_per_batch > 0,
+            "--docs-per-batch must be at least 1"
+        );
+        Ok(quotegraph::StreamOptions {
+            docs_per_batch: self.docs_per_batch,
+            ..quotegraph::StreamOptions::default()
+        })
+    }
+
+    /// Loads the pipeline: the model `--model` names, writing `--attributions`.
+    pub(super) fn load(&self) -> anyhow::Result<quotegraph::Pipeline> {
+        Ok(self
+            .model
+            .load()?
+            .with_attributions(self.attributions.into()))
+    }
+}
+
+/// `--attributions` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(super) enum AttributionsArg {
+    /// Statements only.
+    Statements,
+    /// Every attribution.
+    All,
+}
+
+impl From<AttributionsArg> for quotegraph::Attributions {
+    fn from(arg: AttributionsArg) -> quotegraph::Attributions {
+        match arg {
+            AttributionsArg::Statements => quotegraph::Attributions::Statements,
+            AttributionsArg::All => quotegraph::Attributions::All,
+        }
+    }
+}

@@ -1,12 +1,12 @@
 //! `quotegraph extract`: records in, one JSON line per record out, in input order, streamed.
 
-use super::common::{ModelArgs, Outcome};
+use super::common::{Outcome, PipelineArgs};
 use super::progress::Progress;
-use anyhow::{bail, Context};
+use anyhow::Context;
 use clap::Args;
-use quotegraph::input::{self, JsonFields, Source};
+use quotegraph::input::{self, Source};
 use quotegraph::output::{resume, JsonlWriter};
-use quotegraph::{Document, StreamOptions};
+use quotegraph::Document;
 use std::fs::{File, OpenOptions};
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
@@ -26,12 +26,6 @@ pub(super) struct ExtractArgs {
     /// Standard input holds JSON Lines records instead of one plain-text document.
     #[arg(long)]
     jsonl: bool,
-    /// JSON Lines field holding the document id.
-    #[arg(long, default_value = "id", value_name = "NAME")]
-    id_field: String,
-    /// JSON Lines field holding the document text.
-    #[arg(long, default_value = "text", value_name = "NAME")]
-    text_field: String,
     /// Write to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
@@ -42,9 +36,6 @@ pub(super) struct ExtractArgs {
     /// Indent the JSON (for reading one document; not JSON Lines any more).
     #[arg(long)]
     pretty: bool,
-    /// Also write each document's text, so offsets can be checked from the output alone.
-    #[arg(long)]
-    include_text: bool,
     /// No progress bar, progress lines or summary on standard error (record errors still show).
     #[arg(short, long)]
     quiet: bool,
@@ -55,58 +46,16 @@ pub(super) struct ExtractArgs {
     /// When standard error is not a terminal, print a progress line every SECS seconds.
     #[arg(long, default_value_t = 10.0, value_name = "SECS")]
     progress_every: f64,
-    /// Documents per tagger call: their windows are sorted by length and batched together.
-    #[arg(long, default_value_t = 64, value_name = "N")]
-    docs_per_batch: usize,
-    /// Threads for the transformer's forward pass (default: libtorch's, one per core).
-    #[arg(long, value_name = "N")]
-    threads: Option<u16>,
-    /// Which attributions to write: `statements` (quoted words, and reported speech whose
-    /// content is a clause someone asserted: every speaker edge is something someone said) or
-    /// `all` (every attribution found, beliefs and topics too: PolNeAR's view). Each quotation
-    /// carries its `type` (assertion, belief, fact, eventuality) and content `form`
-    /// (proposition, topic).
-    #[arg(long, value_enum, default_value_t = AttributionsArg::Statements, value_name = "WHICH")]
-    attributions: AttributionsArg,
     #[command(flatten)]
-    model: ModelArgs,
-}
-
-/// `--attributions` values.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub(super) enum AttributionsArg {
-    /// Statements only.
-    Statements,
-    /// Every attribution.
-    All,
-}
-
-impl From<AttributionsArg> for quotegraph::Attributions {
-    fn from(arg: AttributionsArg) -> quotegraph::Attributions {
-        match arg {
-            AttributionsArg::Statements => quotegraph::Attributions::Statements,
-            AttributionsArg::All => quotegraph::Attributions::All,
-        }
-    }
+    pipeline: PipelineArgs,
 }
 
 pub(super) fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
-    if let Some(threads) = args.threads {
-        if threads == 0 {
-            bail!("--threads must be at least 1");
-        }
-        quotegraph::tagging::set_num_threads(threads);
-    }
+    args.pipeline.set_threads()?;
     let every = Duration::try_from_secs_f64(args.progress_every)
         .context("--progress-every takes a number of seconds")?;
-    if args.docs_per_batch == 0 {
-        bail!("--docs-per-batch must be at least 1");
-    }
     let sources = sources(&args);
-    let fields = JsonFields {
-        id: args.id_field.clone(),
-        text: args.text_field.clone(),
-    };
+    let fields = args.pipeline.fields();
     let (out, done): (Box<dyn Write + Send>, _) = match &args.output {
         Some(path) if args.resume => {
             let state = resume::prepare(path)?;
@@ -135,10 +84,7 @@ pub(super) fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
         }
         None => (Box::new(io::stdout()), Default::default()),
     };
-    let pipeline = args
-        .model
-        .load()?
-        .with_attributions(args.attributions.into());
+    let pipeline = args.pipeline.load()?;
     let progress = Arc::new(Progress::new(
         args.quiet,
         every,
@@ -182,11 +128,8 @@ pub(super) fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
         (record, item.document)
     });
     let mut writer =
-        JsonlWriter::new(BufWriter::new(out), args.pretty).include_text(args.include_text);
-    let options = StreamOptions {
-        docs_per_batch: args.docs_per_batch,
-        ..StreamOptions::default()
-    };
+        JsonlWriter::new(BufWriter::new(out), args.pretty).include_text(args.pipeline.include_text);
+    let options = args.pipeline.batches()?;
     let writing = Arc::clone(&progress);
     let mut write_record =
         |record: InputKey, result: quotegraph::Result<Document>| -> io::Result<()> {

@@ -7,6 +7,7 @@ mod extract;
 mod graph;
 mod prepare;
 mod progress;
+mod serve;
 mod view;
 
 use clap::{Parser, Subcommand};
@@ -35,6 +36,10 @@ enum Command {
     /// Split documents as the tagger does (sub-tokens, words, case classes, sentence starts),
     /// for training a model on what inference will see.
     Prepare(prepare::PrepareArgs),
+    /// Serve extraction over HTTP on this machine (POST /v1/extract; /healthz, /readyz,
+    /// /v1/info, /metrics): the model loaded once, documents of concurrent requests batched
+    /// together.
+    Serve(serve::ServeArgs),
     /// Print the JSON Schema (draft 2020-12) of one extract output record
     /// (the same as docs/extract.schema.json).
     Schema,
@@ -49,6 +54,7 @@ impl Cli {
             Command::Graph(args) => graph::run(args),
             Command::View(args) => view::run(args),
             Command::Prepare(args) => prepare::run(args),
+            Command::Serve(args) => serve::run(args),
             Command::Schema => {
                 let schema = quotegraph::output::record_schema();
                 println!("{}", serde_json::to_string_pretty(&schema)?);

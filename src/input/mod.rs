@@ -18,7 +18,7 @@
 pub mod html;
 pub mod wrap;
 
-use crate::doc::Document;
+use crate::doc::{Document, Metadata};
 use crate::error::Error;
 use serde_json::Value;
 use std::fs::File;
@@ -290,9 +290,15 @@ pub fn read_file(path: &Path, id: String) -> InputItem {
         return InputItem::new(id, Ok(document));
     }
     let (page, charset_warning) = html::decode_page(bytes);
-    let document = html::main_text(&page).map(|text| {
+    page_item(id, &page, charset_warning)
+}
+
+/// The document of a web page: its main text ([`html::main_text`]), which the record then
+/// carries (`text_derived`), with `warning` (the page's charset) if any.
+fn page_item(id: String, page: &str, warning: Option<String>) -> InputItem {
+    let document = html::main_text(page).map(|text| {
         let mut doc = Document::new(id.clone(), text);
-        doc.warnings.extend(charset_warning);
+        doc.warnings.extend(warning);
         if doc.text.is_empty() {
             doc.warnings
                 .push("no main text found in the HTML page".to_string());
@@ -328,7 +334,7 @@ pub fn parse_json_line(line: &str, fallback_id: &str, fields: &JsonFields) -> In
             return InputItem::new(id, Err(Error::Input(format!("line is not JSON: {e}"))));
         }
     };
-    let mut item = record(&value, fallback_id, fields);
+    let mut item = json_record(&value, fallback_id, fields);
     if let (true, Ok(doc)) = (repaired, item.document.as_mut()) {
         doc.warnings.push(SURROGATE_WARNING.to_string());
     }
@@ -398,24 +404,41 @@ fn find_id(line: &str, field: &str) -> Option<String> {
     })
 }
 
-/// The input item of one parsed JSON Lines record.
-fn record(value: &Value, fallback_id: &str, fields: &JsonFields) -> InputItem {
+/// The field of a JSON record that holds a web page, read when the record has no text field.
+pub const HTML_FIELD: &str = "html";
+
+/// The input item of one parsed JSON record (a JSON Lines line, or one document of a JSON
+/// array): its id field (else `fallback_id`); its text field, or else the main text of the
+/// page in its `html` field (then written back into the record, as for `.html` files); the
+/// other fields as metadata. An error item when it is no document (not an object, no text).
+pub fn json_record(value: &Value, fallback_id: &str, fields: &JsonFields) -> InputItem {
     let id = match value.get(&fields.id) {
         Some(Value::String(s)) => s.clone(),
         Some(Value::Number(n)) => n.to_string(),
         _ => fallback_id.to_string(),
     };
+    let metadata = || -> Metadata {
+        let own = |k: &String| *k != fields.id && *k != fields.text && k != HTML_FIELD;
+        match value {
+            Value::Object(all) => all
+                .iter()
+                .filter(|(k, _)| own(k))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+            _ => Metadata::new(),
+        }
+    };
+    if let (None, Some(Value::String(page))) = (value.get(&fields.text), value.get(HTML_FIELD)) {
+        let mut item = page_item(id, page, None);
+        if let Ok(doc) = item.document.as_mut() {
+            doc.meta = metadata();
+        }
+        return item;
+    }
     let document = match value.get(&fields.text) {
         Some(Value::String(text)) => {
             let mut doc = Document::new(id.clone(), text.clone());
-            if let Value::Object(all) = value {
-                let own = |k: &String| *k != fields.id && *k != fields.text && k != "html";
-                doc.meta = all
-                    .iter()
-                    .filter(|(k, _)| own(k))
-                    .map(|(k, v)| (k.clone(), v.clone()))
-                    .collect();
-            }
+            doc.meta = metadata();
             Ok(doc)
         }
         Some(other) => Err(Error::Input(format!(
@@ -463,16 +486,28 @@ pub fn read_jsonl<R: Read>(
                 ))
             }
         };
-        if bytes.iter().all(u8::is_ascii_whitespace) {
-            continue;
+        if let Some(item) = parse_jsonl_bytes(bytes, &fallback, &fields) {
+            return Some(item);
         }
-        let (text, lossy) = decode(bytes);
-        let mut item = parse_json_line(&text, &fallback, &fields);
-        if let (true, Ok(doc)) = (lossy, item.document.as_mut()) {
-            doc.warnings.push(LOSSY_WARNING.to_string());
-        }
-        return Some(item);
     })
+}
+
+/// One JSON Lines line as bytes (without its line break) as [`read_jsonl`] reads it: `None`
+/// for a blank line, which is no record; invalid UTF-8 replaced, with a warning.
+pub fn parse_jsonl_bytes(
+    bytes: Vec<u8>,
+    fallback_id: &str,
+    fields: &JsonFields,
+) -> Option<InputItem> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return None;
+    }
+    let (text, lossy) = decode(bytes);
+    let mut item = parse_json_line(&text, fallback_id, fields);
+    if let (true, Ok(doc)) = (lossy, item.document.as_mut()) {
+        doc.warnings.push(LOSSY_WARNING.to_string());
+    }
+    Some(item)
 }
 
 #[cfg(test)]

@@ -115,7 +115,7 @@ impl Pipeline {
         records: I,
         options: &StreamOptions,
         skip: S,
-        mut sink: F,
+        sink: F,
     ) -> Result<(), E>
     where
         K: Send,
@@ -124,17 +124,39 @@ impl Pipeline {
         F: FnMut(K, Result<Document>) -> Result<(), E> + Send,
         E: Send,
     {
-        let depth = options.queue_batches.max(1);
+        let skip = &skip;
+        let batches =
+            batches(records, options).filter(move |batch| !batch.iter().all(|(key, _)| skip(key)));
+        self.stream_batches(batches, options.queue_batches, skip, sink)
+    }
+
+    /// [`Pipeline::stream`] over batches the caller forms: each item of `batches` is one
+    /// tagger call, so a caller that knows when to stop waiting for more documents (a server
+    /// batching across requests) decides the batches, and gets the same three overlapping
+    /// threads. `queue_batches` bounds the batches waiting between two stages; records `skip`
+    /// marks are tagged with their batch but not handed to `sink`.
+    pub fn stream_batches<K, B, S, F, E>(
+        &self,
+        batches: B,
+        queue_batches: usize,
+        skip: S,
+        mut sink: F,
+    ) -> Result<(), E>
+    where
+        K: Send,
+        B: Iterator<Item = Vec<(K, Result<Document>)>> + Send,
+        S: Fn(&K) -> bool + Sync,
+        F: FnMut(K, Result<Document>) -> Result<(), E> + Send,
+        E: Send,
+    {
+        let depth = queue_batches.max(1);
         let skip = &skip;
         let attributions = self.attributions;
         let (batch_tx, batch_rx) = mpsc::sync_channel::<Vec<(K, Result<Document>)>>(depth);
         let (tagged_tx, tagged_rx) = mpsc::sync_channel::<Vec<TaggedRecord<K>>>(depth);
         thread::scope(|scope| {
             scope.spawn(move || {
-                for batch in batches(records, options) {
-                    if batch.iter().all(|(key, _)| skip(key)) {
-                        continue;
-                    }
+                for batch in batches {
                     if batch_tx.send(batch).is_err() {
                         break;
                     }
@@ -197,6 +219,13 @@ pub struct StreamOptions {
     pub queue_batches: usize,
 }
 
+impl StreamOptions {
+    /// True when a batch of `docs` documents holding `bytes` bytes of text takes no more.
+    pub fn is_full(&self, docs: usize, bytes: usize) -> bool {
+        docs >= self.docs_per_batch.max(1) || bytes >= self.bytes_per_batch
+    }
+}
+
 impl Default for StreamOptions {
     fn default() -> Self {
         StreamOptions {
@@ -234,11 +263,11 @@ fn batches<K, I: Iterator<Item = (K, Result<Document>)>>(
     mut records: I,
     options: &StreamOptions,
 ) -> impl Iterator<Item = Vec<(K, Result<Document>)>> {
-    let (max_docs, max_bytes) = (options.docs_per_batch.max(1), options.bytes_per_batch);
+    let options = options.clone();
     std::iter::from_fn(move || {
         let mut batch = Vec::new();
         let mut bytes = 0;
-        while batch.len() < max_docs && bytes < max_bytes {
+        while !options.is_full(batch.len(), bytes) {
             let Some(record) = records.next() else { break };
             bytes += record.1.as_ref().map_or(0, |d| d.text.len());
             batch.push(record);

@@ -1,0 +1,820 @@
+//! `quotegraph serve`: the pipeline as a local HTTP service (feature `tagger`).
+//!
+//! | request | answer |
+//! | --- | --- |
+//! | `POST /v1/extract`, `application/json`: one document `{"id", "text"}` (or `"html"`) | the object `extract` writes for it |
+//! | the same with a JSON array of documents | an array of those objects, in order |
+//! | `POST /v1/extract`, `application/x-ndjson`: JSON Lines | JSON Lines, streamed, one line per input line, in order |
+//! | `GET /healthz` | `200` while the process runs |
+//! | `GET /readyz` | `200` once the model is loaded, `503` before |
+//! | `GET /v1/info` | model, labels, attribution head, precision, limits, version |
+//! | `GET /metrics` | Prometheus text format |
+//!
+//! The model loads after the port is bound, so `/healthz` answers at once and `/readyz` says
+//! when extraction can start. Documents of all requests wait in one queue of at most
+//! [`ServeOptions::queue_docs`] documents, and each tagger call takes all that waits (up to
+//! the batch limits of [`StreamOptions`]): concurrent requests fill forward passes together.
+//! A document's record is the line `extract` writes for it; batched inference rounds a little
+//! differently in other company (scores in the fourth decimal), so a document sent alone, or a
+//! request alone on the server, is answered byte for byte as `extract` answers the same
+//! documents in one batch.
+//!
+//! Faults are answered with `{"error": {"kind", "message"}}` and a status: `400` a body that
+//! is not JSON (with line and column) or not a document or an array of them, `401` a missing
+//! or wrong bearer token, `404`/`405` an unknown path or method, `408` a body that stopped
+//! arriving, `413` a body over [`ServeOptions::max_body`] (declared so; a JSON Lines body that
+//! grows over it while streaming ends with an error record instead) or more documents than
+//! the queue holds, `415` another content type, `503` (with `Retry-After`)
+//! a full queue or a model still loading. A document that fails inside the pipeline is its
+//! error record, as in `extract`; the other documents are answered. A client that disconnects
+//! frees the documents of its request that were not yet tagged. SIGINT or SIGTERM: no new
+//! connections, requests in flight are answered, then [`serve`] returns.
+
+mod batcher;
+mod metrics;
+
+use crate::doc::Document;
+use crate::input::{json_record, parse_jsonl_bytes, InputItem, JsonFields};
+use crate::pipeline::{Pipeline, StreamOptions};
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use batcher::{outcome, record_line, Job, Reply};
+use futures_util::StreamExt;
+use metrics::Metrics;
+use serde_json::{json, Value};
+use std::net::SocketAddr;
+use std::sync::{mpsc, Arc, Mutex, OnceLock};
+use std::time::{Duration, Instant};
+use subtle::ConstantTimeEq;
+use tokio::sync::{oneshot, OwnedSemaphorePermit, Semaphore};
+
+/// Seconds a client is told to wait (`Retry-After`) when the queue is full or the model loads.
+const RETRY_AFTER_SECONDS: u64 = 1;
+
+/// The endpoints, as the metrics name them (any other path counts as `other`).
+const ENDPOINTS: [&str; 5] = ["/healthz", "/readyz", "/v1/info", "/metrics", "/v1/extract"];
+
+/// How a server runs: where it listens, its limits, and how records are written.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// Address to listen on (port 0: any free port, reported to `on_listening`).
+    pub addr: SocketAddr,
+    /// Largest request body in bytes, JSON Lines included (a larger stream is cut there).
+    pub max_body: usize,
+    /// Documents that may wait in the queue or be in the pipeline at once; more get `503`.
+    pub queue_docs: usize,
+    /// Longest wait for the next piece of a request body before `408` (a stalled client).
+    pub body_timeout: Duration,
+    /// Batch limits of one tagger call.
+    pub batches: StreamOptions,
+    /// JSON field names of the id and the text.
+    pub fields: JsonFields,
+    /// Write each document's text into its record (`extract --include-text`).
+    pub include_text: bool,
+    /// When set, every request but `/healthz` needs `Authorization: Bearer <token>`.
+    pub token: Option<String>,
+}
+
+/// Why [`serve`] could not run or stopped.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    /// The address could not be bound (in use, not permitted).
+    #[error("cannot listen on {addr}")]
+    Listen {
+        /// The address asked for.
+        addr: SocketAddr,
+        /// The operating system's error.
+        source: std::io::Error,
+    },
+    /// The runtime could not start, or the server failed while running.
+    #[error("the server failed")]
+    Server(#[source] std::io::Error),
+    /// The pipeline could not be loaded (the loader's error).
+    #[error("cannot load the pipeline")]
+    Load(#[source] Box<dyn std::error::Error + Send + Sync>),
+}
+
+/// What `/v1/info` says about the loaded model.
+#[derive(Debug, Clone)]
+pub struct ModelInfo {
+    /// Where the model was loaded from, as named.
+    pub model: String,
+}
+
+/// Everything the handlers share.
+struct Shared {
+    options: ServeOptions,
+    /// One permit per document in the queue or the pipeline.
+    queue: Arc<Semaphore>,
+    /// Units of jobs to the pipeline's thread; taken (closed) at shutdown.
+    units: Mutex<Option<mpsc::Sender<Vec<Job>>>>,
+    /// `/v1/info`'s body, set once the model is loaded (so also the readiness flag).
+    info: OnceLock<Value>,
+    metrics: Metrics,
+}
+
+impl Shared {
+    fn queue_depth(&self) -> usize {
+        self.options
+            .queue_docs
+            .saturating_sub(self.queue.available_permits())
+    }
+
+    /// Hands a unit of jobs to the pipeline; `false` when it no longer takes any.
+    fn submit(&self, unit: Vec<Job>) -> bool {
+        if unit.is_empty() {
+            return true;
+        }
+        let units = self.units.lock().unwrap_or_else(|p| p.into_inner());
+        units.as_ref().is_some_and(|tx| tx.send(unit).is_ok())
+    }
+}
+
+/// Binds `options.addr`, calls `on_listening` with the bound address, loads the pipeline with
+/// `load` (while `/healthz` already answers and `/readyz` says 503), and serves until SIGINT
+/// or SIGTERM; then finishes the requests in flight and returns.
+///
+/// # Errors
+/// [`ServeError`]: the address cannot be bound, the runtime cannot start, or `load` fails.
+pub fn serve<L, E>(
+    options: ServeOptions,
+    info: ModelInfo,
+    load: L,
+    on_listening: impl FnOnce(SocketAddr),
+) -> Result<(), ServeError>
+where
+    L: FnOnce() -> Result<Pipeline, E> + Send,
+    E: Into<Box<dyn std::error::Error + Send + Sync>>,
+{
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(ServeError::Server)?;
+    let listener = runtime
+        .block_on(tokio::net::TcpListener::bind(options.addr))
+        .map_err(|source| ServeError::Listen {
+            addr: options.addr,
+            source,
+        })?;
+    let addr = listener.local_addr().map_err(ServeError::Server)?;
+    let (units_tx, units_rx) = mpsc::channel::<Vec<Job>>();
+    let shared = Arc::new(Shared {
+        queue: Arc::new(Semaphore::new(options.queue_docs)),
+        units: Mutex::new(Some(units_tx)),
+        info: OnceLock::new(),
+        metrics: Metrics::new(),
+        options,
+    });
+    on_listening(addr);
+    std::thread::scope(|scope| {
+        let pipeline_shared = Arc::clone(&shared);
+        let pipeline = scope.spawn(move || -> Result<(), ServeError> {
+            let pipeline = load().map_err(|e| ServeError::Load(e.into()))?;
+            let _ = pipeline_shared
+                .info
+                .set(info_body(&pipeline, &info, &pipeline_shared.options));
+            let options = &pipeline_shared.options;
+            batcher::run(
+                &pipeline,
+                units_rx,
+                &options.batches,
+                options.include_text,
+                &pipeline_shared.metrics,
+            );
+            Ok(())
+        });
+        let app = router(Arc::clone(&shared));
+        let served = runtime.block_on(async move {
+            axum::serve(listener, app)
+                .with_graceful_shutdown(shutdown_signal())
+                .await
+        });
+        // The router is gone with every request: close the queue so the pipeline ends.
+        shared
+            .units
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .take();
+        let pipeline = pipeline
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        served.map_err(ServeError::Server)?;
+        pipeline
+    })
+}
+
+/// Resolves on the first SIGINT or SIGTERM.
+async fn shutdown_signal() {
+    let interrupt = tokio::signal::ctrl_c();
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        match signal(SignalKind::terminate()) {
+            Ok(mut terminate) => {
+                tokio::select! {
+                    _ = interrupt => {}
+                    _ = terminate.recv() => {}
+                }
+            }
+            Err(_) => {
+                let _ = interrupt.await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = interrupt.await;
+    }
+}
+
+/// `/v1/info`'s body for a loaded pipeline.
+fn info_body(pipeline: &Pipeline, info: &ModelInfo, options: &ServeOptions) -> Value {
+    let tagger = pipeline.tagger();
+    let labels = tagger.labels();
+    let mut types: Vec<String> = (0..labels.len())
+        .filter_map(|i| labels.get(i).label.as_ref().map(|l| l.as_str().to_string()))
+        .collect();
+    types.sort();
+    types.dedup();
+    json!({
+        "version": env!("CARGO_PKG_VERSION"),
+        "model": info.model,
+        "labels": types,
+        "attribution_head": tagger.has_role_head(),
+        "precision": tagger.precision(),
+        "window": tagger.window(),
+        "docs_per_batch": options.batches.docs_per_batch,
+        "queue_docs": options.queue_docs,
+        "max_body": options.max_body,
+    })
+}
+
+/// The routes, the token check and the request metrics.
+fn router(shared: Arc<Shared>) -> Router {
+    let protected = Router::new()
+        .route("/readyz", get(readyz))
+        .route("/v1/info", get(info))
+        .route("/metrics", get(metrics))
+        .route("/v1/extract", post(extract))
+        .route_layer(middleware::from_fn_with_state(
+            Arc::clone(&shared),
+            require_token,
+        ));
+    Router::new()
+        .route("/healthz", get(|| async { "ok\n" }))
+        .merge(protected)
+        .fallback(|| async {
+            ApiError::new(StatusCode::NOT_FOUND, "not_found", "no such endpoint")
+        })
+        .method_not_allowed_fallback(|| async {
+            ApiError::new(
+                StatusCode::METHOD_NOT_ALLOWED,
+                "method_not_allowed",
+                "method not allowed on this endpoint",
+            )
+        })
+        .layer(middleware::from_fn_with_state(Arc::clone(&shared), measure))
+        .with_state(shared)
+}
+
+/// An error answer: a status and `{"error": {"kind", "message"}}`.
+struct ApiError {
+    status: StatusCode,
+    kind: &'static str,
+    message: String,
+}
+
+impl ApiError {
+    fn new(status: StatusCode, kind: &'static str, message: impl Into<String>) -> ApiError {
+        ApiError {
+            status,
+            kind,
+            message: message.into(),
+        }
+    }
+
+    /// `503` with `Retry-After`.
+    fn unavailable(kind: &'static str, message: impl Into<String>) -> ApiError {
+        ApiError::new(StatusCode::SERVICE_UNAVAILABLE, kind, message)
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let body = json!({"error": {"kind": self.kind, "message": self.message}});
+        let mut response = (self.status, json_body(body.to_string().into_bytes())).into_response();
+        let headers = response.headers_mut();
+        if self.status == StatusCode::SERVICE_UNAVAILABLE {
+            headers.insert(header::RETRY_AFTER, HeaderValue::from(RETRY_AFTER_SECONDS));
+        }
+        if self.status == StatusCode::UNAUTHORIZED {
+            headers.insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        }
+        response
+    }
+}
+
+/// A body of JSON bytes with its content type.
+fn json_body(bytes: Vec<u8>) -> Response {
+    ([(header::CONTENT_TYPE, "application/json")], bytes).into_response()
+}
+
+/// Counts every request by endpoint and status, and its time to the response head.
+async fn measure(State(shared): State<Arc<Shared>>, request: Request, next: Next) -> Response {
+    let path = request.uri().path();
+    let endpoint = ENDPOINTS
+        .iter()
+        .copied()
+        .find(|e| *e == path)
+        .unwrap_or("other");
+    let started = Instant::now();
+    let response = next.run(request).await;
+    shared
+        .metrics
+        .request(endpoint, response.status().as_u16(), started.elapsed());
+    response
+}
+
+/// `401` unless the request carries the bearer token (when one is set), compared in constant
+/// time.
+async fn require_token(
+    State(shared): State<Arc<Shared>>,
+    request: Request,
+    next: Next,
+) -> Response {
+    if let Some(token) = &shared.options.token {
+        let given = request
+            .headers()
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.as_bytes().strip_prefix(b"Bearer "))
+            .unwrap_or_default();
+        if !bool::from(given.ct_eq(token.as_bytes())) {
+            return ApiError::new(
+                StatusCode::UNAUTHORIZED,
+                "unauthorized",
+                "this server needs Authorization: Bearer <token>",
+            )
+            .into_response();
+        }
+    }
+    next.run(request).await
+}
+
+async fn readyz(State(shared): State<Arc<Shared>>) -> Response {
+    match shared.info.get() {
+        Some(_) => "ready\n".into_response(),
+        None => ApiError::unavailable("loading", "the model is loading").into_response(),
+    }
+}
+
+async fn info(State(shared): State<Arc<Shared>>) -> Response {
+    match shared.info.get() {
+        Some(info) => json_body(info.to_string().into_bytes()),
+        None => ApiError::unavailable("loading", "the model is loading").into_response(),
+    }
+}
+
+async fn metrics(State(shared): State<Arc<Shared>>) -> Response {
+    let text = shared.metrics.render(shared.queue_depth());
+    (
+        [(
+            header::CONTENT_TYPE,
+            "application/openmetrics-text; version=1.0.0; charset=utf-8",
+        )],
+        text,
+    )
+        .into_response()
+}
+
+/// The request body's media type, lowercased, without parameters.
+fn media_type(headers: &HeaderMap) -> String {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase()
+}
+
+async fn extract(State(shared): State<Arc<Shared>>, headers: HeaderMap, body: Body) -> Response {
+    if shared.info.get().is_none() {
+        return ApiError::unavailable("loading", "the model is loading").into_response();
+    }
+    let result = match media_type(&headers).as_str() {
+        "application/json" => extract_json(&shared, &headers, body).await,
+        "application/x-ndjson" | "application/jsonl" | "application/jsonlines" => {
+            extract_json_lines(shared, &headers, body)
+        }
+        other => Err(ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+            format!(
+                "content type {:?}: send application/json (a document or an array of them) or \
+                 application/x-ndjson (JSON Lines)",
+                other
+            ),
+        )),
+    };
+    result.unwrap_or_else(IntoResponse::into_response)
+}
+
+/// A body over the limit, by its declared length.
+fn too_large(shared: &Shared, what: &str) -> ApiError {
+    ApiError::new(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "too_large",
+        format!(
+            "{what} is larger than --max-body ({} bytes)",
+            shared.options.max_body
+        ),
+    )
+}
+
+/// `413` when the request declares a body over `--max-body`.
+fn check_declared_length(shared: &Shared, headers: &HeaderMap) -> Result<(), ApiError> {
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    match declared {
+        Some(n) if n > shared.options.max_body => Err(too_large(shared, "the body")),
+        _ => Ok(()),
+    }
+}
+
+/// `application/json`: one document or an array of them, answered whole.
+async fn extract_json(
+    shared: &Arc<Shared>,
+    headers: &HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    check_declared_length(shared, headers)?;
+    let bytes = read_body(shared, body).await?;
+    let value: Value = serde_json::from_slice(&bytes).map_err(|e| {
+        ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "input",
+            format!("the body is not JSON: {e}"),
+        )
+    })?;
+    let (values, one) = match value {
+        Value::Array(values) => (values, false),
+        value @ Value::Object(_) => (vec![value], true),
+        _ => {
+            return Err(ApiError::new(
+                StatusCode::BAD_REQUEST,
+                "input",
+                "send a document object or an array of them",
+            ))
+        }
+    };
+    let fields = &shared.options.fields;
+    let items: Vec<InputItem> = values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| json_record(v, &format!("<body>:{}", i + 1), fields))
+        .collect();
+    let readable = items.iter().filter(|i| i.document.is_ok()).count();
+    if readable > shared.options.queue_docs {
+        return Err(ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "too_many_documents",
+            format!(
+                "{readable} documents in one request; the queue holds {}: split the request",
+                shared.options.queue_docs
+            ),
+        ));
+    }
+    let permits = u32::try_from(readable).unwrap_or(u32::MAX);
+    let mut slots = match Arc::clone(&shared.queue).try_acquire_many_owned(permits) {
+        Ok(slots) => slots,
+        Err(_) => {
+            return Err(ApiError::unavailable(
+                "overloaded",
+                format!(
+                    "the queue is full ({} documents); retry later",
+                    shared.options.queue_docs
+                ),
+            ))
+        }
+    };
+    let queued = Instant::now();
+    let mut unit = Vec::with_capacity(readable);
+    let mut answers = Vec::with_capacity(items.len());
+    for item in items {
+        answers.push(match item.document {
+            Ok(document) => {
+                let slot = slots.split(1).ok_or_else(|| {
+                    ApiError::unavailable("overloaded", "the queue is full; retry later")
+                })?;
+                let (job, answer) = Job::new(item.id, item.text_derived, document, slot, queued);
+                unit.push(job);
+                answer
+            }
+            Err(e) => {
+                let result = Err(e);
+                shared.metrics.document(outcome(&result), None);
+                Answer::Ready(record_line(&item.id, false, &result, false))
+            }
+        });
+    }
+    if !shared.submit(unit) {
+        return Err(ApiError::unavailable(
+            "shutting_down",
+            "the server is shutting down",
+        ));
+    }
+    let mut lines = Vec::with_capacity(answers.len());
+    for answer in answers {
+        lines.push(answer.line().await);
+    }
+    for line in &mut lines {
+        if line.last() == Some(&b'\n') {
+            line.pop();
+        }
+    }
+    let out = match lines.pop() {
+        Some(line) if one => line,
+        last => {
+            let mut out = vec![b'['];
+            for line in lines.into_iter().chain(last) {
+                if out.len() > 1 {
+                    out.push(b',');
+                }
+                out.extend(line);
+            }
+            out.push(b']');
+            out
+        }
+    };
+    Ok(json_body(out))
+}
+
+/// Reads a whole body of at most `--max-body` bytes, each piece within `--body-timeout`.
+async fn read_body(shared: &Shared, body: Body) -> Result<Vec<u8>, ApiError> {
+    let mut stream = body.into_data_stream();
+    let mut bytes = Vec::new();
+    while let Some(piece) = next_piece(shared, &mut stream).await? {
+        if bytes.len() + piece.len() > shared.options.max_body {
+            return Err(too_large(shared, "the body"));
+        }
+        bytes.extend_from_slice(&piece);
+    }
+    Ok(bytes)
+}
+
+/// The next piece of a body; `408` when none comes within `--body-timeout`.
+async fn next_piece(
+    shared: &Shared,
+    stream: &mut axum::body::BodyDataStream,
+) -> Result<Option<Bytes>, ApiError> {
+    match tokio::time::timeout(shared.options.body_timeout, stream.next()).await {
+        Err(_) => Err(ApiError::new(
+            StatusCode::REQUEST_TIMEOUT,
+            "timeout",
+            format!(
+                "no body data for {} s",
+                shared.options.body_timeout.as_secs_f64()
+            ),
+        )),
+        Ok(None) => Ok(None),
+        Ok(Some(Ok(piece))) => Ok(Some(piece)),
+        Ok(Some(Err(e))) => Err(ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "input",
+            format!("cannot read the body: {e}"),
+        )),
+    }
+}
+
+impl Job {
+    /// A job for `document` holding its queue `slot`, and the answer it will give.
+    fn new(
+        id: String,
+        text_derived: bool,
+        document: Document,
+        slot: OwnedSemaphorePermit,
+        queued: Instant,
+    ) -> (Job, Answer) {
+        let (to, answer) = oneshot::channel();
+        let reply = Reply {
+            id,
+            text_derived,
+            to,
+            _slot: slot,
+            queued,
+        };
+        (Job { document, reply }, Answer::Pending(answer))
+    }
+}
+
+/// A record that is ready, or one the pipeline will send.
+enum Answer {
+    Ready(Vec<u8>),
+    Pending(oneshot::Receiver<Vec<u8>>),
+}
+
+impl Answer {
+    /// The record's line (the pipeline never drops a job it was given but at shutdown).
+    async fn line(self) -> Vec<u8> {
+        match self {
+            Answer::Ready(line) => line,
+            Answer::Pending(answer) => answer.await.unwrap_or_else(|_| {
+                let stopped = crate::Error::inference("the server stopped before answering", None);
+                record_line("", false, &Err(stopped), false)
+            }),
+        }
+    }
+}
+
+/// `application/x-ndjson`: JSON Lines in, JSON Lines out, streamed, in order. Answers wait
+/// for the client without limit while its body arrives (a client may send all before it reads,
+/// as most do), bounded by `--max-body`.
+fn extract_json_lines(
+    shared: Arc<Shared>,
+    headers: &HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    check_declared_length(&shared, headers)?;
+    if shared.queue.available_permits() == 0 {
+        return Err(ApiError::unavailable(
+            "overloaded",
+            format!(
+                "the queue is full ({} documents); retry later",
+                shared.options.queue_docs
+            ),
+        ));
+    }
+    let (answers_tx, answers_rx) = tokio::sync::mpsc::unbounded_channel::<Answer>();
+    tokio::spawn(read_json_lines(shared, body, answers_tx));
+    let lines = futures_util::stream::unfold(answers_rx, |mut answers| async move {
+        let answer = answers.recv().await?;
+        Some((
+            Ok::<_, std::convert::Infallible>(answer.line().await),
+            answers,
+        ))
+    });
+    Ok((
+        [(header::CONTENT_TYPE, "application/x-ndjson")],
+        Body::from_stream(lines),
+    )
+        .into_response())
+}
+
+/// Reads a JSON Lines body line by line, queues each document as soon as its line is whole,
+/// and sends each line's answer to `answers`, in order. Ends early when the client goes away.
+async fn read_json_lines(
+    shared: Arc<Shared>,
+    body: Body,
+    answers: tokio::sync::mpsc::UnboundedSender<Answer>,
+) {
+    let mut reader = LineReader::new(shared, answers);
+    let mut stream = body.into_data_stream();
+    loop {
+        match next_piece(&reader.shared, &mut stream).await {
+            Ok(Some(piece)) => {
+                if !reader.take(&piece).await {
+                    return;
+                }
+                reader.flush();
+            }
+            Ok(None) => break,
+            Err(error) => {
+                reader.fail_with(&error.message);
+                return;
+            }
+        }
+    }
+    reader.finish().await;
+}
+
+/// The state of one streamed request: the partial line, the line count, the bytes read, the
+/// unit of jobs not yet handed to the pipeline.
+struct LineReader {
+    shared: Arc<Shared>,
+    answers: tokio::sync::mpsc::UnboundedSender<Answer>,
+    partial: Vec<u8>,
+    line: usize,
+    read: usize,
+    unit: Vec<Job>,
+}
+
+impl LineReader {
+    fn new(shared: Arc<Shared>, answers: tokio::sync::mpsc::UnboundedSender<Answer>) -> LineReader {
+        LineReader {
+            shared,
+            answers,
+            partial: Vec::new(),
+            line: 0,
+            read: 0,
+            unit: Vec::new(),
+        }
+    }
+
+    /// Takes a piece of the body; `false` when reading stops (the client is gone, or the body
+    /// grew over `--max-body`: an error record says so after the lines before).
+    async fn take(&mut self, mut piece: &[u8]) -> bool {
+        while !piece.is_empty() {
+            let (head, rest, whole) = match piece.iter().position(|&b| b == b'\n') {
+                Some(i) => (&piece[..i], &piece[i + 1..], true),
+                None => (piece, &piece[piece.len()..], false),
+            };
+            piece = rest;
+            self.read += head.len() + usize::from(whole);
+            if self.read > self.shared.options.max_body {
+                let message = format!(
+                    "the body is larger than --max-body ({} bytes): send the rest in another \
+                     request",
+                    self.shared.options.max_body
+                );
+                self.fail_with(&message);
+                return false;
+            }
+            self.partial.extend_from_slice(head);
+            if whole && !self.end_line().await {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// A line ended: its document is queued (or its error record is ready).
+    async fn end_line(&mut self) -> bool {
+        self.line += 1;
+        let fallback = format!("<body>:{}", self.line);
+        let bytes = std::mem::take(&mut self.partial);
+        let Some(item) = parse_jsonl_bytes(bytes, &fallback, &self.shared.options.fields) else {
+            return true;
+        };
+        let document = match item.document {
+            Ok(document) => document,
+            Err(e) => {
+                let result = Err(e);
+                self.shared.metrics.document(outcome(&result), None);
+                return self.send(Answer::Ready(record_line(&item.id, false, &result, false)));
+            }
+        };
+        let slot = match Arc::clone(&self.shared.queue).try_acquire_owned() {
+            Ok(slot) => slot,
+            Err(_) => {
+                self.flush();
+                match Arc::clone(&self.shared.queue).acquire_owned().await {
+                    Ok(slot) => slot,
+                    Err(_) => return false,
+                }
+            }
+        };
+        let (job, answer) = Job::new(item.id, item.text_derived, document, slot, Instant::now());
+        self.unit.push(job);
+        if self
+            .shared
+            .options
+            .batches
+            .is_full(self.unit.len(), self.unit_bytes())
+        {
+            self.flush();
+        }
+        self.send(answer)
+    }
+
+    fn unit_bytes(&self) -> usize {
+        self.unit.iter().map(|j| j.document.text.len()).sum()
+    }
+
+    /// Sends an answer to the response; `false` once the client is gone.
+    fn send(&self, answer: Answer) -> bool {
+        self.answers.send(answer).is_ok()
+    }
+
+    /// Hands the pending unit of jobs to the pipeline.
+    fn flush(&mut self) {
+        self.shared.submit(std::mem::take(&mut self.unit));
+    }
+
+    /// The body ended: a last line without a line break is a line too.
+    async fn finish(mut self) {
+        if !self.partial.is_empty() {
+            self.end_line().await;
+        }
+        self.flush();
+    }
+
+    /// Reading stopped early: the lines before are answered, then an error record for the
+    /// next line says why.
+    fn fail_with(&mut self, message: &str) {
+        self.flush();
+        let result = Err(crate::Error::Input(format!(
+            "reading stopped after line {}: {message}",
+            self.line
+        )));
+        self.shared.metrics.document(outcome(&result), None);
+        let id = format!("<body>:{}", self.line + 1);
+        self.send(Answer::Ready(record_line(&id, false, &result, false)));
+    }
+}
