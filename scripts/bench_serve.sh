@@ -48,11 +48,17 @@ LOG=$OUT/serve.log
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 URL=""
+READY=""
 for _ in $(seq 1 600); do
   URL=$(grep -o 'http://[0-9.]*:[0-9]*' "$LOG" | head -1 || true)
-  if [ -n "$URL" ] && curl -sf "$URL/readyz" > /dev/null; then break; fi
+  if [ -n "$URL" ] && curl -sf "$URL/readyz" > /dev/null; then READY=1; break; fi
   sleep 0.1
 done
+if [ -z "$READY" ]; then
+  echo "bench_serve: the server was not ready after 60 s:" >&2
+  cat "$LOG" >&2
+  exit 1
+fi
 ROWS=()
 for c in 1 4 16; do
   ROWS+=("$(python3 scripts/bench_serve.py "$URL" "$CORPUS" --concurrency "$c")")

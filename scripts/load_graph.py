@@ -75,7 +75,7 @@ ABOUT_VARIABLE = "about"
 ANSWER_VARIABLES = ("speaker", "text", "doc")
 WHO_SAID_ABOUT_SPARQL = """
 PREFIX schema: <http://schema.org/>
-SELECT DISTINCT ?speaker ?text ?doc ?about WHERE {
+SELECT DISTINCT ?speaker ?text ?doc ?quote ?about WHERE {
   ?q a schema:Quotation ; schema:text ?text ; schema:identifier ?quote ;
      schema:spokenByCharacter ?s ; schema:mentions ?x ; schema:isPartOf ?d .
   ?s schema:name ?speaker .

@@ -19,37 +19,49 @@ import urllib.parse
 MAX_REQUEST_BYTES = 4 * 1024 * 1024
 # Longest wait for one answer, in seconds.
 REQUEST_TIMEOUT = 600
-# Tries of one request while the server answers 503.
+# Tries of one request while the server answers 503 or drops the connection.
 MAX_TRIES = 60
+# Seconds between tries when the server does not say (Retry-After).
+RETRY_PAUSE = 1
 
 
 def requests(lines, max_lines):
     """Groups input lines (bytes) into request bodies."""
-    body, count = [], 0
+    body, size = [], 0
     for line in lines:
         if not line.strip():
             continue
-        if body and (count == max_lines or sum(map(len, body)) + len(line) > MAX_REQUEST_BYTES):
+        line = line if line.endswith(b"\n") else line + b"\n"
+        if body and (len(body) == max_lines or size + len(line) > MAX_REQUEST_BYTES):
             yield b"".join(body)
-            body, count = [], 0
-        body.append(line if line.endswith(b"\n") else line + b"\n")
-        count += 1
+            body, size = [], 0
+        body.append(line)
+        size += len(line)
     if body:
         yield b"".join(body)
 
 
-def post(connection, body, headers):
-    """POSTs one body, retrying on 503; the answer's bytes."""
+def post(target, body, headers):
+    """POSTs one body on a fresh connection; the answer's bytes. A full server (503) or a
+    dropped connection (the server closes one it answered without reading its body) is
+    retried after a pause."""
     for _ in range(MAX_TRIES):
-        connection.request("POST", "/v1/extract", body=body, headers=headers)
-        response = connection.getresponse()
-        answer = response.read()
+        connection = http.client.HTTPConnection(target.hostname, target.port, timeout=REQUEST_TIMEOUT)
+        try:
+            connection.request("POST", "/v1/extract", body=body, headers=headers)
+            response = connection.getresponse()
+            answer = response.read()
+        except (ConnectionError, http.client.HTTPException):
+            time.sleep(RETRY_PAUSE)
+            continue
+        finally:
+            connection.close()
         if response.status == 200:
             return answer
         if response.status != 503:
             raise RuntimeError(f"status {response.status}: {answer.decode('utf-8', 'replace')}")
-        time.sleep(float(response.getheader("Retry-After", "1")))
-    raise RuntimeError(f"the server stayed full for {MAX_TRIES} tries")
+        time.sleep(float(response.getheader("Retry-After", str(RETRY_PAUSE))))
+    raise RuntimeError(f"no answer after {MAX_TRIES} tries")
 
 
 def main():
@@ -60,6 +72,8 @@ def main():
     p.add_argument("--lines", type=int, default=256, help="most lines per request (default 256)")
     p.add_argument("--token-file", help="bearer token file, when the server needs one")
     args = p.parse_args()
+    if args.lines < 1:
+        p.error("--lines must be at least 1")
     target = urllib.parse.urlsplit(args.url)
     headers = {"Content-Type": "application/x-ndjson"}
     if args.token_file:
@@ -67,16 +81,13 @@ def main():
             headers["Authorization"] = "Bearer " + f.read().strip()
     source = sys.stdin.buffer if args.corpus == "-" else open(args.corpus, "rb")
     out = open(args.output, "wb") if args.output else sys.stdout.buffer
-    connection = http.client.HTTPConnection(target.hostname, target.port, timeout=REQUEST_TIMEOUT)
     try:
         for body in requests(source, args.lines):
-            out.write(post(connection, body, headers))
+            out.write(post(target, body, headers))
             out.flush()
     except (OSError, RuntimeError) as e:
         print(f"serve_client: {e}", file=sys.stderr)
         return 1
-    finally:
-        connection.close()
     return 0
 
 

@@ -445,6 +445,14 @@ fn a_token_guards_every_endpoint_but_healthz() {
     assert_eq!(reply.status, 401);
     let reply = server.post_with("application/json", body.as_bytes(), Some("s3cret-token"));
     assert_eq!(reply.status, 200);
+    // The scheme's name is case-insensitive (RFC 7235).
+    let lower = agent()
+        .post(server.url("/v1/extract"))
+        .header("Content-Type", "application/json")
+        .header("Authorization", "bearer s3cret-token")
+        .send(body.as_bytes())
+        .expect("POST");
+    assert_eq!(lower.status().as_u16(), 200);
     assert_eq!(server.get("/v1/info").0, 200);
     let anonymous = |path: &str| {
         let response = agent().get(server.url(path)).call().expect("GET");
@@ -494,6 +502,11 @@ fn a_full_queue_answers_503_with_retry_after_and_loses_nothing() {
     assert_eq!(first.json()["id"], "long");
     let reply = server.post("application/json", small.as_bytes());
     assert_eq!(reply.status, 200, "the retry is answered");
+    // Refused requests processed nothing: two documents, two records.
+    assert_eq!(
+        server.metric("quotegraph_documents_total{outcome=\"ok\"} "),
+        2.0
+    );
 }
 
 /// Writes a whole `POST /v1/extract` of `body` on a raw connection and closes it without
@@ -516,7 +529,7 @@ fn post_and_hang_up(server: &Server, body: &str) {
 #[test]
 fn a_client_that_disconnects_frees_its_queued_documents() {
     let server = Server::start(&bundled_model(), &["--docs-per-batch", "1"]);
-    let docs: Vec<Value> = (0..12)
+    let docs: Vec<Value> = (0..30)
         .map(|i| json!({"id": format!("d{i}"), "text": long_text(60)}))
         .collect();
     post_and_hang_up(&server, &Value::Array(docs).to_string());
@@ -531,7 +544,7 @@ fn a_client_that_disconnects_frees_its_queued_documents() {
         abandoned > 0.0,
         "abandoned {abandoned}, answered {answered}"
     );
-    assert_eq!(abandoned + answered, 12.0);
+    assert_eq!(abandoned + answered, 30.0);
     let small = json!({"id": "small", "text": "Ruiz spoke in Paris."}).to_string();
     assert_eq!(
         server.post("application/json", small.as_bytes()).status,
@@ -542,7 +555,7 @@ fn a_client_that_disconnects_frees_its_queued_documents() {
 #[test]
 fn sigterm_finishes_requests_in_flight_and_exits_0() {
     let server = Arc::new(Server::start(&bundled_model(), &["--docs-per-batch", "1"]));
-    let docs: Vec<Value> = (0..6)
+    let docs: Vec<Value> = (0..12)
         .map(|i| json!({"id": format!("d{i}"), "text": long_text(40)}))
         .collect();
     let body = Value::Array(docs).to_string();
@@ -553,7 +566,9 @@ fn sigterm_finishes_requests_in_flight_and_exits_0() {
         assert!(started.elapsed() < CALL_TIMEOUT, "the request never queued");
         std::thread::sleep(Duration::from_millis(20));
     }
+    let done_before = server.metric("quotegraph_documents_total{outcome=\"ok\"} ");
     server.terminate();
+    assert!(done_before < 12.0, "the request finished before the signal");
     let reply = in_flight.join().expect("request thread");
     assert_eq!(reply.status, 200);
     let records = reply.json();
@@ -562,7 +577,8 @@ fn sigterm_finishes_requests_in_flight_and_exits_0() {
         .iter()
         .map(|r| r["id"].as_str().expect("id"))
         .collect();
-    assert_eq!(ids, ["d0", "d1", "d2", "d3", "d4", "d5"]);
+    let expected: Vec<String> = (0..12).map(|i| format!("d{i}")).collect();
+    assert_eq!(ids, expected);
     assert!(
         records.iter().all(|r| r.get("error").is_none()),
         "{records:?}"
@@ -736,4 +752,40 @@ fn a_stalled_body_times_out_with_408() {
         .read_line(&mut answer)
         .expect("status line");
     assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+}
+
+/// A model that cannot be loaded stops the server with the loader's error, after `/healthz`
+/// answered and `/readyz` said it was not ready.
+#[test]
+fn a_model_that_cannot_load_stops_the_server_with_its_error() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("config.json"), "{not json").expect("written");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_quotegraph"))
+        .args(["serve", "--port", "0", "--model"])
+        .arg(dir.path())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("serve starts");
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        assert!(started.elapsed() < CALL_TIMEOUT, "the server did not stop");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let mut stderr = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().expect("stderr"), &mut stderr)
+        .expect("stderr read");
+    assert_eq!(status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("listening on http://127.0.0.1:"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("cannot load the pipeline"), "{stderr}");
+    assert!(
+        stderr.contains(&dir.path().display().to_string()),
+        "{stderr}"
+    );
 }

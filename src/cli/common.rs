@@ -1,4 +1,4 @@
-//! What the subcommands share: the model options and the exit outcome.
+//! What the subcommands share: the model options, the pipeline options of `extract` and `serve`, and the exit outcome.
 
 use clap::Args;
 use std::path::PathBuf;
@@ -36,13 +36,17 @@ pub(super) struct ModelArgs {
 }
 
 impl ModelArgs {
+    /// The model directory: `--model`, else `$QUOTEGRAPH_MODEL`, else the bundled model.
+    pub(super) fn dir(&self) -> PathBuf {
+        self.model
+            .clone()
+            .unwrap_or_else(quotegraph::default_model_dir)
+    }
+
     /// Loads the pipeline these options name, warning on stderr when bf16 is emulated.
     pub(super) fn load(&self) -> anyhow::Result<quotegraph::Pipeline> {
         use anyhow::Context;
-        let dir = self
-            .model
-            .clone()
-            .unwrap_or_else(quotegraph::default_model_dir);
+        let dir = self.dir();
         let options = quotegraph::TaggerOptions {
             batch_size: self.batch_size,
             window: self.window,

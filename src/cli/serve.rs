@@ -3,10 +3,14 @@
 use super::common::{Outcome, PipelineArgs};
 use anyhow::Context;
 use clap::Args;
-use quotegraph::serve::{serve, ModelInfo, ServeOptions};
+use quotegraph::serve::{serve, ModelInfo, ServeError, ServeOptions, Token};
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
 use std::time::Duration;
+
+/// Most documents the queue may hold (tokio's semaphore takes at most `usize::MAX >> 3`
+/// permits; far more than memory allows anyway).
+const MAX_QUEUE_DOCS: usize = 1 << 24;
 
 /// Options of `quotegraph serve`.
 #[derive(Debug, Args)]
@@ -41,7 +45,15 @@ pub(super) struct ServeArgs {
 
 pub(super) fn run(args: ServeArgs) -> anyhow::Result<Outcome> {
     args.pipeline.set_threads()?;
-    anyhow::ensure!(args.queue_docs > 0, "--queue-docs must be at least 1");
+    anyhow::ensure!(
+        (1..=MAX_QUEUE_DOCS).contains(&args.queue_docs),
+        "--queue-docs must be between 1 and {MAX_QUEUE_DOCS}"
+    );
+    anyhow::ensure!(args.max_body > 0, "--max-body must be at least 1 byte");
+    anyhow::ensure!(
+        args.body_timeout > 0.0,
+        "--body-timeout must be more than 0 seconds"
+    );
     let token = match &args.token_file {
         Some(path) => {
             let token = std::fs::read_to_string(path)
@@ -52,10 +64,17 @@ pub(super) fn run(args: ServeArgs) -> anyhow::Result<Outcome> {
                 "the token file {} is empty",
                 path.display()
             );
-            Some(token)
+            Some(Token(token))
         }
         None => None,
     };
+    if !args.host.is_loopback() && token.is_none() {
+        eprintln!(
+            "quotegraph: warning: listening on {} without --token-file: anyone who can reach \
+             this address can use the server",
+            args.host
+        );
+    }
     let options = ServeOptions {
         addr: SocketAddr::new(args.host, args.port),
         max_body: args.max_body,
@@ -67,24 +86,26 @@ pub(super) fn run(args: ServeArgs) -> anyhow::Result<Outcome> {
         include_text: args.pipeline.include_text,
         token,
     };
-    let model = args
-        .pipeline
-        .model
-        .model
-        .clone()
-        .unwrap_or_else(quotegraph::default_model_dir);
     let info = ModelInfo {
-        model: model.display().to_string(),
+        model: args.pipeline.model.dir().display().to_string(),
     };
     let load = || {
         let pipeline = args.pipeline.load()?;
         eprintln!("quotegraph: model loaded; ready");
         anyhow::Ok(pipeline)
     };
-    serve(options, info, load, |addr| {
+    let served = serve(options, info, load, |addr| {
         eprintln!("quotegraph: listening on http://{addr} (loading the model)");
-    })
-    .context("quotegraph serve")?;
-    eprintln!("quotegraph: stopped");
-    Ok(Outcome::Success)
+    });
+    match served {
+        Ok(()) => {
+            eprintln!("quotegraph: stopped");
+            Ok(Outcome::Success)
+        }
+        Err(ServeError::Interrupted) => {
+            eprintln!("quotegraph: stopped by a second signal; requests in flight were cut off");
+            Ok(Outcome::Interrupted)
+        }
+        Err(e) => Err(e).context("quotegraph serve"),
+    }
 }

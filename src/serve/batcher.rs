@@ -13,8 +13,9 @@ use std::sync::mpsc::Receiver;
 use std::time::Instant;
 use tokio::sync::{oneshot, OwnedSemaphorePermit};
 
-/// Batches waiting between two stages of the pipeline's threads.
-const QUEUE_BATCHES: usize = 2;
+/// Batches formed ahead of the tagger: none, so each tagger call takes everything that came
+/// while the one before ran.
+const READ_AHEAD_BATCHES: usize = 0;
 
 /// One document on its way through the pipeline, and where its answer goes.
 pub(super) struct Job {
@@ -33,9 +34,16 @@ pub(super) struct Reply {
     /// Receives the record, one JSON line.
     pub(super) to: oneshot::Sender<Vec<u8>>,
     /// The document's place in the bounded queue, given back once it is answered.
-    pub(super) _slot: OwnedSemaphorePermit,
+    pub(super) _slot: Slot,
     /// When it entered the queue.
     pub(super) queued: Instant,
+}
+
+/// A document's place in the queue: a permit of the server's queue and, for a document of a
+/// JSON Lines stream, a share of that stream's own count; both given back when dropped.
+pub(super) struct Slot {
+    pub(super) _queue: OwnedSemaphorePermit,
+    pub(super) _stream: Option<std::sync::Arc<()>>,
 }
 
 /// One output line for `result`, as `extract` writes it (without `--pretty`).
@@ -88,11 +96,13 @@ pub(super) fn run(
     let answer = |reply: Reply, result: Result<Document, Error>| {
         let line = record_line(&reply.id, reply.text_derived, &result, include_text);
         metrics.document(outcome(&result), Some(reply.queued.elapsed()));
+        let stats = pipeline.tagger().stats();
+        metrics.tagger(stats.batches, stats.sequences);
         // A client that went away meanwhile gets nothing; its slot is freed all the same.
         let _ = reply.to.send(line);
         Ok::<(), Infallible>(())
     };
-    let Ok(()) = pipeline.stream_batches(batches, QUEUE_BATCHES, |_| false, answer);
+    let Ok(()) = pipeline.stream_batches(batches, READ_AHEAD_BATCHES, |_| false, answer);
 }
 
 /// Batches of whatever is waiting: blocks for the first unit, then takes every unit already

@@ -7,14 +7,26 @@ use prometheus_client::metrics::family::Family;
 use prometheus_client::metrics::gauge::Gauge;
 use prometheus_client::metrics::histogram::{exponential_buckets, Histogram};
 use prometheus_client::registry::Registry;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 /// Label pairs of a metric family.
 type Labels = Vec<(&'static str, String)>;
 
-/// Upper bounds of the latency buckets, in seconds: 5 ms doubling to about 80 s.
+/// Smallest latency bucket, in seconds; each next one doubles it.
+const FIRST_LATENCY_BUCKET: f64 = 0.005;
+/// Latency buckets: 5 ms doubling to about 80 s.
+const LATENCY_BUCKETS: u16 = 15;
+/// Buckets of documents per tagger call: 1 doubling to 1024.
+const BATCH_BUCKETS: u16 = 11;
+
+/// A histogram of seconds.
 fn latency_buckets() -> Histogram {
-    Histogram::new(exponential_buckets(0.005, 2.0, 15))
+    Histogram::new(exponential_buckets(
+        FIRST_LATENCY_BUCKET,
+        2.0,
+        LATENCY_BUCKETS,
+    ))
 }
 
 /// Everything `/metrics` reports.
@@ -27,6 +39,11 @@ pub(super) struct Metrics {
     document_seconds: Histogram,
     queue_depth: Gauge,
     batch_documents: Histogram,
+    forward_passes: Counter,
+    forward_windows: Counter,
+    /// The tagger's totals at the last update, for the counters' increments.
+    seen_passes: AtomicU64,
+    seen_windows: AtomicU64,
 }
 
 impl Metrics {
@@ -70,15 +87,32 @@ impl Metrics {
             "Documents queued or being processed",
             queue_depth.clone(),
         );
-        let batch_documents = Histogram::new(exponential_buckets(1.0, 2.0, 8));
+        let batch_documents = Histogram::new(exponential_buckets(1.0, 2.0, BATCH_BUCKETS));
         registry.register(
             "batch_documents",
             "Documents per tagger call (one call batches the windows of all its documents \
              into forward passes)",
             batch_documents.clone(),
         );
+        let forward_passes = Counter::default();
+        registry.register(
+            "forward_passes",
+            "Forward passes of the network",
+            forward_passes.clone(),
+        );
+        let forward_windows = Counter::default();
+        registry.register(
+            "forward_windows",
+            "Windows fed to the network (per pass: forward_windows / forward_passes, at most \
+             --batch-size)",
+            forward_windows.clone(),
+        );
         Metrics {
             registry,
+            forward_passes,
+            forward_windows,
+            seen_passes: AtomicU64::new(0),
+            seen_windows: AtomicU64::new(0),
             documents,
             abandoned,
             requests,
@@ -121,6 +155,14 @@ impl Metrics {
     /// A tagger call of `documents` documents started.
     pub(super) fn batch(&self, documents: usize) {
         self.batch_documents.observe(documents as f64);
+    }
+
+    /// The tagger has run `passes` forward passes over `windows` windows since it loaded.
+    pub(super) fn tagger(&self, passes: u64, windows: u64) {
+        let before = self.seen_passes.swap(passes, Ordering::Relaxed);
+        self.forward_passes.inc_by(passes.saturating_sub(before));
+        let before = self.seen_windows.swap(windows, Ordering::Relaxed);
+        self.forward_windows.inc_by(windows.saturating_sub(before));
     }
 
     /// The text exposition, with the queue depth as it is now.

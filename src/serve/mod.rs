@@ -8,27 +8,28 @@
 //! | `GET /healthz` | `200` while the process runs |
 //! | `GET /readyz` | `200` once the model is loaded, `503` before |
 //! | `GET /v1/info` | model, labels, attribution head, precision, limits, version |
-//! | `GET /metrics` | Prometheus text format |
+//! | `GET /metrics` | Prometheus text exposition (OpenMetrics) |
 //!
 //! The model loads after the port is bound, so `/healthz` answers at once and `/readyz` says
 //! when extraction can start. Documents of all requests wait in one queue of at most
-//! [`ServeOptions::queue_docs`] documents, and each tagger call takes all that waits (up to
-//! the batch limits of [`StreamOptions`]): concurrent requests fill forward passes together.
-//! A document's record is the line `extract` writes for it; batched inference rounds a little
-//! differently in other company (scores in the fourth decimal), so a document sent alone, or a
-//! request alone on the server, is answered byte for byte as `extract` answers the same
-//! documents in one batch.
+//! [`ServeOptions::queue_docs`] documents, and each tagger call takes all that waits when the
+//! tagger is free (up to the batch limits of [`StreamOptions`]): concurrent requests fill
+//! forward passes together. A document's record is the line `extract` writes for it; batched
+//! inference rounds a little differently in other company (scores in the fourth decimal), so
+//! a record is byte for byte `extract`'s when the document is tagged with the same documents.
 //!
 //! Faults are answered with `{"error": {"kind", "message"}}` and a status: `400` a body that
 //! is not JSON (with line and column) or not a document or an array of them, `401` a missing
-//! or wrong bearer token, `404`/`405` an unknown path or method, `408` a body that stopped
+//! or wrong bearer token, `404`/`405` an unknown path or method, `408` a JSON body that stopped
 //! arriving, `413` a body over [`ServeOptions::max_body`] (declared so; a JSON Lines body that
-//! grows over it while streaming ends with an error record instead) or more documents than
-//! the queue holds, `415` another content type, `503` (with `Retry-After`)
-//! a full queue or a model still loading. A document that fails inside the pipeline is its
-//! error record, as in `extract`; the other documents are answered. A client that disconnects
-//! frees the documents of its request that were not yet tagged. SIGINT or SIGTERM: no new
-//! connections, requests in flight are answered, then [`serve`] returns.
+//! grows over it, stalls or breaks off ends with an error record instead) or more documents
+//! than the queue holds, `415` another content type, `503` (with `Retry-After`) a full queue,
+//! a model still loading or a pipeline that takes no more. A document that fails inside the
+//! pipeline is its error record, as in `extract`; the other documents are answered. A client
+//! that disconnects frees the documents of its request that were not yet tagged. SIGINT or
+//! SIGTERM: no new connections, requests in flight are answered (for at most
+//! [`SHUTDOWN_GRACE`]; a second signal ends at once), then [`serve`] returns; so it does when
+//! the pipeline stops (a panic), with its error.
 
 mod batcher;
 mod metrics;
@@ -43,15 +44,23 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
-use batcher::{outcome, record_line, Job, Reply};
+use batcher::{outcome, record_line, Job, Reply, Slot};
 use futures_util::StreamExt;
 use metrics::Metrics;
 use serde_json::{json, Value};
+use std::future::IntoFuture;
 use std::net::SocketAddr;
 use std::sync::{mpsc, Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 use subtle::ConstantTimeEq;
-use tokio::sync::{oneshot, OwnedSemaphorePermit, Semaphore};
+use tokio::sync::{oneshot, Notify, OwnedSemaphorePermit, Semaphore};
+
+/// A JSON Lines stream may hold at most this fraction (1 / N) of the queue, so that one long
+/// stream leaves room for other requests.
+const STREAM_SHARE_DIVISOR: usize = 4;
+
+/// How often a stream waiting for room in the queue looks again.
+const QUEUE_POLL: Duration = Duration::from_millis(5);
 
 /// Seconds a client is told to wait (`Retry-After`) when the queue is full or the model loads.
 const RETRY_AFTER_SECONDS: u64 = 1;
@@ -70,15 +79,37 @@ pub struct ServeOptions {
     pub queue_docs: usize,
     /// Longest wait for the next piece of a request body before `408` (a stalled client).
     pub body_timeout: Duration,
-    /// Batch limits of one tagger call.
+    /// Batch limits of one tagger call (its `queue_batches` is not used: batches are formed
+    /// when the tagger is free, never ahead).
     pub batches: StreamOptions,
     /// JSON field names of the id and the text.
     pub fields: JsonFields,
     /// Write each document's text into its record (`extract --include-text`).
     pub include_text: bool,
     /// When set, every request but `/healthz` needs `Authorization: Bearer <token>`.
-    pub token: Option<String>,
+    pub token: Option<Token>,
 }
+
+/// A bearer token; its `Debug` form hides it, so no log or panic message shows it.
+#[derive(Clone)]
+pub struct Token(pub String);
+
+impl std::fmt::Debug for Token {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Token(<redacted>)")
+    }
+}
+
+/// The token of an `Authorization` header value: the credentials of the `Bearer` scheme,
+/// whose name is case-insensitive (RFC 7235).
+fn bearer_credentials(value: &[u8]) -> Option<&[u8]> {
+    let (scheme, credentials) = value.split_at_checked(BEARER.len())?;
+    let credentials = credentials.strip_prefix(b" ")?;
+    scheme.eq_ignore_ascii_case(BEARER).then_some(credentials)
+}
+
+/// The authentication scheme of the token.
+const BEARER: &[u8] = b"Bearer";
 
 /// Why [`serve`] could not run or stopped.
 #[derive(Debug, thiserror::Error)]
@@ -97,7 +128,20 @@ pub enum ServeError {
     /// The pipeline could not be loaded (the loader's error).
     #[error("cannot load the pipeline")]
     Load(#[source] Box<dyn std::error::Error + Send + Sync>),
+    /// The pipeline stopped while serving (a panic in libtorch, out of memory); the server
+    /// shut down after it.
+    #[error("the pipeline stopped: {0}")]
+    Pipeline(String),
+    /// Requests were still open [`SHUTDOWN_GRACE`] after the signal to stop; they were cut off.
+    #[error("requests still open {} s after the signal to stop were cut off", SHUTDOWN_GRACE.as_secs())]
+    Unfinished,
+    /// A second SIGINT or SIGTERM came while requests in flight were being finished.
+    #[error("stopped by a second signal before the requests in flight were finished")]
+    Interrupted,
 }
+
+/// Longest wait, after SIGINT or SIGTERM, for the requests in flight to finish.
+pub const SHUTDOWN_GRACE: Duration = Duration::from_secs(30);
 
 /// What `/v1/info` says about the loaded model.
 #[derive(Debug, Clone)]
@@ -171,29 +215,17 @@ where
         options,
     });
     on_listening(addr);
+    let pipeline_stopped = Notify::new();
     std::thread::scope(|scope| {
         let pipeline_shared = Arc::clone(&shared);
-        let pipeline = scope.spawn(move || -> Result<(), ServeError> {
-            let pipeline = load().map_err(|e| ServeError::Load(e.into()))?;
-            let _ = pipeline_shared
-                .info
-                .set(info_body(&pipeline, &info, &pipeline_shared.options));
-            let options = &pipeline_shared.options;
-            batcher::run(
-                &pipeline,
-                units_rx,
-                &options.batches,
-                options.include_text,
-                &pipeline_shared.metrics,
-            );
-            Ok(())
+        let stopped = &pipeline_stopped;
+        let pipeline = scope.spawn(move || {
+            let result = run_pipeline(load, &info, &pipeline_shared, units_rx);
+            stopped.notify_one();
+            result
         });
         let app = router(Arc::clone(&shared));
-        let served = runtime.block_on(async move {
-            axum::serve(listener, app)
-                .with_graceful_shutdown(shutdown_signal())
-                .await
-        });
+        let served = runtime.block_on(serve_until_stopped(listener, app, &pipeline_stopped));
         // The router is gone with every request: close the queue so the pipeline ends.
         shared
             .units
@@ -202,10 +234,75 @@ where
             .take();
         let pipeline = pipeline
             .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        served.map_err(ServeError::Server)?;
+            .unwrap_or_else(|panic| Err(ServeError::Pipeline(panic_message(panic.as_ref()))));
+        served?;
         pipeline
     })
+}
+
+/// Loads the pipeline, marks the server ready and runs the pipeline until the queue closes;
+/// a panic inside it becomes [`ServeError::Pipeline`].
+fn run_pipeline<L, E>(
+    load: L,
+    info: &ModelInfo,
+    shared: &Shared,
+    units: mpsc::Receiver<Vec<Job>>,
+) -> Result<(), ServeError>
+where
+    L: FnOnce() -> Result<Pipeline, E>,
+    E: Into<Box<dyn std::error::Error + Send + Sync>>,
+{
+    let pipeline = load().map_err(|e| ServeError::Load(e.into()))?;
+    let _ = shared.info.set(info_body(&pipeline, info, &shared.options));
+    let options = &shared.options;
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        batcher::run(
+            &pipeline,
+            units,
+            &options.batches,
+            options.include_text,
+            &shared.metrics,
+        )
+    }))
+    .map_err(|panic| ServeError::Pipeline(panic_message(panic.as_ref())))
+}
+
+/// The message of a panic's payload.
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<String>()
+        .cloned()
+        .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
+        .unwrap_or_else(|| "a panic".to_string())
+}
+
+/// Serves until SIGINT or SIGTERM, or until the pipeline stops; then stops accepting and lets
+/// the requests in flight finish, for at most [`SHUTDOWN_GRACE`] or until a second signal.
+async fn serve_until_stopped(
+    listener: tokio::net::TcpListener,
+    app: Router,
+    pipeline_stopped: &Notify,
+) -> Result<(), ServeError> {
+    let stop = Arc::new(Notify::new());
+    let graceful = {
+        let stop = Arc::clone(&stop);
+        async move { stop.notified().await }
+    };
+    let server = axum::serve(listener, app)
+        .with_graceful_shutdown(graceful)
+        .into_future();
+    tokio::pin!(server);
+    tokio::select! {
+        result = &mut server => return result.map_err(ServeError::Server),
+        () = shutdown_signal() => {}
+        () = pipeline_stopped.notified() => {}
+    }
+    stop.notify_one();
+    tokio::select! {
+        result = &mut server => result.map_err(ServeError::Server),
+        () = tokio::time::sleep(SHUTDOWN_GRACE) => Err(ServeError::Unfinished),
+        () = shutdown_signal() => Err(ServeError::Interrupted),
+    }
 }
 
 /// Resolves on the first SIGINT or SIGTERM.
@@ -351,9 +448,9 @@ async fn require_token(
         let given = request
             .headers()
             .get(header::AUTHORIZATION)
-            .and_then(|v| v.as_bytes().strip_prefix(b"Bearer "))
+            .and_then(|v| bearer_credentials(v.as_bytes()))
             .unwrap_or_default();
-        if !bool::from(given.ct_eq(token.as_bytes())) {
+        if !bool::from(given.ct_eq(token.0.as_bytes())) {
             return ApiError::new(
                 StatusCode::UNAUTHORIZED,
                 "unauthorized",
@@ -368,14 +465,14 @@ async fn require_token(
 async fn readyz(State(shared): State<Arc<Shared>>) -> Response {
     match shared.info.get() {
         Some(_) => "ready\n".into_response(),
-        None => ApiError::unavailable("loading", "the model is loading").into_response(),
+        None => loading().into_response(),
     }
 }
 
 async fn info(State(shared): State<Arc<Shared>>) -> Response {
     match shared.info.get() {
         Some(info) => json_body(info.to_string().into_bytes()),
-        None => ApiError::unavailable("loading", "the model is loading").into_response(),
+        None => loading().into_response(),
     }
 }
 
@@ -404,7 +501,7 @@ fn media_type(headers: &HeaderMap) -> String {
 
 async fn extract(State(shared): State<Arc<Shared>>, headers: HeaderMap, body: Body) -> Response {
     if shared.info.get().is_none() {
-        return ApiError::unavailable("loading", "the model is loading").into_response();
+        return loading().into_response();
     }
     let result = match media_type(&headers).as_str() {
         "application/json" => extract_json(&shared, &headers, body).await,
@@ -422,6 +519,33 @@ async fn extract(State(shared): State<Arc<Shared>>, headers: HeaderMap, body: Bo
         )),
     };
     result.unwrap_or_else(IntoResponse::into_response)
+}
+
+/// The id of a record without one: its position in the request body (line or array element,
+/// from 1).
+fn fallback_id(position: usize) -> String {
+    format!("<body>:{position}")
+}
+
+/// `503`: the queue is full.
+fn overloaded(shared: &Shared) -> ApiError {
+    ApiError::unavailable(
+        "overloaded",
+        format!(
+            "the queue is full ({} documents); retry later",
+            shared.options.queue_docs
+        ),
+    )
+}
+
+/// `503`: the model is still loading.
+fn loading() -> ApiError {
+    ApiError::unavailable("loading", "the model is loading")
+}
+
+/// `503`: the pipeline takes no more documents.
+fn shutting_down() -> ApiError {
+    ApiError::unavailable("shutting_down", "the server is shutting down")
 }
 
 /// A body over the limit, by its declared length.
@@ -478,7 +602,7 @@ async fn extract_json(
     let items: Vec<InputItem> = values
         .iter()
         .enumerate()
-        .map(|(i, v)| json_record(v, &format!("<body>:{}", i + 1), fields))
+        .map(|(i, v)| json_record(v, &fallback_id(i + 1), fields))
         .collect();
     let readable = items.iter().filter(|i| i.document.is_ok()).count();
     if readable > shared.options.queue_docs {
@@ -492,27 +616,19 @@ async fn extract_json(
         ));
     }
     let permits = u32::try_from(readable).unwrap_or(u32::MAX);
-    let mut slots = match Arc::clone(&shared.queue).try_acquire_many_owned(permits) {
-        Ok(slots) => slots,
-        Err(_) => {
-            return Err(ApiError::unavailable(
-                "overloaded",
-                format!(
-                    "the queue is full ({} documents); retry later",
-                    shared.options.queue_docs
-                ),
-            ))
-        }
-    };
+    let mut slots = Arc::clone(&shared.queue)
+        .try_acquire_many_owned(permits)
+        .map_err(|_| overloaded(shared))?;
     let queued = Instant::now();
     let mut unit = Vec::with_capacity(readable);
     let mut answers = Vec::with_capacity(items.len());
     for item in items {
         answers.push(match item.document {
             Ok(document) => {
-                let slot = slots.split(1).ok_or_else(|| {
-                    ApiError::unavailable("overloaded", "the queue is full; retry later")
-                })?;
+                let slot = Slot {
+                    _queue: slots.split(1).ok_or_else(|| overloaded(shared))?,
+                    _stream: None,
+                };
                 let (job, answer) = Job::new(item.id, item.text_derived, document, slot, queued);
                 unit.push(job);
                 answer
@@ -525,10 +641,7 @@ async fn extract_json(
         });
     }
     if !shared.submit(unit) {
-        return Err(ApiError::unavailable(
-            "shutting_down",
-            "the server is shutting down",
-        ));
+        return Err(shutting_down());
     }
     let mut lines = Vec::with_capacity(answers.len());
     for answer in answers {
@@ -599,10 +712,11 @@ impl Job {
         id: String,
         text_derived: bool,
         document: Document,
-        slot: OwnedSemaphorePermit,
+        slot: Slot,
         queued: Instant,
     ) -> (Job, Answer) {
         let (to, answer) = oneshot::channel();
+        let id_copy = id.clone();
         let reply = Reply {
             id,
             text_derived,
@@ -610,24 +724,26 @@ impl Job {
             _slot: slot,
             queued,
         };
-        (Job { document, reply }, Answer::Pending(answer))
+        (Job { document, reply }, Answer::Pending(id_copy, answer))
     }
 }
 
-/// A record that is ready, or one the pipeline will send.
+/// A record that is ready, or the id of one the pipeline will send.
 enum Answer {
     Ready(Vec<u8>),
-    Pending(oneshot::Receiver<Vec<u8>>),
+    Pending(String, oneshot::Receiver<Vec<u8>>),
 }
 
 impl Answer {
-    /// The record's line (the pipeline never drops a job it was given but at shutdown).
+    /// The record's line; an error record when the pipeline stopped before answering (it
+    /// drops no job it was given otherwise).
     async fn line(self) -> Vec<u8> {
         match self {
             Answer::Ready(line) => line,
-            Answer::Pending(answer) => answer.await.unwrap_or_else(|_| {
-                let stopped = crate::Error::inference("the server stopped before answering", None);
-                record_line("", false, &Err(stopped), false)
+            Answer::Pending(id, answer) => answer.await.unwrap_or_else(|_| {
+                let stopped =
+                    crate::Error::inference("the pipeline stopped before answering", None);
+                record_line(&id, false, &Err(stopped), false)
             }),
         }
     }
@@ -643,13 +759,7 @@ fn extract_json_lines(
 ) -> Result<Response, ApiError> {
     check_declared_length(&shared, headers)?;
     if shared.queue.available_permits() == 0 {
-        return Err(ApiError::unavailable(
-            "overloaded",
-            format!(
-                "the queue is full ({} documents); retry later",
-                shared.options.queue_docs
-            ),
-        ));
+        return Err(overloaded(&shared));
     }
     let (answers_tx, answers_rx) = tokio::sync::mpsc::unbounded_channel::<Answer>();
     tokio::spawn(read_json_lines(shared, body, answers_tx));
@@ -679,10 +789,9 @@ async fn read_json_lines(
     loop {
         match next_piece(&reader.shared, &mut stream).await {
             Ok(Some(piece)) => {
-                if !reader.take(&piece).await {
+                if !reader.take(&piece).await || !reader.flush() {
                     return;
                 }
-                reader.flush();
             }
             Ok(None) => break,
             Err(error) => {
@@ -698,6 +807,8 @@ async fn read_json_lines(
 /// unit of jobs not yet handed to the pipeline.
 struct LineReader {
     shared: Arc<Shared>,
+    /// Held by each of this stream's documents until it is answered: their count.
+    in_queue: Arc<()>,
     answers: tokio::sync::mpsc::UnboundedSender<Answer>,
     partial: Vec<u8>,
     line: usize,
@@ -709,6 +820,7 @@ impl LineReader {
     fn new(shared: Arc<Shared>, answers: tokio::sync::mpsc::UnboundedSender<Answer>) -> LineReader {
         LineReader {
             shared,
+            in_queue: Arc::new(()),
             answers,
             partial: Vec::new(),
             line: 0,
@@ -747,7 +859,7 @@ impl LineReader {
     /// A line ended: its document is queued (or its error record is ready).
     async fn end_line(&mut self) -> bool {
         self.line += 1;
-        let fallback = format!("<body>:{}", self.line);
+        let fallback = fallback_id(self.line);
         let bytes = std::mem::take(&mut self.partial);
         let Some(item) = parse_jsonl_bytes(bytes, &fallback, &self.shared.options.fields) else {
             return true;
@@ -760,15 +872,12 @@ impl LineReader {
                 return self.send(Answer::Ready(record_line(&item.id, false, &result, false)));
             }
         };
-        let slot = match Arc::clone(&self.shared.queue).try_acquire_owned() {
-            Ok(slot) => slot,
-            Err(_) => {
-                self.flush();
-                match Arc::clone(&self.shared.queue).acquire_owned().await {
-                    Ok(slot) => slot,
-                    Err(_) => return false,
-                }
-            }
+        let Some(slot) = self.queue_slot().await else {
+            return false;
+        };
+        let slot = Slot {
+            _queue: slot,
+            _stream: Some(Arc::clone(&self.in_queue)),
         };
         let (job, answer) = Job::new(item.id, item.text_derived, document, slot, Instant::now());
         self.unit.push(job);
@@ -777,10 +886,38 @@ impl LineReader {
             .options
             .batches
             .is_full(self.unit.len(), self.unit_bytes())
+            && !self.flush()
         {
-            self.flush();
+            return false;
         }
         self.send(answer)
+    }
+
+    /// A place in the queue for the next document, waiting while the queue is full or this
+    /// stream already holds its share of it (1 / [`STREAM_SHARE_DIVISOR`]) (its pending unit is handed on first, so
+    /// its own documents can free places); `None` once the pipeline takes no more. Waiting
+    /// polls instead of queueing on the semaphore, so a long stream never gets every freed
+    /// place before the other requests.
+    async fn queue_slot(&mut self) -> Option<OwnedSemaphorePermit> {
+        let share = self
+            .shared
+            .options
+            .queue_docs
+            .div_ceil(STREAM_SHARE_DIVISOR);
+        loop {
+            // Each of this stream's jobs not yet answered holds a clone of `in_queue`.
+            if Arc::strong_count(&self.in_queue) - 1 < share {
+                match Arc::clone(&self.shared.queue).try_acquire_owned() {
+                    Ok(slot) => return Some(slot),
+                    Err(tokio::sync::TryAcquireError::Closed) => return None,
+                    Err(tokio::sync::TryAcquireError::NoPermits) => {}
+                }
+            }
+            if !self.flush() {
+                return None;
+            }
+            tokio::time::sleep(QUEUE_POLL).await;
+        }
     }
 
     fn unit_bytes(&self) -> usize {
@@ -792,15 +929,15 @@ impl LineReader {
         self.answers.send(answer).is_ok()
     }
 
-    /// Hands the pending unit of jobs to the pipeline.
-    fn flush(&mut self) {
-        self.shared.submit(std::mem::take(&mut self.unit));
+    /// Hands the pending unit of jobs to the pipeline; `false` when it takes no more.
+    fn flush(&mut self) -> bool {
+        self.shared.submit(std::mem::take(&mut self.unit))
     }
 
     /// The body ended: a last line without a line break is a line too.
     async fn finish(mut self) {
-        if !self.partial.is_empty() {
-            self.end_line().await;
+        if !self.partial.is_empty() && !self.end_line().await {
+            return;
         }
         self.flush();
     }
@@ -814,7 +951,7 @@ impl LineReader {
             self.line
         )));
         self.shared.metrics.document(outcome(&result), None);
-        let id = format!("<body>:{}", self.line + 1);
+        let id = fallback_id(self.line + 1);
         self.send(Answer::Ready(record_line(&id, false, &result, false)));
     }
 }
