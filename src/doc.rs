@@ -134,7 +134,11 @@ impl<'de> Deserialize<'de> for Label {
     }
 }
 
-/// One stretch of text the tagger labelled as a name.
+/// One stretch of text the tagger labelled as a name. As CoNLL-2003 and OntoNotes annotate
+/// names, a person's mention leaves titles and honorifics out (`Okafor` in `Mr. Okafor`,
+/// `Angela Ruiz` in `Mayor Angela Ruiz`; a quotation's `speaker.text` keeps them), never ends
+/// in a speech verb or a function word (`Trump said`, `ABC News and`), and two names joined
+/// by a hyphen before a noun of meetings (`the Trump-Kim summit`) are a mention of each.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Mention {
     /// The mention as written: `document.text[start..end]` in characters.

@@ -532,3 +532,148 @@ fn the_statement_cases_hold_end_to_end() {
         );
     }
 }
+
+/// A plain text through the whole pipeline, its mentions' offsets checked.
+fn processed(text: &str) -> Document {
+    let pipeline = Pipeline::load(&bundled_model()).unwrap();
+    let doc = pipeline.process(Document::new("t", text)).unwrap();
+    for entity in &doc.entities {
+        assert_offsets_slice(text, &entity.mentions);
+    }
+    doc
+}
+
+/// Entities of a plain text as (label, name).
+fn entities_of(text: &str) -> Vec<(String, String)> {
+    processed(text)
+        .entities
+        .iter()
+        .map(|e| (e.label.as_str().to_string(), e.name.clone()))
+        .collect()
+}
+
+/// Issue 26's cases of page furniture in plain text: a photo credit and a newsletter prompt
+/// yield no entity; the text and its offsets stay as given.
+#[test]
+fn photo_credits_and_newsletter_prompts_in_plain_text_yield_no_entity() {
+    let credit = "Flood waters rose in the valley overnight.\n\
+                  (Image credit: MARIA GONZALEZ/Reuters)\n\
+                  The Red Cross opened two shelters in Valencia.";
+    let entities = entities_of(credit);
+    assert!(
+        entities.contains(&("ORG".into(), "Red Cross".into())),
+        "{entities:?}"
+    );
+    assert!(
+        entities.contains(&("LOC".into(), "Valencia".into())),
+        "{entities:?}"
+    );
+    assert!(
+        !entities
+            .iter()
+            .any(|(_, n)| n.contains("GONZALEZ") || n.contains("Reuters")),
+        "{entities:?}"
+    );
+    let prompt = "The council approved the budget on Monday.\n\nSign up for the Daily Brief\n\n\
+                  From our morning news briefing to a weekly Good News Newsletter, get the best \
+                  of the Daily Brief delivered to your inbox.\n\n\
+                  The mayor, Anne Holt, called it a fair compromise.";
+    let entities = entities_of(prompt);
+    assert!(
+        entities.contains(&("PER".into(), "Anne Holt".into())),
+        "{entities:?}"
+    );
+    assert!(
+        !entities
+            .iter()
+            .any(|(_, n)| n.contains("Good") || n.contains("Daily Brief")),
+        "{entities:?}"
+    );
+}
+
+/// Mentions of a plain text as (label, text).
+fn mentions_of(text: &str) -> Vec<(String, String)> {
+    processed(text)
+        .entities
+        .iter()
+        .flat_map(|e| {
+            e.mentions
+                .iter()
+                .map(move |m| (e.label.as_str().to_string(), m.text.clone()))
+        })
+        .collect()
+}
+
+/// Issue 26's cases of names: titles outside person mentions (the speaker keeps them), no
+/// person made of two hyphenated names, no place cut out of a quoted title, no mention that
+/// ends in a speech verb.
+#[test]
+fn mentions_follow_the_conll_convention_and_are_never_verbs_or_compounds() {
+    let text = "Mr. Okafor said the vote would be close. Dr. Helen Marsh disagreed.";
+    let mentions = mentions_of(text);
+    assert!(
+        mentions.contains(&("PER".into(), "Okafor".into())),
+        "{mentions:?}"
+    );
+    assert!(
+        mentions.contains(&("PER".into(), "Helen Marsh".into())),
+        "{mentions:?}"
+    );
+    let doc = processed(text);
+    let speaker = doc.quotes[0].speaker.as_ref().expect("a speaker");
+    assert_eq!(
+        (speaker.text.as_str(), speaker.name.as_str()),
+        ("Mr. Okafor", "Okafor")
+    );
+
+    let mentions =
+        mentions_of("The second Merkel-Macron meeting was set for May, Berlin officials said.");
+    assert!(
+        !mentions.iter().any(|(l, t)| l == "PER" && t.contains('-')),
+        "{mentions:?}"
+    );
+    let mentions =
+        mentions_of("Trump and Kim will meet again. The second Trump-Kim summit will be in Hanoi.");
+    assert!(
+        !mentions.iter().any(|(_, t)| t == "Trump-Kim"),
+        "{mentions:?}"
+    );
+    assert!(
+        mentions
+            .iter()
+            .filter(|(l, t)| l == "PER" && t == "Trump")
+            .count()
+            == 2,
+        "{mentions:?}"
+    );
+
+    let mentions = mentions_of(
+        "The festival opened with \"A Harbour in Winter,\" a drama about fishermen in Norway.",
+    );
+    assert!(
+        mentions.contains(&("LOC".into(), "Norway".into())),
+        "{mentions:?}"
+    );
+    assert!(
+        !mentions.iter().any(|(l, t)| l == "LOC" && t != "Norway"),
+        "{mentions:?}"
+    );
+
+    let text = "Sen. Ann Holt criticized the bill. \"It is a mistake,\" Holt said. Said Ellis: \"We \
+                will see.\" The mayor, he said, would sign it, and ABC News and Fox News reported it.";
+    for (_, mention) in mentions_of(text) {
+        let last = mention
+            .split_whitespace()
+            .last()
+            .unwrap_or_default()
+            .to_lowercase();
+        assert!(
+            !["said", "says", "told", "added", "and"].contains(&last.as_str()),
+            "{mention:?}"
+        );
+        assert!(
+            !mention.eq_ignore_ascii_case("said") && mention != "he",
+            "{mention:?}"
+        );
+    }
+}

@@ -66,9 +66,10 @@ fn group_and_nominal_speakers_are_kept_without_entities() {
 fn party_label_before_the_cue() {
     let text = "“The bill is dead,” Sen. Ana Diaz (D-Wis.) said Friday.";
     let quotes = run(text, &[per("Ana Diaz")]);
+    // The speaker as written, with the title the mention leaves out.
     assert_eq!(
         speaker_of(&quotes, "The bill"),
-        (Some("Ana Diaz".into()), "quote-speaker-cue".into())
+        (Some("Sen. Ana Diaz".into()), "quote-speaker-cue".into())
     );
 }
 

@@ -101,6 +101,7 @@ struct ClutterRules {
     class_words: Vec<String>,
     lines: Vec<String>,
     prefixes: Vec<String>,
+    phrases: Vec<String>,
 }
 
 /// Lines longer than this (in characters) are prose, never a teaser or prompt of `prefix:`.
@@ -115,6 +116,7 @@ fn clutter_rules() -> &'static ClutterRules {
             class_words: Vec::new(),
             lines: Vec::new(),
             prefixes: Vec::new(),
+            phrases: Vec::new(),
         };
         let entries = include_str!("page_clutter.txt")
             .lines()
@@ -135,6 +137,7 @@ fn clutter_rules() -> &'static ClutterRules {
                 "class" => rules.class_words.push(value),
                 "line" => rules.lines.push(value),
                 "prefix" => rules.prefixes.push(value),
+                "phrase" => rules.phrases.push(value),
                 // Unknown kinds are refused by a unit test, so none reaches a release.
                 _ => {}
             }
@@ -201,11 +204,13 @@ fn end_cells(document: &dom_query::Document) {
     document.select(LINE_ENDING_ELEMENTS).append_html("<br>");
 }
 
-/// True for a line of page furniture: a `line:` rule of `page_clutter.txt`, alone or glued to
-/// a capitalized word in a short line ("CreditJane Roe/The Daily Paper", labels whose markup
-/// had no space), a short line starting with a `prefix:` rule, or a pager of numbers and
-/// arrows only (`<< < 1 … 14 > >>`).
-fn is_clutter_line(line: &str) -> bool {
+/// True for a line of page furniture (given without its line break and surrounding
+/// whitespace): a `line:` rule of `page_clutter.txt`, alone or glued to a capitalized word in
+/// a short line ("CreditJane Roe/The Daily Paper", labels whose markup had no space), a short
+/// line starting with a `prefix:` rule or holding a `phrase:` rule, a line that is only a URL,
+/// or a pager of numbers and arrows only (`<< < 1 … 14 > >>`). Read for HTML pages and, through
+/// [`super::furniture`], plain text.
+pub fn is_furniture_line(line: &str) -> bool {
     let rules = clutter_rules();
     let lower = line.to_lowercase();
     let short = line.chars().count() <= PROMPT_MAX_CHARS;
@@ -219,10 +224,16 @@ fn is_clutter_line(line: &str) -> bool {
         prefix.is_some_and(|p| p.eq_ignore_ascii_case(label))
             && rest.is_some_and(|r| r.starts_with(char::is_uppercase))
     };
+    let url = !line.contains(char::is_whitespace)
+        && ["http://", "https://", "www."]
+            .iter()
+            .any(|scheme| lower.starts_with(scheme));
     pager
+        || url
         || rules.lines.contains(&lower)
         || (short && rules.lines.iter().any(glued_label))
         || (short && rules.prefixes.iter().any(|p| lower.starts_with(p.as_str())))
+        || (short && rules.phrases.iter().any(|p| lower.contains(p.as_str())))
 }
 
 /// Trims each line, drops page-furniture lines, collapses runs of blank lines to one and trims
@@ -231,7 +242,7 @@ fn tidy(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut blank = false;
     for line in text.lines().map(str::trim) {
-        if line.is_empty() || is_clutter_line(line) {
+        if line.is_empty() || is_furniture_line(line) {
             blank = !out.is_empty();
             continue;
         }
@@ -325,7 +336,7 @@ mod tests {
 
     #[test]
     fn every_clutter_rule_has_a_known_kind() {
-        let kinds = ["element", "attribute", "class", "line", "prefix"];
+        let kinds = ["element", "attribute", "class", "line", "prefix", "phrase"];
         for line in include_str!("page_clutter.txt").lines().map(str::trim) {
             if line.is_empty() || line.starts_with('#') {
                 continue;

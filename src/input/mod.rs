@@ -13,8 +13,11 @@
 //! | `-` | standard input: one text, or JSON Lines ([`Source::Stdin`]) | `<stdin>` |
 //!
 //! Records are read lazily, one file or line at a time, so memory does not grow with the
-//! number of documents.
+//! number of documents. Texts are kept exactly as given; what the tagger and the rules read
+//! is a copy of the same length with page furniture blanked ([`furniture`]) and hard line
+//! wraps undone ([`wrap`]).
 
+pub mod furniture;
 pub mod html;
 pub mod wrap;
 

@@ -10,8 +10,10 @@
 //! → "Mike Pompeo", "Kim" → "Kim Jong Un"), as does a surname mistagged as an organization
 //! ("Dimon" ORG → "Jamie Dimon"). The entity's name is the fullest title-free form.
 
+mod compounds;
 mod repeats;
 
+pub use compounds::{split_name_compounds, COMPOUND_HEADS};
 pub use repeats::{with_repeated_names, MIN_REPEATED_NAME_CHARS};
 
 use crate::doc::{Entity, Label, Mention};

@@ -27,7 +27,8 @@ pub fn annotate_with(
     attributions: Attributions,
 ) {
     let reading = reading_text(&doc.text);
-    let mentions = linking::with_repeated_names(&reading, mentions);
+    let mentions = linking::split_name_compounds(&reading, mentions.to_vec());
+    let mentions = linking::with_repeated_names(&reading, &mentions);
     doc.entities = linking::group_mentions(&mentions);
     let all = quotes::find_quotes(&reading, &doc.entities, roles);
     doc.quotes = match attributions {
@@ -39,11 +40,17 @@ pub fn annotate_with(
     }
 }
 
-/// The text the tagger and the rules read: the text itself, or its copy with soft line breaks
-/// turned into spaces when it is hard-wrapped ([`crate::input::wrap`]); same characters, one
-/// for one, so offsets into either are offsets into both.
+/// The text the tagger and the rules read: the text itself, or its copy with page-furniture
+/// lines blanked ([`crate::input::furniture`]) and soft line breaks turned into spaces when it
+/// is hard-wrapped ([`crate::input::wrap`]); same number of characters, one for one, so
+/// offsets into either are offsets into both.
 pub fn reading_text(text: &str) -> Cow<'_, str> {
-    crate::input::wrap::unwrapped(text).map_or(Cow::Borrowed(text), Cow::Owned)
+    let blanked = crate::input::furniture::blanked(text);
+    let seen = blanked.as_deref().unwrap_or(text);
+    match crate::input::wrap::unwrapped(seen) {
+        Some(unwrapped) => Cow::Owned(unwrapped),
+        None => blanked.map_or(Cow::Borrowed(text), Cow::Owned),
+    }
 }
 
 /// Sets the `text` of every mention, quotation, cue and speaker to the characters of the

@@ -92,7 +92,7 @@ pub fn find_quotes(text: &str, entities: &[Entity], roles: &[RoleSpan]) -> Vec<Q
                 text: ctx.slice(f.start, f.end),
                 span: Span::new(f.start, f.end),
                 cue: f.cue,
-                speaker: f.speaker,
+                speaker: f.speaker.map(|s| referents::with_titles(&ctx, s)),
                 rule: f.rule.as_str().to_string(),
                 score: f.score.or(f.rule.precision()).unwrap_or(0.0),
                 about: match f.kind {

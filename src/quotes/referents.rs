@@ -32,6 +32,38 @@ pub(crate) enum Antecedent {
     Nominal(Phrase),
 }
 
+/// Most title words taken into a speaker before its name (`Prime Minister`).
+const MAX_TITLE_WORDS: usize = 3;
+
+/// `speaker` with the capitalized titles right before it in its paragraph taken in (`Mr.` in
+/// `Mr. Kamin`, `Sen.`, `President`): the tagger leaves titles out of a person's mention, as
+/// CoNLL-2003 annotates names, while a speaker is the phrase as written.
+pub(crate) fn with_titles(ctx: &Context, speaker: Speaker) -> Speaker {
+    let first = ctx.t.first_at_or_after(speaker.span.start);
+    let Some(para) = ctx.t.toks.get(first).map(|t| t.para) else {
+        return speaker;
+    };
+    let mut start = first;
+    while start > 0
+        && first - start < MAX_TITLE_WORDS
+        && ctx.t.toks[start - 1].para == para
+        && ctx.t.is_capitalized(start - 1)
+        && crate::titles::is_title(ctx.lower(start - 1).trim_end_matches('.'))
+        && ctx.in_quote[start - 1].is_none()
+    {
+        start -= 1;
+    }
+    if start == first {
+        return speaker;
+    }
+    let span = Span::new(ctx.t.toks[start].start, speaker.span.end);
+    Speaker {
+        text: ctx.slice(span.start, span.end),
+        span,
+        ..speaker
+    }
+}
+
 /// Turns a speaker phrase into a [`Speaker`]: the tagged name that ends it, a resolved
 /// pronoun, or the phrase itself as a group speaker.
 pub(crate) fn speaker(ctx: &Context, p: Phrase) -> Speaker {

@@ -98,8 +98,12 @@ pub(super) fn run(
         metrics.document(outcome(&result), Some(reply.queued.elapsed()));
         let stats = pipeline.tagger().stats();
         metrics.tagger(stats.batches, stats.sequences);
-        // A client that went away meanwhile gets nothing; its slot is freed all the same.
-        let _ = reply.to.send(line);
+        // The slot is free before the answer goes, so that a client who reads the metrics
+        // after its answer sees its documents out of the queue. A client that went away
+        // meanwhile gets nothing.
+        let Reply { to, _slot, .. } = reply;
+        drop(_slot);
+        let _ = to.send(line);
         Ok::<(), Infallible>(())
     };
     let Ok(()) = pipeline.stream_batches(batches, READ_AHEAD_BATCHES, |_| false, answer);

@@ -1,0 +1,42 @@
+#!/usr/bin/env python3
+"""Lists the entity mentions of extract output that end in a speech verb (`said`, `says`,
+`told`, `added`: "Trump said", "he said" as a person) and exits 1 when there is any: no
+mention is a verb. Reads JSON Lines files (or standard input, `-`).
+
+    quotegraph extract -q ../shared/data/polnear/dev/text | python3 scripts/check_mentions.py -
+"""
+
+import json
+import sys
+
+# Speech verbs no name ends with (issue 26's list).
+SPEECH_VERBS = {"said", "says", "told", "added"}
+
+
+def verb_mentions(lines):
+    """(record id, label, mention text, start) of each mention whose last word is a speech verb."""
+    for line in lines:
+        if not line.strip():
+            continue
+        record = json.loads(line)
+        for entity in record.get("entities", []):
+            for mention in entity["mentions"]:
+                words = mention["text"].split()
+                if words and words[-1].strip(".,;:").lower() in SPEECH_VERBS:
+                    yield record["id"], entity["label"], mention["text"], mention["start"]
+
+
+def main():
+    paths = sys.argv[1:] or ["-"]
+    found = 0
+    for path in paths:
+        source = sys.stdin if path == "-" else open(path, encoding="utf-8")
+        for doc_id, label, text, start in verb_mentions(source):
+            print(f"{doc_id}\t{label}\t{text!r}\t{start}")
+            found += 1
+    print(f"check_mentions: {found} mentions ending in a speech verb", file=sys.stderr)
+    return 1 if found else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
