@@ -9,7 +9,8 @@ mention is a verb. Reads JSON Lines files (or standard input, `-`).
 import json
 import sys
 
-# Speech verbs no name ends with (issue 26's list).
+# Speech verbs no name ends with (issue 26's list), in lower case: a capitalized `Said` ends
+# names (Edward Said).
 SPEECH_VERBS = {"said", "says", "told", "added"}
 
 
@@ -22,18 +23,28 @@ def verb_mentions(lines):
         for entity in record.get("entities", []):
             for mention in entity["mentions"]:
                 words = mention["text"].split()
-                if words and words[-1].strip(".,;:").lower() in SPEECH_VERBS:
+                if words and words[-1].strip(".,;:") in SPEECH_VERBS:
                     yield record["id"], entity["label"], mention["text"], mention["start"]
+
+
+def report(mentions):
+    """Prints each mention, tab-separated; how many there were."""
+    count = 0
+    for doc_id, label, text, start in mentions:
+        print(f"{doc_id}\t{label}\t{text!r}\t{start}")
+        count += 1
+    return count
 
 
 def main():
     paths = sys.argv[1:] or ["-"]
     found = 0
     for path in paths:
-        source = sys.stdin if path == "-" else open(path, encoding="utf-8")
-        for doc_id, label, text, start in verb_mentions(source):
-            print(f"{doc_id}\t{label}\t{text!r}\t{start}")
-            found += 1
+        if path == "-":
+            found += report(verb_mentions(sys.stdin))
+        else:
+            with open(path, encoding="utf-8") as source:
+                found += report(verb_mentions(source))
     print(f"check_mentions: {found} mentions ending in a speech verb", file=sys.stderr)
     return 1 if found else 0
 

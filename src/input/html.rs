@@ -101,7 +101,7 @@ struct ClutterRules {
     class_words: Vec<String>,
     lines: Vec<String>,
     prefixes: Vec<String>,
-    phrases: Vec<String>,
+    suffixes: Vec<String>,
 }
 
 /// Lines longer than this (in characters) are prose, never a teaser or prompt of `prefix:`.
@@ -116,7 +116,7 @@ fn clutter_rules() -> &'static ClutterRules {
             class_words: Vec::new(),
             lines: Vec::new(),
             prefixes: Vec::new(),
-            phrases: Vec::new(),
+            suffixes: Vec::new(),
         };
         let entries = include_str!("page_clutter.txt")
             .lines()
@@ -137,7 +137,7 @@ fn clutter_rules() -> &'static ClutterRules {
                 "class" => rules.class_words.push(value),
                 "line" => rules.lines.push(value),
                 "prefix" => rules.prefixes.push(value),
-                "phrase" => rules.phrases.push(value),
+                "suffix" => rules.suffixes.push(value),
                 // Unknown kinds are refused by a unit test, so none reaches a release.
                 _ => {}
             }
@@ -205,11 +205,10 @@ fn end_cells(document: &dom_query::Document) {
 }
 
 /// True for a line of page furniture (given without its line break and surrounding
-/// whitespace): a `line:` rule of `page_clutter.txt`, alone or glued to a capitalized word in
-/// a short line ("CreditJane Roe/The Daily Paper", labels whose markup had no space), a short
-/// line starting with a `prefix:` rule or holding a `phrase:` rule, a line that is only a URL,
-/// or a pager of numbers and arrows only (`<< < 1 … 14 > >>`). Read for HTML pages and, through
-/// [`super::furniture`], plain text.
+/// whitespace): a `line:` rule of `page_clutter.txt`, a short line starting with a `prefix:`
+/// rule (as whole words) or ending with a `suffix:` rule and holding no double quote mark, a
+/// line that is only a URL, or a pager of numbers and arrows only (`<< < 1 … 14 > >>`). Read
+/// for HTML pages and, through [`super::furniture`], plain text.
 pub fn is_furniture_line(line: &str) -> bool {
     let rules = clutter_rules();
     let lower = line.to_lowercase();
@@ -218,22 +217,37 @@ pub fn is_furniture_line(line: &str) -> bool {
         && line
             .chars()
             .all(|c| c.is_ascii_digit() || c.is_whitespace() || "<>«»‹›…|·.-".contains(c));
+    let url = !line.contains(char::is_whitespace)
+        && ["http://", "https://", "www."]
+            .iter()
+            .any(|scheme| lower.starts_with(scheme));
+    let starts_with_words = |prefix: &String| {
+        lower.starts_with(prefix.as_str())
+            && (!prefix.ends_with(char::is_alphanumeric)
+                || !lower[prefix.len()..].starts_with(char::is_alphanumeric))
+    };
+    let quoted = line.chars().any(crate::sentences::is_double_quote_mark);
+    let ends_with = |suffix: &String| lower.trim_end_matches('.').ends_with(suffix.as_str());
+    pager
+        || url
+        || rules.lines.contains(&lower)
+        || (short && rules.prefixes.iter().any(starts_with_words))
+        || (short && !quoted && rules.suffixes.iter().any(ends_with))
+}
+
+/// [`is_furniture_line`], or a `line:` rule glued to a capitalized word in a short line
+/// ("CreditJane Roe/The Daily Paper"): labels whose markup had no space, which only HTML
+/// makes (in plain text "SharePoint …" is prose).
+fn is_clutter_line(line: &str) -> bool {
     let glued_label = |label: &String| {
         let prefix = line.get(..label.len());
         let rest = line.get(label.len()..);
         prefix.is_some_and(|p| p.eq_ignore_ascii_case(label))
             && rest.is_some_and(|r| r.starts_with(char::is_uppercase))
     };
-    let url = !line.contains(char::is_whitespace)
-        && ["http://", "https://", "www."]
-            .iter()
-            .any(|scheme| lower.starts_with(scheme));
-    pager
-        || url
-        || rules.lines.contains(&lower)
-        || (short && rules.lines.iter().any(glued_label))
-        || (short && rules.prefixes.iter().any(|p| lower.starts_with(p.as_str())))
-        || (short && rules.phrases.iter().any(|p| lower.contains(p.as_str())))
+    is_furniture_line(line)
+        || (line.chars().count() <= PROMPT_MAX_CHARS
+            && clutter_rules().lines.iter().any(glued_label))
 }
 
 /// Trims each line, drops page-furniture lines, collapses runs of blank lines to one and trims
@@ -242,7 +256,7 @@ fn tidy(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut blank = false;
     for line in text.lines().map(str::trim) {
-        if line.is_empty() || is_furniture_line(line) {
+        if line.is_empty() || is_clutter_line(line) {
             blank = !out.is_empty();
             continue;
         }
@@ -336,7 +350,7 @@ mod tests {
 
     #[test]
     fn every_clutter_rule_has_a_known_kind() {
-        let kinds = ["element", "attribute", "class", "line", "prefix", "phrase"];
+        let kinds = ["element", "attribute", "class", "line", "prefix", "suffix"];
         for line in include_str!("page_clutter.txt").lines().map(str::trim) {
             if line.is_empty() || line.starts_with('#') {
                 continue;

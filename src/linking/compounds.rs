@@ -1,14 +1,16 @@
-//! Compounds of two names: `the second Trump-Kim summit`, `the Merkel-Macron meeting`. The
+//! Compounds of two names: `the second Trump-Kim summit`, `the Merkel–Macron meeting`. The
 //! tagger reads such a hyphenated pair as one person, which would put a person "Trump-Kim" in
 //! the graph; it names two people, so it becomes a mention of each. A hyphenated name of one
-//! person (`Jean-Pierre Raffarin`, `Moon Jae-in`) is left alone: only a pair followed by a
-//! noun of meetings and relations between parties (below) is split.
+//! person (`Jean-Pierre Raffarin`, `Moon Jae-in`, `the Ocasio-Cortez plan`) is left alone: only
+//! a pair followed by a noun of meetings and relations between parties (below), each of whose
+//! names the document also writes alone as a mention, is split.
 
 use crate::doc::{Label, Mention, Span};
 use crate::offsets::CharIndex;
+use std::collections::HashSet;
 
 /// Nouns after a hyphenated pair of names that make it two parties, not one person.
-pub const COMPOUND_HEADS: &[&str] = &[
+const COMPOUND_HEADS: &[&str] = &[
     "summit",
     "summits",
     "meeting",
@@ -41,30 +43,45 @@ pub const COMPOUND_HEADS: &[&str] = &[
     "handshake",
 ];
 
+/// Dashes that join the two names of a compound (hyphen, en dash).
+const JOINERS: &[char] = &['-', '–'];
+
 /// `mentions` with every person mention that is a compound of two names (see the module docs)
 /// replaced by a person mention of each name, in text order.
 pub fn split_name_compounds(text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
+    if !mentions.iter().any(|m| m.text.contains(JOINERS)) {
+        return mentions;
+    }
     let index = CharIndex::new(text);
+    let alone: HashSet<&str> = mentions
+        .iter()
+        .filter(|m| !m.text.contains(JOINERS))
+        .flat_map(|m| m.text.split_whitespace())
+        .collect();
     let mut out = Vec::with_capacity(mentions.len());
-    for mention in mentions {
-        match compound_parts(text, &index, &mention) {
+    for mention in &mentions {
+        match compound_parts(text, &index, mention, &alone) {
             Some(parts) => out.extend(parts),
-            None => out.push(mention),
+            None => out.push(mention.clone()),
         }
     }
     out
 }
 
-/// The two person mentions of `mention` when it is a compound of two names.
-fn compound_parts(text: &str, index: &CharIndex, mention: &Mention) -> Option<[Mention; 2]> {
-    if mention.label != Label::Person || mention.text.contains(char::is_whitespace) {
+/// The two person mentions of `mention` when it is a compound of two names, each of them in
+/// `alone` (the words of the document's other mentions).
+fn compound_parts(
+    text: &str,
+    index: &CharIndex,
+    mention: &Mention,
+    alone: &HashSet<&str>,
+) -> Option<[Mention; 2]> {
+    let written = index.slice(text, mention.span.start, mention.span.end);
+    if mention.label != Label::Person || written.contains(char::is_whitespace) {
         return None;
     }
-    let (left, right) = mention.text.split_once('-')?;
-    let is_name = |part: &str| {
-        part.chars().next().is_some_and(char::is_uppercase) && part.chars().count() > 1
-    };
-    if !is_name(left) || !is_name(right) || right.contains('-') {
+    let (left, right) = written.split_once(JOINERS)?;
+    if !alone.contains(left) || !alone.contains(right) {
         return None;
     }
     let after = &text[index.byte_of_char(mention.span.end)..];
@@ -106,13 +123,26 @@ mod tests {
 
     #[test]
     fn a_pair_of_names_before_a_meeting_noun_is_two_people() {
-        let text = "The second Merkel-Macron meeting was set for May.";
-        let split = split_name_compounds(text, vec![person(text, "Merkel-Macron")]);
+        let text = "Merkel and Macron disagree. The second Merkel–Macron meeting was set for May.";
+        let mentions = vec![
+            person(text, "Merkel"),
+            person(text, "Macron"),
+            person(text, "Merkel–Macron"),
+        ];
+        let split = split_name_compounds(text, mentions);
         let names: Vec<(&str, usize, usize)> = split
             .iter()
             .map(|m| (m.text.as_str(), m.span.start, m.span.end))
             .collect();
-        assert_eq!(names, [("Merkel", 11, 17), ("Macron", 18, 24)]);
+        assert_eq!(
+            names,
+            [
+                ("Merkel", 0, 6),
+                ("Macron", 11, 17),
+                ("Merkel", 39, 45),
+                ("Macron", 46, 52)
+            ]
+        );
     }
 
     #[test]
@@ -125,6 +155,10 @@ mod tests {
                 "Ana Garcia-Lopez",
             ),
             ("The Trump-Kim summit was in Hanoi.", "Trump-Kim summit"),
+            (
+                "Ocasio said the Ocasio-Cortez plan would pass.",
+                "Ocasio-Cortez",
+            ),
         ] {
             let mention = person(text, name);
             let kept = split_name_compounds(text, vec![mention.clone()]);

@@ -13,7 +13,7 @@
 mod compounds;
 mod repeats;
 
-pub use compounds::{split_name_compounds, COMPOUND_HEADS};
+pub use compounds::split_name_compounds;
 pub use repeats::{with_repeated_names, MIN_REPEATED_NAME_CHARS};
 
 use crate::doc::{Entity, Label, Mention};

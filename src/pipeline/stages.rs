@@ -40,16 +40,16 @@ pub fn annotate_with(
     }
 }
 
-/// The text the tagger and the rules read: the text itself, or its copy with page-furniture
-/// lines blanked ([`crate::input::furniture`]) and soft line breaks turned into spaces when it
-/// is hard-wrapped ([`crate::input::wrap`]); same number of characters, one for one, so
+/// The text the tagger and the rules read: the text itself, or its copy with soft line breaks
+/// turned into spaces when it is hard-wrapped ([`crate::input::wrap`]) and page-furniture
+/// lines blanked ([`crate::input::furniture`]); same number of characters, one for one, so
 /// offsets into either are offsets into both.
 pub fn reading_text(text: &str) -> Cow<'_, str> {
-    let blanked = crate::input::furniture::blanked(text);
-    let seen = blanked.as_deref().unwrap_or(text);
-    match crate::input::wrap::unwrapped(seen) {
-        Some(unwrapped) => Cow::Owned(unwrapped),
-        None => blanked.map_or(Cow::Borrowed(text), Cow::Owned),
+    let unwrapped = crate::input::wrap::unwrapped(text);
+    let seen = unwrapped.as_deref().unwrap_or(text);
+    match crate::input::furniture::blanked(seen) {
+        Some(blanked) => Cow::Owned(blanked),
+        None => unwrapped.map_or(Cow::Borrowed(text), Cow::Owned),
     }
 }
 

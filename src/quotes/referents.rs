@@ -32,31 +32,44 @@ pub(crate) enum Antecedent {
     Nominal(Phrase),
 }
 
-/// Most title words taken into a speaker before its name (`Prime Minister`).
+/// Most title words taken into a speaker before its name (`Secretary of State`).
 const MAX_TITLE_WORDS: usize = 3;
 
-/// `speaker` with the capitalized titles right before it in its paragraph taken in (`Mr.` in
-/// `Mr. Kamin`, `Sen.`, `President`): the tagger leaves titles out of a person's mention, as
-/// CoNLL-2003 annotates names, while a speaker is the phrase as written.
+/// `speaker`, a person, with the titles right before it in its sentence taken in (`Mr.` in
+/// `Mr. Kamin`, `Sen.`, `Secretary of State`): the tagger leaves titles out of a person's
+/// mention, as CoNLL-2003 annotates names, while a speaker is the phrase as written. Any other
+/// speaker is returned as it is.
 pub(crate) fn with_titles(ctx: &Context, speaker: Speaker) -> Speaker {
+    let is_person = speaker.entity.as_ref().is_some_and(|id| {
+        ctx.entities
+            .iter()
+            .any(|e| &e.id == id && e.label == Label::Person)
+    });
     let first = ctx.t.first_at_or_after(speaker.span.start);
-    let Some(para) = ctx.t.toks.get(first).map(|t| t.para) else {
+    if !is_person || first >= ctx.t.toks.len() || ctx.t.toks[first].start != speaker.span.start {
         return speaker;
+    }
+    let same_sentence = |i: usize| {
+        ctx.t.toks[i].para == ctx.t.toks[first].para
+            && ctx.sentence.get(i) == ctx.sentence.get(first)
+            && ctx.in_quote[i].is_none()
     };
-    let mut start = first;
-    while start > 0
-        && first - start < MAX_TITLE_WORDS
-        && ctx.t.toks[start - 1].para == para
-        && ctx.t.is_capitalized(start - 1)
-        && crate::titles::is_title(ctx.lower(start - 1).trim_end_matches('.'))
-        && ctx.in_quote[start - 1].is_none()
-    {
-        start -= 1;
-    }
-    if start == first {
+    let from = (first.saturating_sub(MAX_TITLE_WORDS)..first)
+        .find(|&i| (i..first).all(same_sentence))
+        .unwrap_or(first);
+    let words: Vec<String> = (from..=first).map(|i| ctx.t.text(&ctx.t.toks[i])).collect();
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    // The titles that end right before the speaker: the longest run before the name that
+    // `leading_titles` reads as titles, all of it.
+    let before = words.len() - 1;
+    let taken = (1..=before)
+        .rev()
+        .find(|&n| crate::titles::leading_titles(&words[before - n..]) == n)
+        .unwrap_or(0);
+    if taken == 0 {
         return speaker;
     }
-    let span = Span::new(ctx.t.toks[start].start, speaker.span.end);
+    let span = Span::new(ctx.t.toks[first - taken].start, speaker.span.end);
     Speaker {
         text: ctx.slice(span.start, span.end),
         span,

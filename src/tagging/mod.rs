@@ -483,14 +483,9 @@ impl Tagger {
                 // and the titles rules still read them from the text.
                 let word = |w: usize| index.slice(text, e.words[w].span.start, e.words[w].span.end);
                 let mut first = tagged_first;
-                while label == crate::doc::Label::Person
-                    && first < last
-                    && crate::titles::is_title(word(first))
-                {
-                    first += 1;
-                    if first < last && word(first) == "." {
-                        first += 1;
-                    }
+                if label == crate::doc::Label::Person {
+                    let words: Vec<&str> = (first..=last).map(word).collect();
+                    first += crate::titles::leading_titles(&words);
                 }
                 // A name never ends on a hyphen glued to the next word ("Moon Jae-" + "in").
                 while last + 1 < e.words.len()
@@ -687,19 +682,23 @@ const PERSONAL_PRONOUNS: [&str; 7] = ["he", "she", "they", "it", "we", "i", "you
 
 /// The length in characters of `span` (a trimmed name) without trailing lower-case speech
 /// verbs and function words ("Trump said" → "Trump", "ABC News and" → "ABC News"); `None`
-/// when nothing of a name is left ("said", "he said").
+/// when nothing of a name is left ("said", "he said": a pronoun left by a verb).
 fn without_trailing_verbs(span: &str) -> Option<usize> {
     let mut name = span;
+    let mut trimmed = false;
     while let Some((head, last)) = name.rsplit_once(char::is_whitespace) {
         let dropped = SPEECH_VERBS.contains(&last)
             || (last.chars().all(char::is_lowercase) && is_function_word(last));
         if !dropped {
             break;
         }
+        trimmed = true;
         name = head.trim_end_matches(|c: char| c.is_whitespace() || c == ',');
     }
-    let alone = |words: &[&str]| words.iter().any(|w| name.eq_ignore_ascii_case(w));
-    if SPEECH_VERBS.contains(&name) || alone(&PERSONAL_PRONOUNS) {
+    let pronoun = PERSONAL_PRONOUNS
+        .iter()
+        .any(|w| name.eq_ignore_ascii_case(w));
+    if SPEECH_VERBS.contains(&name) || (trimmed && pronoun) {
         return None;
     }
     Some(name.chars().count())
