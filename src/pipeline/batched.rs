@@ -132,11 +132,9 @@ impl Pipeline {
 
     /// [`Pipeline::stream`] over batches the caller forms: each item of `batches` is one
     /// tagger call, so a caller that knows when to stop waiting for more documents (a server
-    /// batching across requests) decides the batches. `queue_batches` bounds the batches
-    /// waiting between two stages; with 0 there is no read-ahead: the tagging thread takes the
-    /// next batch from `batches` only when it is free, so a batch gathers everything that
-    /// came meanwhile (two threads then: tagging, and linking with `sink`). Records `skip`
-    /// marks are tagged with their batch but not handed to `sink`.
+    /// batching across requests) decides the batches, with the same three overlapping threads.
+    /// `queue_batches` bounds the batches waiting between two stages; records `skip` marks
+    /// are tagged with their batch but not handed to `sink`.
     pub fn stream_batches<K, B, S, F, E>(
         &self,
         batches: B,
@@ -156,21 +154,14 @@ impl Pipeline {
         let attributions = self.attributions;
         let (batch_tx, batch_rx) = mpsc::sync_channel::<Vec<(K, Result<Document>)>>(depth);
         let (tagged_tx, tagged_rx) = mpsc::sync_channel::<Vec<TaggedRecord<K>>>(depth);
-        let read_ahead = queue_batches > 0;
         thread::scope(|scope| {
-            let mut batches = Some(batches);
-            if read_ahead {
-                let batches = batches.take();
-                scope.spawn(move || {
-                    for batch in batches.into_iter().flatten() {
-                        if batch_tx.send(batch).is_err() {
-                            break;
-                        }
+            scope.spawn(move || {
+                for batch in batches {
+                    if batch_tx.send(batch).is_err() {
+                        break;
                     }
-                });
-            } else {
-                drop(batch_tx);
-            }
+                }
+            });
             let writer = scope.spawn(move || -> Result<(), E> {
                 for batch in tagged_rx {
                     for tagged in batch.into_iter().filter(|t| !skip(&t.key)) {
@@ -180,8 +171,7 @@ impl Pipeline {
                 }
                 Ok(())
             });
-            let pulled = batches.into_iter().flatten();
-            for batch in batch_rx.into_iter().chain(pulled) {
+            for batch in batch_rx {
                 if tagged_tx.send(self.tag_records(batch)).is_err() {
                     break;
                 }

@@ -13,9 +13,13 @@ use std::sync::mpsc::Receiver;
 use std::time::Instant;
 use tokio::sync::{oneshot, OwnedSemaphorePermit};
 
-/// Batches formed ahead of the tagger: none, so each tagger call takes everything that came
-/// while the one before ran.
-const READ_AHEAD_BATCHES: usize = 0;
+/// Batches formed ahead of the tagger while it runs, as `extract` forms them: with none, a
+/// tagger call would take every waiting document, and with few clients all of them, so the
+/// tagger would stand idle while their records are linked and their next documents come
+/// (`scripts/bench_serve.sh` at concurrency 16, in % of extract's documents/s on a noisy
+/// 2-core machine: 90, 137, 77, 84 with none; 107, 90, 111 with two). Documents of a client
+/// that left are dropped when their batch forms, not after.
+const READ_AHEAD_BATCHES: usize = 2;
 
 /// One document on its way through the pipeline, and where its answer goes.
 pub(super) struct Job {

@@ -12,9 +12,9 @@
 //!
 //! The model loads after the port is bound, so `/healthz` answers at once and `/readyz` says
 //! when extraction can start. Documents of all requests wait in one queue of at most
-//! [`ServeOptions::queue_docs`] documents, and each tagger call takes all that waits when the
-//! tagger is free (up to the batch limits of [`StreamOptions`]): concurrent requests fill
-//! forward passes together. A document's record is the line `extract` writes for it; batched
+//! [`ServeOptions::queue_docs`] documents, and each batch takes all that waits (up to the
+//! batch limits of [`StreamOptions`]), formed a little ahead of the tagger as `extract`
+//! forms its batches: concurrent requests fill forward passes together. A document's record is the line `extract` writes for it; batched
 //! inference rounds a little differently in other company (scores in the fourth decimal), so
 //! a record is byte for byte `extract`'s when the document is tagged with the same documents.
 //!
@@ -79,8 +79,8 @@ pub struct ServeOptions {
     pub queue_docs: usize,
     /// Longest wait for the next piece of a request body before `408` (a stalled client).
     pub body_timeout: Duration,
-    /// Batch limits of one tagger call (its `queue_batches` is not used: batches are formed
-    /// when the tagger is free, never ahead).
+    /// Batch limits of one tagger call (its `queue_batches` is not used: the server forms its
+    /// own fixed number of batches ahead).
     pub batches: StreamOptions,
     /// JSON field names of the id and the text.
     pub fields: JsonFields,
