@@ -34,7 +34,7 @@ if [ -z "$CORPUS" ]; then
   python3 scripts/bench_corpus.py "$CORPUS"
 fi
 DOCS=$(grep -c . "$CORPUS")
-CPU="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs), flags: $(grep -m1 flags /proc/cpuinfo | tr ' ' '\n' | grep -xE 'avx2|avx512_bf16|avx512_vnni|amx_bf16' | xargs), $(nproc) cores"
+CPU="$(bash scripts/describe_cpu.sh), $(nproc) cores"
 echo "bench_serve: $DOCS documents, CPU $CPU, --threads $THREADS"
 
 seconds() { python3 -c 'import sys, time; print(f"{time.monotonic():.3f}")'; }

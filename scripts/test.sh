@@ -20,8 +20,7 @@ case "${1:-}" in
   "") ;;
   *) echo "usage: scripts/test.sh [--as-avx2]" >&2; exit 2 ;;
 esac
-echo "test: CPU $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs)," \
-     "flags: $(grep -m1 flags /proc/cpuinfo | tr ' ' '\n' | grep -xE 'avx2|avx512_bf16|avx512_vnni|amx_bf16' | xargs)" \
+echo "test: CPU $(bash scripts/describe_cpu.sh)" \
      "${ONEDNN_MAX_CPU_ISA:+(computing as $ONEDNN_MAX_CPU_ISA)}"
 
 # The tagger, the binary and most steps below need libtorch (only the `--no-default-features`

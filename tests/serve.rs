@@ -29,6 +29,18 @@ fn tiny_model() -> &'static Path {
         .path()
 }
 
+/// `quotegraph serve --port 0 --model MODEL ARGS`, its standard error piped.
+fn spawn_serve(model: &Path, args: &[&str]) -> Child {
+    Command::new(env!("CARGO_BIN_EXE_quotegraph"))
+        .args(["serve", "--port", "0", "--model"])
+        .arg(model)
+        .args(args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("serve starts")
+}
+
 /// A running `quotegraph serve`, killed when dropped.
 struct Server {
     child: Child,
@@ -46,14 +58,7 @@ impl Server {
 
     /// [`Server::start`] for a server that needs `token` (its `--token-file` in `args`).
     fn start_with_token(model: &Path, args: &[&str], token: Option<&str>) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_quotegraph"))
-            .args(["serve", "--port", "0", "--model"])
-            .arg(model)
-            .args(args)
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("serve starts");
+        let mut child = spawn_serve(model, args);
         let mut lines = BufReader::new(child.stderr.take().expect("stderr")).lines();
         let mut base = None;
         let stderr = Arc::new(Mutex::new(String::new()));
@@ -760,13 +765,7 @@ fn a_stalled_body_times_out_with_408() {
 fn a_model_that_cannot_load_stops_the_server_with_its_error() {
     let dir = tempfile::tempdir().expect("temp dir");
     std::fs::write(dir.path().join("config.json"), "{not json").expect("written");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_quotegraph"))
-        .args(["serve", "--port", "0", "--model"])
-        .arg(dir.path())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("serve starts");
+    let mut child = spawn_serve(dir.path(), &[]);
     let started = Instant::now();
     let status = loop {
         if let Some(status) = child.try_wait().expect("wait") {

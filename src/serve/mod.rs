@@ -814,6 +814,8 @@ struct LineReader {
     line: usize,
     read: usize,
     unit: Vec<Job>,
+    /// Bytes of text in `unit`.
+    unit_bytes: usize,
 }
 
 impl LineReader {
@@ -826,6 +828,7 @@ impl LineReader {
             line: 0,
             read: 0,
             unit: Vec::new(),
+            unit_bytes: 0,
         }
     }
 
@@ -880,12 +883,13 @@ impl LineReader {
             _stream: Some(Arc::clone(&self.in_queue)),
         };
         let (job, answer) = Job::new(item.id, item.text_derived, document, slot, Instant::now());
+        self.unit_bytes += job.document.text.len();
         self.unit.push(job);
         if self
             .shared
             .options
             .batches
-            .is_full(self.unit.len(), self.unit_bytes())
+            .is_full(self.unit.len(), self.unit_bytes)
             && !self.flush()
         {
             return false;
@@ -920,10 +924,6 @@ impl LineReader {
         }
     }
 
-    fn unit_bytes(&self) -> usize {
-        self.unit.iter().map(|j| j.document.text.len()).sum()
-    }
-
     /// Sends an answer to the response; `false` once the client is gone.
     fn send(&self, answer: Answer) -> bool {
         self.answers.send(answer).is_ok()
@@ -931,6 +931,7 @@ impl LineReader {
 
     /// Hands the pending unit of jobs to the pipeline; `false` when it takes no more.
     fn flush(&mut self) -> bool {
+        self.unit_bytes = 0;
         self.shared.submit(std::mem::take(&mut self.unit))
     }
 
