@@ -677,3 +677,28 @@ fn mentions_follow_the_conll_convention_and_are_never_verbs_or_compounds() {
         );
     }
 }
+
+/// Newspapers are organizations and two coordinated names are two mentions: "The Washington
+/// Post and The Miami Herald" is no single organization, and a newspaper named after a place
+/// is never a location.
+#[test]
+fn newspapers_are_organizations_and_coordinated_names_stay_apart() {
+    let mentions = mentions_of(
+        "Canada and the U.S. agreed to extend the lumber deal, Canadian officials said Friday, \
+         according to The Washington Post and The Miami Herald.",
+    );
+    for paper in ["The Washington Post", "The Miami Herald"] {
+        assert!(
+            mentions.contains(&("ORG".into(), paper.into())),
+            "{mentions:?}"
+        );
+    }
+    assert!(
+        !mentions.iter().any(|(_, t)| t.contains(" and The ")),
+        "{mentions:?}"
+    );
+    assert!(
+        mentions.contains(&("LOC".into(), "Canada".into())),
+        "{mentions:?}"
+    );
+}

@@ -473,15 +473,17 @@ impl Tagger {
         let n = labels.len();
         let word_scores = Self::word_scores(e, scores, self.outputs(), 0, n);
         let path = labels.viterbi(&word_scores);
-        // A name never runs across a line break (a headline into its dateline).
-        within_lines(e, text, index, labels.spans(&path))
+        let word = |w: usize| index.slice(text, e.words[w].span.start, e.words[w].span.end);
+        // A name never runs across a line break (a headline into its dateline), nor across a
+        // coordination of two names.
+        let spans = within_lines(e, text, index, labels.spans(&path));
+        apart_at_coordination(spans, word)
             .into_iter()
             .filter_map(|(tagged_first, mut last, label)| {
                 // Titles, offices and honorifics before a person's name are not part of it, as
                 // CoNLL-2003 and OntoNotes annotate names ("Mayor" in "Mayor Angela Ruiz", "Mr."
                 // in "Mr. Okafor", often taken in at the start of a window); the speaker phrase
                 // and the titles rules still read them from the text.
-                let word = |w: usize| index.slice(text, e.words[w].span.start, e.words[w].span.end);
                 let mut first = tagged_first;
                 if label == crate::doc::Label::Person {
                     let words: Vec<&str> = (first..=last).map(word).collect();
@@ -521,6 +523,12 @@ impl Tagger {
                 }
                 // The model's confidence in the words it tagged (not in an honorific taken in).
                 let score = mean_probability(&word_scores, n, &path, tagged_first, last);
+                let label =
+                    if label == crate::doc::Label::Location && names_a_publication(mention_text) {
+                        crate::doc::Label::Organization
+                    } else {
+                        label
+                    };
                 Some(Mention {
                     text: mention_text.to_string(),
                     span: Span::new(start, end),
@@ -530,6 +538,32 @@ impl Tagger {
             })
             .collect()
     }
+}
+
+/// Decoded entity spans `(first word, last word, label)` cut at a coordination of two names
+/// that each have their own article ("The Washington Post and The Miami Herald"): the
+/// conjunction belongs to neither. A name holding a conjunction without a second article
+/// ("Bosnia and Herzegovina", "Procter and Gamble") stays whole. `word` gives a word's text.
+fn apart_at_coordination<'t>(
+    spans: Vec<(usize, usize, crate::doc::Label)>,
+    word: impl Fn(usize) -> &'t str,
+) -> Vec<(usize, usize, crate::doc::Label)> {
+    spans
+        .into_iter()
+        .flat_map(|(first, last, label)| {
+            let mut pieces = Vec::new();
+            let mut start = first;
+            for w in first + 1..last {
+                let conjunction = ["and", "or", "&"].contains(&word(w));
+                if conjunction && w > start && word(w + 1).eq_ignore_ascii_case("the") {
+                    pieces.push((start, w - 1, label.clone()));
+                    start = w + 1;
+                }
+            }
+            pieces.push((start, last, label));
+            pieces
+        })
+        .collect()
 }
 
 /// Decoded spans `(first word, last word, label)` cut where a line break lies between two of
@@ -677,6 +711,40 @@ const SPEECH_VERBS: [&str; 14] = [
     "writes",
 ];
 
+/// Last words of newspapers' names. A place's name followed by one of them, capitalized,
+/// names a newspaper ("The Washington Post", "Chicago Tribune", "JAKARTA POST"), an
+/// organization as CoNLL-2003 tags newspapers, though the model, reading a place's name in a
+/// place's context ("according to The Washington Post"), sometimes tags it a location.
+const PUBLICATION_HEADS: [&str; 15] = [
+    "post",
+    "times",
+    "herald",
+    "journal",
+    "tribune",
+    "gazette",
+    "chronicle",
+    "telegraph",
+    "inquirer",
+    "examiner",
+    "courier",
+    "dispatch",
+    "sentinel",
+    "bulletin",
+    "globe",
+];
+
+/// True when `name` (a mention of two words or more) ends with a capitalized newspaper head
+/// noun ([`PUBLICATION_HEADS`]).
+fn names_a_publication(name: &str) -> bool {
+    let mut words = name.split_whitespace();
+    let last = words.next_back();
+    words.next().is_some()
+        && last.is_some_and(|w| {
+            w.starts_with(char::is_uppercase)
+                && PUBLICATION_HEADS.iter().any(|h| w.eq_ignore_ascii_case(h))
+        })
+}
+
 /// Personal pronouns: what is left of "he said" is no name.
 const PERSONAL_PRONOUNS: [&str; 7] = ["he", "she", "they", "it", "we", "i", "you"];
 
@@ -732,7 +800,48 @@ fn special_tokens(tokenizer: &Tokenizer) -> tokenizers::Result<(Vec<u32>, Vec<u3
 
 #[cfg(test)]
 mod tests {
-    use super::{name_bounds, without_trailing_verbs};
+    use super::{apart_at_coordination, name_bounds, names_a_publication, without_trailing_verbs};
+    use crate::doc::Label;
+
+    #[test]
+    fn newspapers_named_after_places_are_publications() {
+        for name in [
+            "The Washington Post",
+            "Chicago Tribune",
+            "JAKARTA POST",
+            "Los Angeles Times",
+        ] {
+            assert!(names_a_publication(name), "{name}");
+        }
+        for name in [
+            "Post",
+            "Times Square",
+            "Washington",
+            "the border post",
+            "Globe Theatre",
+        ] {
+            assert!(!names_a_publication(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn coordinated_names_with_their_own_articles_are_apart() {
+        let split = |text: &'static str| {
+            let words: Vec<&str> = text.split(' ').collect();
+            let spans = vec![(0, words.len() - 1, Label::Organization)];
+            apart_at_coordination(spans, |w| words[w])
+                .into_iter()
+                .map(|(first, last, _)| words[first..=last].join(" "))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            split("The Washington Post and The Miami Herald"),
+            ["The Washington Post", "The Miami Herald"]
+        );
+        assert_eq!(split("Bosnia and Herzegovina"), ["Bosnia and Herzegovina"]);
+        assert_eq!(split("Procter and Gamble"), ["Procter and Gamble"]);
+        assert_eq!(split("and the"), ["and the"]);
+    }
 
     #[test]
     fn names_never_end_with_a_speech_verb_or_a_function_word() {
