@@ -9,11 +9,12 @@ Needs no torch. Run by scripts/test.sh after the build.
 """
 
 import os
+import random
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from training_data import LABEL_ID, ROLE_ID, conll_document, encode, prepare  # noqa: E402
+from training_data import LABEL_ID, ROLE_ID, augmented, conll_document, encode, prepare  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TOKENIZER = os.path.join(ROOT, "models", "quotegraph-ner-minilm", "tokenizer.json")
@@ -52,8 +53,27 @@ def main():
     for word, label in {"Officials": "B-SOURCE", "said": "B-CUE", "the": "B-CONTENT",
                         "reopen": "I-CONTENT"}.items():
         assert role_enc["roles"][role_words[word]] == ROLE_ID[label], (word, label)
-    print(f"check_training_data: {len(enc['words'])} + {len(role_enc['words'])} words labelled "
-          "as quotegraph splits them")
+    listed = check_augmented(binary)
+    print(f"check_training_data: {len(enc['words'])} + {len(role_enc['words'])} + {listed} words "
+          "labelled as quotegraph splits them")
+
+
+def check_augmented(binary):
+    """The page shapes of `training_data.augmented`: each keeps every name's label on the
+    words quotegraph splits it into. Returns how many words the list shape has."""
+    document = [[("PRIZES", "O"), ("AWARDED", "O")]] + DOCUMENT
+    lower, upper, listed = augmented([conll_document(document)], 1.0, random.Random(0))
+    names = ["Lucia Ferrante", "NATO", "Tallinn", "iPhone"]
+    assert listed[0] == "PRIZES AWARDED\n" + "\n".join(names), listed[0]
+    for (text, spans), case in ((lower, str.lower), (upper, str.upper), (listed, str)):
+        assert [text[s:e] for s, e, _ in spans] == [case(n) for n in names], (text, spans)
+    prepared = prepare(binary, TOKENIZER, [listed[0]])
+    enc = encode(prepared[0], listed[0], ner_spans=listed[1])
+    first_of = {listed[0][s:e]: first for first, s, e in enc["words"]}
+    for word, label in {"PRIZES": "O", "Lucia": "B-PER", "Ferrante": "I-PER", "NATO": "B-ORG",
+                        "Tallinn": "B-LOC"}.items():
+        assert enc["labels"][first_of[word]] == LABEL_ID[label], (word, label)
+    return len(enc["words"])
 
 
 if __name__ == "__main__":

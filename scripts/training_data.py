@@ -69,6 +69,51 @@ def conll_document(doc):
     return "".join(text_parts), [tuple(s) for s in spans]
 
 
+def augmented(docs, share, rng):
+    """Extra entity documents in shapes news pages have and CoNLL-2003 rarely does: a document
+    lower-cased, a document upper-cased, and a list with one name per line (a document's first
+    line, then each name it tags, once, in order). `docs`: `(text, spans)` pairs as
+    `conll_document` returns them; `share`: the fraction of them drawn (by `rng`) for each
+    shape. Returns the new `(text, spans)` pairs, spans in characters of the new text; a
+    document whose case change would change its length is skipped, so spans stay valid."""
+    count = round(share * len(docs))
+    out = []
+    for shape in (_lower_cased, _upper_cased, _names_per_line):
+        for text, spans in rng.sample(docs, count) if count else []:
+            made = shape(text, spans)
+            if made is not None:
+                out.append(made)
+    return out
+
+
+def _lower_cased(text, spans):
+    low = text.lower()
+    return (low, spans) if len(low) == len(text) else None
+
+
+def _upper_cased(text, spans):
+    up = text.upper()
+    return (up, spans) if len(up) == len(text) else None
+
+
+def _names_per_line(text, spans):
+    first_line = text.split("\n", 1)[0]
+    names, seen = [], set()
+    for start, end, tag in spans:
+        name = text[start:end]
+        if (name, tag) not in seen and start > len(first_line):
+            seen.add((name, tag))
+            names.append((name, tag))
+    if len(names) < 2:
+        return None
+    parts, new_spans, pos = [first_line], [], len(first_line)
+    for name, tag in names:
+        parts.append("\n" + name)
+        new_spans.append((pos + 1, pos + 1 + len(name), tag))
+        pos += 1 + len(name)
+    return "".join(parts), new_spans
+
+
 def read_polnear(folder):
     """PolNeAR articles as `(text, role_spans)`: every Source / Cue / Content piece of the first
     annotator's `.ann` file (sorted order), character offsets. A span lying inside a longer one
