@@ -515,8 +515,13 @@ impl Tagger {
                     .any(|v| mention_text.eq_ignore_ascii_case(v))
                     && (last + 1 < e.words.len())
                     && word(last + 1).starts_with(char::is_uppercase);
+                // A piece of a quoted title of a work ("A Harbour" of "A Harbour in Winter")
+                // names nothing by itself.
+                let before = index.slice(text, start.saturating_sub(MAX_TITLE_CHARS), start);
+                let after = index.slice(text, end, (end + MAX_TITLE_CHARS).min(index.char_len()));
                 if is_function_word(mention_text)
                     || inverted_cue
+                    || is_part_of_quoted_title(before, mention_text, after)
                     || (label == crate::doc::Label::Person && crate::titles::is_title(mention_text))
                 {
                     return None;
@@ -711,6 +716,44 @@ const SPEECH_VERBS: [&str; 14] = [
     "writes",
 ];
 
+/// How far on either side of a mention, in characters, the marks of a quoted title are
+/// looked for.
+const MAX_TITLE_CHARS: usize = 80;
+
+/// Most words a quoted title of a work has.
+const MAX_TITLE_WORDS: usize = 10;
+
+/// True when a mention lies inside a quoted title of a work without being all of it:
+/// `before` and `after` are the text on either side of `mention` (up to [`MAX_TITLE_CHARS`]);
+/// the quotation marks around it are on the same line, and what they hold is title-shaped —
+/// two to [`MAX_TITLE_WORDS`] words, each capitalized or a function word, the first
+/// capitalized (`"A Harbour in Winter,"`). Such a title is a work's name, never places.
+fn is_part_of_quoted_title(before: &str, mention: &str, after: &str) -> bool {
+    let opens = |c: char| c == '"' || c == '\u{201C}';
+    let closes = |c: char| c == '"' || c == '\u{201D}';
+    let is_stop = |c: char| opens(c) || closes(c) || c == '\n';
+    let (Some(open), Some(close)) = (before.rfind(is_stop), after.find(is_stop)) else {
+        return false;
+    };
+    let (head, tail) = (&before[open..], &after[..close]);
+    let (Some(mark), Some(end_mark)) = (head.chars().next(), after[close..].chars().next()) else {
+        return false;
+    };
+    if !opens(mark) || !closes(end_mark) {
+        return false;
+    }
+    let title = format!("{}{mention}{tail}", &head[mark.len_utf8()..]);
+    let title = title
+        .trim()
+        .trim_end_matches([',', '.', ';', ':', '!', '?']);
+    let words: Vec<&str> = title.split_whitespace().collect();
+    let capitalized = |w: &&str| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+    let title_shaped = (2..=MAX_TITLE_WORDS).contains(&words.len())
+        && words[0].starts_with(char::is_uppercase)
+        && words.iter().all(|w| capitalized(w) || is_function_word(w));
+    title_shaped && title != mention
+}
+
 /// Last words of newspapers' names. A place's name followed by one of them, capitalized,
 /// names a newspaper ("The Washington Post", "Chicago Tribune", "JAKARTA POST"), an
 /// organization as CoNLL-2003 tags newspapers, though the model, reading a place's name in a
@@ -800,8 +843,30 @@ fn special_tokens(tokenizer: &Tokenizer) -> tokenizers::Result<(Vec<u32>, Vec<u3
 
 #[cfg(test)]
 mod tests {
-    use super::{apart_at_coordination, name_bounds, names_a_publication, without_trailing_verbs};
+    use super::{
+        apart_at_coordination, is_part_of_quoted_title, name_bounds, names_a_publication,
+        without_trailing_verbs,
+    };
     use crate::doc::Label;
+
+    #[test]
+    fn pieces_of_quoted_titles_are_no_names() {
+        let part = |before, mention, after| is_part_of_quoted_title(before, mention, after);
+        assert!(part("opened with \"", "A Harbour", " in Winter,\" a drama"));
+        assert!(part(
+            "opened with \u{201C}A Harbour in ",
+            "Winter",
+            ",\u{201D} a drama"
+        ));
+        assert!(!part("a film, \"", "Casablanca", ",\" and"));
+        assert!(!part(
+            "\"We will rebuild ",
+            "Harwich",
+            " harbour,\" Biden said"
+        ));
+        assert!(!part("He said \"no.\" Then ", "Paris", " voted \"yes.\""));
+        assert!(!part("a line \"\n", "Harbour", " in Winter\""));
+    }
 
     #[test]
     fn newspapers_named_after_places_are_publications() {
