@@ -61,16 +61,16 @@ def main():
 def check_augmented(binary):
     """The page shapes of `training_data.augmented`: each keeps every name's label on the
     words quotegraph splits it into. Returns how many words the list shape has."""
-    document = [[("PRIZES", "O"), ("AWARDED", "O")]] + DOCUMENT
+    document = [[("DANUBE", "B-LOC"), ("PRIZES", "O")]] + DOCUMENT
     lower, upper, listed = augmented([conll_document(document)], 1.0, random.Random(0))
-    names = ["Lucia Ferrante", "NATO", "Tallinn", "iPhone"]
-    assert listed[0] == "PRIZES AWARDED\n" + "\n".join(names), listed[0]
+    names = ["DANUBE", "Lucia Ferrante", "NATO", "Tallinn", "iPhone"]
+    assert listed[0] == "DANUBE PRIZES\n" + "\n".join(names[1:]), listed[0]
     for (text, spans), case in ((lower, str.lower), (upper, str.upper), (listed, str)):
         assert [text[s:e] for s, e, _ in spans] == [case(n) for n in names], (text, spans)
     prepared = prepare(binary, TOKENIZER, [listed[0]])
     enc = encode(prepared[0], listed[0], ner_spans=listed[1])
     first_of = {listed[0][s:e]: first for first, s, e in enc["words"]}
-    for word, label in {"PRIZES": "O", "Lucia": "B-PER", "Ferrante": "I-PER", "NATO": "B-ORG",
+    for word, label in {"DANUBE": "B-LOC", "PRIZES": "O", "Lucia": "B-PER", "Ferrante": "I-PER", "NATO": "B-ORG",
                         "Tallinn": "B-LOC"}.items():
         assert enc["labels"][first_of[word]] == LABEL_ID[label], (word, label)
     return len(enc["words"])

