@@ -518,7 +518,7 @@ impl Tagger {
                 // A piece of a quoted title of a work ("A Harbour" of "A Harbour in Winter")
                 // names nothing by itself.
                 let before = index.slice(text, start.saturating_sub(MAX_TITLE_CHARS), start);
-                let after = index.slice(text, end, (end + MAX_TITLE_CHARS).min(index.char_len()));
+                let after = index.slice(text, end, end + MAX_TITLE_CHARS);
                 if is_function_word(mention_text)
                     || inverted_cue
                     || is_part_of_quoted_title(before, mention_text, after)
@@ -749,9 +749,11 @@ fn is_part_of_quoted_title(before: &str, mention: &str, after: &str) -> bool {
         .chars()
         .next_back()
         .is_none_or(|c| c.is_whitespace() || c == '(' || c == '[');
-    let closed_after_word = (before[open..].to_string() + mention + &after[..close])
+    // the character before the closing mark: the quoted tail's last, else the mention's
+    let closed_after_word = after[..close]
         .chars()
         .next_back()
+        .or(mention.chars().next_back())
         .is_some_and(|c| !c.is_whitespace());
     if !opens(mark) || !closes(end_mark) || !opened_after_space || !closed_after_word {
         return false;
