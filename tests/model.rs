@@ -718,3 +718,49 @@ fn lower_cased_text_still_yields_people_and_places() {
         );
     }
 }
+
+/// A name alone on its line is tagged as it is on its own, whatever the line before it: each
+/// line of a list of names is read as a window of its own. A "HEAD of PLACE" name is one name,
+/// in a list and in a sentence.
+#[test]
+fn names_listed_one_per_line_are_tagged_as_on_their_own() {
+    let cases: [(&str, &[(&str, &str)]); 3] = [
+        (
+            "This year's river prize went to:\nLucia Ferrante\nPort of Tallinn\nClean Danube Alliance",
+            &[("PER", "Lucia Ferrante"), ("ORG", "Clean Danube Alliance")],
+        ),
+        (
+            "Contributors:\nElena Petrova\nMorgan Stanley\nBank of England\nLagos",
+            &[
+                ("PER", "Elena Petrova"),
+                ("ORG", "Morgan Stanley"),
+                ("ORG", "Bank of England"),
+                ("LOC", "Lagos"),
+            ],
+        ),
+        (
+            "She studied at the University of Leeds before ships took her from the Port of \
+             Tallinn to Helsinki.",
+            &[("ORG", "University of Leeds"), ("LOC", "Helsinki")],
+        ),
+    ];
+    for (text, expected) in cases {
+        let mentions = mentions_of(text);
+        for (label, name) in expected {
+            assert!(
+                mentions.contains(&(label.to_string(), name.to_string())),
+                "{name} as {label} in {mentions:?}"
+            );
+        }
+        if text.contains("Port of") {
+            let ports: Vec<&(String, String)> = mentions
+                .iter()
+                .filter(|(_, t)| t.contains("Tallinn"))
+                .collect();
+            assert!(
+                ports.len() == 1 && ports[0].1 == "Port of Tallinn",
+                "{mentions:?}"
+            );
+        }
+    }
+}

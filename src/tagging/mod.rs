@@ -157,7 +157,11 @@ struct Encoded {
     types: Vec<i64>,
     /// The words, in order.
     words: Vec<Word>,
+    /// The document's windows ([`windows::plan`]), then its list items' own windows
+    /// ([`windows::list_items`]) from `items_from` on.
     windows: Vec<Window>,
+    /// Index in `windows` of the first list item's window.
+    items_from: usize,
 }
 
 impl Tagger {
@@ -289,11 +293,13 @@ impl Tagger {
         jobs.sort_by_key(|&(d, w)| std::cmp::Reverse(encoded[d].windows[w].len()));
         let owners: Vec<Vec<usize>> = encoded
             .iter()
-            .map(|e| windows::owners(e.ids.len(), &e.windows))
+            .map(|e| windows::owners(e.ids.len(), &e.windows, e.items_from))
             .collect();
+        // Roles take their mean over the document's windows: a list item alone holds no
+        // attribution that its document's windows miss.
         let coverage: Vec<Vec<u32>> = encoded
             .iter()
-            .map(|e| windows::coverage(e.ids.len(), &e.windows))
+            .map(|e| windows::coverage(e.ids.len(), &e.windows[..e.items_from]))
             .collect();
         let n_entity = self.classifier.labels.len();
         self.windows_in_flight.start(jobs.len());
@@ -313,6 +319,9 @@ impl Tagger {
                     let (entity_to, role_to) = to.split_at_mut(n_entity);
                     if owners[d][i] == w {
                         entity_to.copy_from_slice(entity_from);
+                    }
+                    if w >= encoded[d].items_from {
+                        continue;
                     }
                     let share = 1.0 / coverage[d][i] as f32;
                     for (sum, value) in role_to.iter_mut().zip(role_from) {
@@ -352,12 +361,19 @@ impl Tagger {
             }
         }
         let views = words::views(&words, text, index);
-        let windows = windows::plan(ids.len(), self.window, &windows::cuts(&views));
+        let mut windows = windows::plan(ids.len(), self.window, &windows::cuts(&views));
+        let items_from = windows.len();
+        windows.extend(
+            windows::list_items(&views, ids.len())
+                .into_iter()
+                .filter(|item| item.len() <= self.window),
+        );
         Ok(Encoded {
             ids,
             types,
             words,
             windows,
+            items_from,
         })
     }
 
@@ -450,7 +466,7 @@ impl Tagger {
         let n = roles.len();
         let word_scores = Self::word_scores(e, scores, self.outputs(), n_labels, n);
         let path = roles.viterbi(&word_scores);
-        within_lines(e, text, index, roles.spans(&path))
+        within_lines(roles.spans(&path), |w| line_break_before(e, text, index, w))
             .into_iter()
             .filter_map(|(first, last, label)| {
                 let role = Role::from_name(label.as_str())?;
@@ -475,8 +491,10 @@ impl Tagger {
         let path = labels.viterbi(&word_scores);
         let word = |w: usize| index.slice(text, e.words[w].span.start, e.words[w].span.end);
         // A name never runs across a line break (a headline into its dateline), nor across a
-        // coordination of two names.
-        let spans = within_lines(e, text, index, labels.spans(&path));
+        // coordination of two names; a "HEAD of PLACE" name is one.
+        let after_break = |w: usize| line_break_before(e, text, index, w);
+        let spans = within_lines(labels.spans(&path), after_break);
+        let spans = joined_across_of(spans, word, after_break);
         apart_at_coordination(spans, word)
             .into_iter()
             .filter_map(|(tagged_first, mut last, label)| {
@@ -575,19 +593,12 @@ fn apart_at_coordination<'t>(
 }
 
 /// Decoded spans `(first word, last word, label)` cut where a line break lies between two of
-/// their words: no span runs from a headline into its dateline.
+/// their words: no span runs from a headline into its dateline. `after_break(w)` tells whether
+/// a line break lies between word `w` and the one before it ([`line_break_before`]).
 fn within_lines(
-    e: &Encoded,
-    text: &str,
-    index: &CharIndex,
     spans: Vec<(usize, usize, crate::doc::Label)>,
+    after_break: impl Fn(usize) -> bool,
 ) -> Vec<(usize, usize, crate::doc::Label)> {
-    let after_break = |w: usize| {
-        w > 0
-            && index
-                .slice(text, e.words[w - 1].span.end, e.words[w].span.start)
-                .contains('\n')
-    };
     spans
         .into_iter()
         .flat_map(|(first, last, label)| {
@@ -603,6 +614,89 @@ fn within_lines(
             pieces
         })
         .collect()
+}
+
+/// Whether a line break lies between word `w` of `e` and the word before it.
+fn line_break_before(e: &Encoded, text: &str, index: &CharIndex, w: usize) -> bool {
+    w > 0
+        && index
+            .slice(text, e.words[w - 1].span.end, e.words[w].span.start)
+            .contains('\n')
+}
+
+/// Head nouns of names of the form "HEAD of NAME", with the type of the whole name: "Port of
+/// Tallinn", "Gulf of Mexico" (places), "Bank of England", "University of Leeds"
+/// (organizations), as CoNLL-2003 and OntoNotes mark them, one name.
+const OF_NAME_HEADS: [(&str, crate::doc::Label); 24] = [
+    ("port", crate::doc::Label::Location),
+    ("gulf", crate::doc::Label::Location),
+    ("bay", crate::doc::Label::Location),
+    ("sea", crate::doc::Label::Location),
+    ("isle", crate::doc::Label::Location),
+    ("cape", crate::doc::Label::Location),
+    ("lake", crate::doc::Label::Location),
+    ("strait", crate::doc::Label::Location),
+    ("city", crate::doc::Label::Location),
+    ("republic", crate::doc::Label::Location),
+    ("bank", crate::doc::Label::Organization),
+    ("university", crate::doc::Label::Organization),
+    ("college", crate::doc::Label::Organization),
+    ("institute", crate::doc::Label::Organization),
+    ("academy", crate::doc::Label::Organization),
+    ("museum", crate::doc::Label::Organization),
+    ("ministry", crate::doc::Label::Organization),
+    ("department", crate::doc::Label::Organization),
+    ("council", crate::doc::Label::Organization),
+    ("church", crate::doc::Label::Organization),
+    ("hospital", crate::doc::Label::Organization),
+    ("federation", crate::doc::Label::Organization),
+    ("chamber", crate::doc::Label::Organization),
+    ("school", crate::doc::Label::Organization),
+];
+
+/// Decoded spans joined into one name of the form "HEAD of NAME" where the model cut it — the
+/// head and the place apart ("Port" + "Tallinn") or the place alone ("Leeds" of "University
+/// of Leeds"), most often in a list or a headline, where context is thin. The head is a
+/// capitalized word of [`OF_NAME_HEADS`] right before "of", on the same line (`after_break`
+/// as for [`within_lines`]), and the name after "of" a location or an organization; the joined
+/// span takes the head's type. `word` gives a word's text.
+fn joined_across_of<'t>(
+    spans: Vec<(usize, usize, crate::doc::Label)>,
+    word: impl Fn(usize) -> &'t str,
+    after_break: impl Fn(usize) -> bool,
+) -> Vec<(usize, usize, crate::doc::Label)> {
+    use crate::doc::Label;
+    let mut joined: Vec<(usize, usize, Label)> = Vec::with_capacity(spans.len());
+    for (first, last, label) in spans {
+        let head = first.checked_sub(2).and_then(|h| {
+            let head_word = word(h);
+            let head_type = OF_NAME_HEADS
+                .iter()
+                .find(|(noun, _)| head_word.eq_ignore_ascii_case(noun))
+                .map(|(_, head_type)| head_type.clone())?;
+            let joins = matches!(label, Label::Location | Label::Organization)
+                && head_word.starts_with(char::is_uppercase)
+                && word(h + 1).eq_ignore_ascii_case("of")
+                && !after_break(h + 1)
+                && !after_break(first);
+            joins.then_some((h, head_type))
+        });
+        let before_end = joined.last().map(|b| b.1);
+        match head {
+            // the head (or the "of" after it) ends the span before: one name from its start
+            Some((h, head_type)) if before_end == Some(h) || before_end == Some(h + 1) => {
+                if let Some(before) = joined.last_mut() {
+                    *before = (before.0, last, head_type);
+                }
+            }
+            // the head untagged: the name starts at it
+            Some((h, head_type)) if before_end.is_none_or(|end| end < h) => {
+                joined.push((h, last, head_type));
+            }
+            _ => joined.push((first, last, label)),
+        }
+    }
+    joined
 }
 
 /// Mean probability of the labels `path` chose for words `first..=last`, from per-word
@@ -859,8 +953,8 @@ fn special_tokens(tokenizer: &Tokenizer) -> tokenizers::Result<(Vec<u32>, Vec<u3
 #[cfg(test)]
 mod tests {
     use super::{
-        apart_at_coordination, is_part_of_quoted_title, name_bounds, names_a_publication,
-        without_trailing_verbs,
+        apart_at_coordination, is_part_of_quoted_title, joined_across_of, name_bounds,
+        names_a_publication, without_trailing_verbs,
     };
     use crate::doc::Label;
 
@@ -931,6 +1025,74 @@ mod tests {
             split("THE WASHINGTON POST AND THE MIAMI HERALD"),
             ["THE WASHINGTON POST", "THE MIAMI HERALD"]
         );
+    }
+
+    #[test]
+    fn names_of_the_form_head_of_place_are_one() {
+        // Words split at spaces; a word written "^word" starts a line.
+        let join = |text: &'static str, spans: Vec<(usize, usize, Label)>| {
+            let words: Vec<&str> = text.split(' ').collect();
+            let word = |w: usize| words[w].trim_start_matches('^');
+            joined_across_of(spans, word, |w| words[w].starts_with('^'))
+                .into_iter()
+                .map(|(first, last, label)| {
+                    let name: Vec<&str> = (first..=last).map(word).collect();
+                    (name.join(" "), label)
+                })
+                .collect::<Vec<_>>()
+        };
+        let (loc, org) = (Label::Location, Label::Organization);
+        assert_eq!(
+            join(
+                "went to: ^Port of Tallinn ^Clean Danube Alliance",
+                vec![
+                    (2, 2, loc.clone()),
+                    (4, 4, loc.clone()),
+                    (5, 7, org.clone())
+                ]
+            ),
+            [
+                ("Port of Tallinn".to_string(), loc.clone()),
+                ("Clean Danube Alliance".to_string(), org.clone())
+            ]
+        );
+        assert_eq!(
+            join("at the University of Leeds", vec![(4, 4, org.clone())]),
+            [("University of Leeds".to_string(), org.clone())]
+        );
+        assert_eq!(
+            join(
+                "the Reserve Bank of India",
+                vec![(1, 2, org.clone()), (4, 4, loc.clone())]
+            ),
+            [("Reserve Bank of India".to_string(), org.clone())]
+        );
+        assert_eq!(
+            join(
+                "from the Port of Tallinn",
+                vec![(2, 3, loc.clone()), (4, 4, loc.clone())]
+            ),
+            [("Port of Tallinn".to_string(), loc.clone())]
+        );
+        // A lower-case head is a common noun; a person after "of" is no place; a line break
+        // between the head and "of" keeps them apart.
+        for (text, spans) in [
+            ("the port of Tallinn", vec![(3, 3, loc.clone())]),
+            ("Bank of Mary Smith", vec![(2, 3, Label::Person)]),
+            (
+                "Port ^of Tallinn",
+                vec![(0, 0, loc.clone()), (2, 2, loc.clone())],
+            ),
+        ] {
+            let before: Vec<(usize, usize, Label)> = spans.clone();
+            let words: Vec<&str> = text.split(' ').collect();
+            let unchanged = joined_across_of(
+                spans,
+                |w| words[w].trim_start_matches('^'),
+                |w| words[w].starts_with('^'),
+            );
+            assert_eq!(unchanged, before, "{text}");
+        }
     }
 
     #[test]
