@@ -6,6 +6,11 @@
 # only), same machine, same thread count, in one run.
 #
 #   scripts/bench.sh [--threads N] [--runs N] [--model DIR] [--corpus FILE.jsonl] [--as-avx2]
+#                    [--baseline BINARY [--baseline-model DIR]]
+#
+# --baseline times another quotegraph binary (an earlier commit's build, with its own model
+# directory) in the same rounds, in the same number formats, so that a change's cost in speed is
+# read from one run on one machine: the report gives this build's docs/s against it.
 #
 # --as-avx2 caps libtorch's own kernels, oneDNN's, MKL's and fbgemm's (the int8 kernels) at AVX2
 # on both sides, so that a machine with AVX512-BF16 measures the paths an AVX2-only CPU takes
@@ -20,12 +25,16 @@ THREADS=2
 RUNS=3
 MODEL=models/quotegraph-ner-minilm
 CORPUS=""
+BASELINE=""
+BASELINE_MODEL=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --threads) THREADS=$2; shift 2 ;;
     --runs) RUNS=$2; shift 2 ;;
     --model) MODEL=$2; shift 2 ;;
     --corpus) CORPUS=$2; shift 2 ;;
+    --baseline) BASELINE=$2; shift 2 ;;
+    --baseline-model) BASELINE_MODEL=$2; shift 2 ;;
     --as-avx2) export ATEN_CPU_CAPABILITY=avx2 ONEDNN_MAX_CPU_ISA=AVX2 MKL_ENABLE_INSTRUCTIONS=AVX2 FBGEMM_ENABLE_INSTRUCTIONS=AVX2; shift ;;
     *) echo "bench: unknown argument $1" >&2; exit 2 ;;
   esac
@@ -73,7 +82,7 @@ echo "$MODE" > "$OUT/mode"
 # (empty input), then a whole run under /usr/bin/time for peak RSS. The Python pipeline picks
 # its best batch size in the first round and keeps it.
 : > "$OUT/empty.jsonl"
-rm -f "$OUT"/quotegraph-*.json "$OUT"/python-*.json "$OUT"/spacy*.json
+rm -f "$OUT"/quotegraph-*.json "$OUT"/baseline-*.json "$OUT"/python-*.json "$OUT"/spacy*.json
 run_python() { "$VENV/bin/python" scripts/bench_python.py "$@" --threads "$THREADS" --runs 1; }
 # The batch-size flag the first round chose for Python pipeline $1 (nothing in the first round).
 python_batch() {
@@ -85,6 +94,9 @@ for r in $(seq "$RUNS"); do
   echo "bench: round $r of $RUNS"
   for p in $PRECISIONS; do
     python3 scripts/bench_quotegraph.py "$QG" "$MODEL" "$CORPUS" 1 "$OUT" "$p" > "$OUT/quotegraph-$p.r$r.json"
+    if [ -n "$BASELINE" ]; then
+      python3 scripts/bench_quotegraph.py "$BASELINE" "${BASELINE_MODEL:-$MODEL}" "$CORPUS" 1 "$OUT" "$p" > "$OUT/baseline-$p.r$r.json"
+    fi
   done
   # $(python_batch …) unquoted: a flag and its value, or nothing.
   run_python hf "$CORPUS" "$MODEL" $(python_batch f32) > "$OUT/python-f32.r$r.json"
