@@ -363,11 +363,7 @@ impl Tagger {
         let views = words::views(&words, text, index);
         let mut windows = windows::plan(ids.len(), self.window, &windows::cuts(&views));
         let items_from = windows.len();
-        windows.extend(
-            windows::list_items(&views, ids.len())
-                .into_iter()
-                .filter(|item| item.len() <= self.window),
-        );
+        windows.extend(windows::list_items(&views, ids.len(), self.window));
         Ok(Encoded {
             ids,
             types,
@@ -544,7 +540,8 @@ impl Tagger {
                 {
                     return None;
                 }
-                // The model's confidence in the words it tagged (not in an honorific taken in).
+                // The model's confidence in the labels it chose for the name's words (not for an
+                // honorific taken in; for a joined "HEAD of NAME", over every word of it).
                 let score = mean_probability(&word_scores, n, &path, tagged_first, last);
                 let label =
                     if label == crate::doc::Label::Location && names_a_publication(mention_text) {
@@ -658,8 +655,9 @@ const OF_NAME_HEADS: [(&str, crate::doc::Label); 24] = [
 /// head and the place apart ("Port" + "Tallinn") or the place alone ("Leeds" of "University
 /// of Leeds"), most often in a list or a headline, where context is thin. The head is a
 /// capitalized word of [`OF_NAME_HEADS`] right before "of", on the same line (`after_break`
-/// as for [`within_lines`]), and the name after "of" a location or an organization; the joined
-/// span takes the head's type. `word` gives a word's text.
+/// as for [`within_lines`]), untagged or tagged alone or as the end of a name of its type; the
+/// name after "of" is a location or an organization; the joined span takes the head's type.
+/// `word` gives a word's text.
 fn joined_across_of<'t>(
     spans: Vec<(usize, usize, crate::doc::Label)>,
     word: impl Fn(usize) -> &'t str,
@@ -682,11 +680,19 @@ fn joined_across_of<'t>(
             joins.then_some((h, head_type))
         });
         let before_end = joined.last().map(|b| b.1);
+        // The span before ends at the head (or the "of" after it) and is the head alone or a
+        // name of the head's type ("Reserve Bank"), not a person ("Frank Church of Idaho")
+        // nor another kind of name ("Manchester City of England").
+        let head_name_before = |h: usize, head_type: &Label| {
+            joined.last().is_some_and(|(start, end, before_type)| {
+                (*end == h || *end == h + 1) && (*start >= h || before_type == head_type)
+            })
+        };
         match head {
-            // the head (or the "of" after it) ends the span before: one name from its start
-            Some((h, head_type)) if before_end == Some(h) || before_end == Some(h + 1) => {
+            // one name from the start of the span before (at the latest, from the head)
+            Some((h, head_type)) if head_name_before(h, &head_type) => {
                 if let Some(before) = joined.last_mut() {
-                    *before = (before.0, last, head_type);
+                    *before = (before.0.min(h), last, head_type);
                 }
             }
             // the head untagged: the name starts at it
@@ -1082,6 +1088,14 @@ mod tests {
             (
                 "Port ^of Tallinn",
                 vec![(0, 0, loc.clone()), (2, 2, loc.clone())],
+            ),
+            (
+                "Sen. Frank Church of Idaho",
+                vec![(1, 2, Label::Person), (4, 4, loc.clone())],
+            ),
+            (
+                "Manchester City of England",
+                vec![(0, 1, org.clone()), (3, 3, loc.clone())],
             ),
         ] {
             let before: Vec<(usize, usize, Label)> = spans.clone();

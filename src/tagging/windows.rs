@@ -15,7 +15,8 @@
 //! tokens' entity scores: read in the document's windows, a lead-in types the first name
 //! (`went to:⏎Lucia Ferrante` made her a place). On CoNLL-2003 dev, whose tables are lines of
 //! names and digits, reading every short line alone cost 0.4 points of F1 (0.9396 → 0.9352,
-//! int8, 2026-12-02); lines of names only, 0.02 (0.9394).
+//! int8, 2026-12-02, with the "HEAD of PLACE" rule of `mod.rs` on both sides); lines of
+//! capitalized words only, 0.02 (0.9394).
 //!
 //! The mean is for the roles because their spans are long and depend on context beyond a
 //! sentence: near a cut one window lacks what comes before, the other what comes after, and
@@ -149,7 +150,8 @@ pub fn owners(tokens: usize, windows: &[Window], items_from: usize) -> Vec<usize
     owner
 }
 
-/// Most words a line may have to be read as an item of a list (a name, a name and a place).
+/// Most words a line may have to be read as an item of a list (a name, a name and a place),
+/// counted as the tokenizer splits them: each punctuation mark is a word.
 pub const MAX_LIST_ITEM_WORDS: usize = 8;
 
 /// Fewest consecutive short lines that make a list.
@@ -160,14 +162,16 @@ const NAME_CONNECTORS: [&str; 14] = [
     "of", "the", "and", "&", "de", "del", "della", "da", "do", "van", "von", "der", "la", "le",
 ];
 
-/// True when a line holds names only: capitalized words, [`NAME_CONNECTORS`] between them
-/// and commas, hyphens, dots or brackets — no digit (a table's row), no sentence (a verb, a
-/// lower-case word), no closing mark or colon (a lead-in).
+/// Marks a line of names may hold besides its words: commas, hyphens and dashes, dots,
+/// brackets, apostrophes, ampersands (the tokenizer makes each a word of its own).
+const NAME_MARKS: [char; 10] = [',', '-', '–', '—', '.', '(', ')', '\'', '’', '&'];
+
+/// True when a line holds capitalized words only: capitalized words, [`NAME_CONNECTORS`]
+/// between them and [`NAME_MARKS`] — no digit (a table's row), no lower-case word (a
+/// sentence), no closing mark or colon at its end (a sentence, a lead-in). A title-case
+/// headline without a closing mark passes too: read alone, it is read as it is written.
 fn names_only(line: &[WordView]) -> bool {
-    let is_mark = |w: &str| {
-        w.chars()
-            .all(|c| matches!(c, ',' | '-' | '–' | '.' | '(' | ')' | '\''))
-    };
+    let is_mark = |w: &str| w.chars().all(|c| NAME_MARKS.contains(&c));
     let capitalized = |w: &str| w.starts_with(char::is_uppercase) && !w.contains(char::is_numeric);
     let last = line.last().map_or("", |w| w.text);
     line.iter().any(|w| capitalized(w.text))
@@ -177,14 +181,15 @@ fn names_only(line: &[WordView]) -> bool {
             .all(|w| capitalized(w.text) || is_mark(w.text) || NAME_CONNECTORS.contains(&w.text))
 }
 
-/// The lines of lists, each as a window of its own (`tokens`: the document's sub-tokens). A
-/// list is a run of at least [`MIN_LIST_ITEMS`] consecutive lines (blank lines between them
-/// allowed), each of at most [`MAX_LIST_ITEM_WORDS`] words of names only. The tokenizer drops
+/// The lines of lists, each as a window of its own (`tokens`: the document's sub-tokens;
+/// `capacity`: the most sub-tokens a window holds). A list is a run of at least
+/// [`MIN_LIST_ITEMS`] consecutive lines (blank lines between them allowed), each of at most
+/// [`MAX_LIST_ITEM_WORDS`] words of names only and at most `capacity` sub-tokens. The tokenizer drops
 /// line breaks, so in the document's windows a list of one name per line reads as one run of
 /// words (`went to: Lucia Ferrante Port of Tallinn …`) and the lead-in's words type the first
 /// name (a place after "went to"); read alone, each line's name is tagged as the model tags it
 /// on its own.
-pub fn list_items(words: &[WordView], tokens: usize) -> Vec<Window> {
+pub fn list_items(words: &[WordView], tokens: usize, capacity: usize) -> Vec<Window> {
     let line_starts: Vec<usize> = (0..words.len())
         .filter(|&w| w == 0 || words[w].gap.contains('\n'))
         .collect();
@@ -195,12 +200,13 @@ pub fn list_items(words: &[WordView], tokens: usize) -> Vec<Window> {
         .map(|(k, &first)| {
             let next = line_starts.get(k + 1).copied().unwrap_or(words.len());
             let line = &words[first..next];
-            let is_item = line.len() <= MAX_LIST_ITEM_WORDS && names_only(line);
-            let end = words.get(next).map_or(tokens, |w| w.first);
-            is_item.then_some(Window {
+            let window = Window {
                 start: words[first].first,
-                end,
-            })
+                end: words.get(next).map_or(tokens, |w| w.first),
+            };
+            let is_item =
+                line.len() <= MAX_LIST_ITEM_WORDS && window.len() <= capacity && names_only(line);
+            is_item.then_some(window)
         })
         .collect();
     lines
@@ -293,13 +299,15 @@ mod tests {
             "Clean Danube Alliance",
         ]);
         assert_eq!(
-            list_items(&words, words.len()),
+            list_items(&words, words.len(), 64),
             vec![
                 Window { start: 8, end: 10 },
                 Window { start: 10, end: 13 },
                 Window { start: 13, end: 16 },
             ]
         );
+        // A line longer than a window leaves its run: here one line, no list.
+        assert_eq!(list_items(&words[..13], 13, 2), vec![]);
         // A table's rows (digits), sentences, headlines ending in a mark and a lone short line
         // are no list.
         for text in [
@@ -309,7 +317,7 @@ mod tests {
             &["Lucia Ferrante", "She won the prize in Tallinn last year ."],
         ] {
             let words = lines(text);
-            assert_eq!(list_items(&words, words.len()), vec![], "{text:?}");
+            assert_eq!(list_items(&words, words.len(), 64), vec![], "{text:?}");
         }
     }
 
