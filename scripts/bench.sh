@@ -33,8 +33,8 @@ while [ $# -gt 0 ]; do
     --runs) RUNS=$2; shift 2 ;;
     --model) MODEL=$2; shift 2 ;;
     --corpus) CORPUS=$2; shift 2 ;;
-    --baseline) BASELINE=$2; shift 2 ;;
-    --baseline-model) BASELINE_MODEL=$2; shift 2 ;;
+    --baseline) BASELINE=$(realpath "$2"); shift 2 ;;
+    --baseline-model) BASELINE_MODEL=$(realpath "$2"); shift 2 ;;
     --as-avx2) export ATEN_CPU_CAPABILITY=avx2 ONEDNN_MAX_CPU_ISA=AVX2 MKL_ENABLE_INSTRUCTIONS=AVX2 FBGEMM_ENABLE_INSTRUCTIONS=AVX2; shift ;;
     *) echo "bench: unknown argument $1" >&2; exit 2 ;;
   esac
@@ -90,13 +90,20 @@ python_batch() {
     python3 -c "import json,sys; print('--batch-size', json.load(open(sys.argv[1]))['batch_size'])" "$OUT/python-$1.r1.json"
   fi
 }
+# The --baseline build in number format $1, round $2 (nothing without --baseline).
+time_baseline() {
+  if [ -n "$BASELINE" ]; then
+    python3 scripts/bench_quotegraph.py "$BASELINE" "${BASELINE_MODEL:-$MODEL}" "$CORPUS" 1 "$OUT" "$1" > "$OUT/baseline-$1.r$2.json"
+  fi
+}
 for r in $(seq "$RUNS"); do
   echo "bench: round $r of $RUNS"
   for p in $PRECISIONS; do
+    # With a baseline, the two builds take turns going first, so that neither gains from
+    # its place in the round (a warm page cache, a machine settling).
+    if [ $((r % 2)) -eq 0 ]; then time_baseline "$p" "$r"; fi
     python3 scripts/bench_quotegraph.py "$QG" "$MODEL" "$CORPUS" 1 "$OUT" "$p" > "$OUT/quotegraph-$p.r$r.json"
-    if [ -n "$BASELINE" ]; then
-      python3 scripts/bench_quotegraph.py "$BASELINE" "${BASELINE_MODEL:-$MODEL}" "$CORPUS" 1 "$OUT" "$p" > "$OUT/baseline-$p.r$r.json"
-    fi
+    if [ $((r % 2)) -eq 1 ]; then time_baseline "$p" "$r"; fi
   done
   # $(python_batch …) unquoted: a flag and its value, or nothing.
   run_python hf "$CORPUS" "$MODEL" $(python_batch f32) > "$OUT/python-f32.r$r.json"

@@ -80,7 +80,7 @@ mode = open(f"{out}/mode").read().strip() if os.path.exists(f"{out}/mode") else 
 flags = shell("grep -m1 flags /proc/cpuinfo | tr ' ' '\\n' | grep -xE 'avx2|avx512_bf16|avx512_vnni|amx_bf16|amx_int8' | xargs")
 report = dict(machine=dict(cpu=shell("grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"), flags=flags, mode=mode,
                            cores=shell("nproc"), threads=threads, platform=platform.platform()),
-              quotegraph=ours, baseline=earlier, python_transformers=python, spacy=spacy, matmul=matmul)
+              quotegraph=ours, baseline_build=earlier, python_transformers=python, spacy=spacy, matmul=matmul)
 json.dump(report, open(f"{out}/bench.json", "w"), indent=2)
 print(f"machine: {report['machine']['cpu']} ({flags}), {threads} threads, mode {mode}")
 print(f"{'system':<34} {'docs/s':>8} {'(min-max)':>15} {'tokens/s':>9} {'RSS MiB':>8} {'load s':>7}")
