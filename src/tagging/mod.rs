@@ -679,7 +679,6 @@ fn joined_across_of<'t>(
                 && !after_break(first);
             joins.then_some((h, head_type))
         });
-        let before_end = joined.last().map(|b| b.1);
         // The span before ends at the head (or the "of" after it) and is the head alone or a
         // name of the head's type ("Reserve Bank"), not a person ("Frank Church of Idaho")
         // nor another kind of name ("Manchester City of England").
@@ -696,7 +695,7 @@ fn joined_across_of<'t>(
                 }
             }
             // the head untagged: the name starts at it
-            Some((h, head_type)) if before_end.is_none_or(|end| end < h) => {
+            Some((h, head_type)) if joined.last().is_none_or(|before| before.1 < h) => {
                 joined.push((h, last, head_type));
             }
             _ => joined.push((first, last, label)),

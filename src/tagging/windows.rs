@@ -72,6 +72,13 @@ pub struct WordView<'a> {
     pub gap: &'a str,
 }
 
+impl WordView<'_> {
+    /// Whether a line break lies between the word before and this one.
+    pub fn after_break(&self) -> bool {
+        self.gap.contains('\n')
+    }
+}
+
 /// The places a window may end, in order: before every word but the first, marked as a
 /// sentence end where [`sentence_starts`] starts a sentence (the splitter the quote rules use,
 /// here without quotations: a window may end inside a long quotation).
@@ -80,7 +87,7 @@ pub fn cuts(words: &[WordView]) -> Vec<Cut> {
         .iter()
         .map(|w| Token {
             text: w.text,
-            after_break: w.gap.contains('\n'),
+            after_break: w.after_break(),
             glued: w.gap.is_empty(),
             quoted: false,
         })
@@ -191,7 +198,7 @@ fn names_only(line: &[WordView]) -> bool {
 /// on its own.
 pub fn list_items(words: &[WordView], tokens: usize, capacity: usize) -> Vec<Window> {
     let line_starts: Vec<usize> = (0..words.len())
-        .filter(|&w| w == 0 || words[w].gap.contains('\n'))
+        .filter(|&w| w == 0 || words[w].after_break())
         .collect();
     // Each line as a window when it may be a list item.
     let lines: Vec<Option<Window>> = line_starts
