@@ -351,3 +351,32 @@ fn quoted_words_inside_the_subject_are_not_speech() {
         "{quotes:?}"
     );
 }
+
+#[test]
+fn titles_punctuated_inside_their_marks_are_not_speech() {
+    let text = "Critics praised the thriller “Harbour,” the first film of the season.\n\n“Lanterns,” a Danish drama about fishermen, won in Berlin.\n\nThe shortlist also named “Salt,” “Night Ferry,” and the biopic “Greta.”\n\nShe starred in “The Long Winter Over the Northern Sea” last year.\n\n“Absolutely.”\n\n“The rent has doubled in two years and nobody can pay it.”";
+    let quotes = run(text, &[]);
+    for (title, rule) in [
+        ("Harbour,", "scare-title"),
+        ("Lanterns,", "scare-quote"),
+        ("Salt,", "scare-quote"),
+        ("Night Ferry,", "scare-title"),
+        ("Greta.", "scare-title"),
+        ("The Long Winter Over the Northern Sea", "scare-title"),
+    ] {
+        let quote = quotes.iter().find(|q| q.text == title);
+        assert_eq!(quote.map(|q| q.kind), Some(QuoteKind::Scare), "{title}");
+        assert_eq!(quote.map(|q| q.rule.as_str()), Some(rule), "{title}");
+    }
+    for speech in [
+        "Absolutely.",
+        "The rent has doubled in two years and nobody can pay it.",
+    ] {
+        let quote = quotes.iter().find(|q| q.text == speech);
+        assert_eq!(
+            quote.map(|q| q.rule.as_str()),
+            Some("quote-unattributed"),
+            "{speech}"
+        );
+    }
+}

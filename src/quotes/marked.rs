@@ -11,7 +11,7 @@
 //! 1. [`turns::continue_turn`]: an unattributed quotation takes the speaker of the turn it
 //!    continues (`quote-continuation`, `paragraph-continuation`);
 //! 2. [`scare::short_unattributed`]: a short unattributed quotation with no sentence
-//!    punctuation is a scare quote (`scare-quote`);
+//!    punctuation, or a title punctuated inside its marks, is a scare quote (`scare-quote`);
 //! 3. [`scare::report_around_quoted_name`]: a quoted name inside a sentence that closes with
 //!    its attribution is a scare quote and the sentence the report
 //!    (`indirect-clause-speaker-cue`);
@@ -130,7 +130,7 @@ pub(crate) fn attribute_marked(ctx: &Context) -> Vec<Found> {
         };
         if !f.rule.is_scare() {
             turns::continue_turn(ctx, &facts, &mut f, &out, &paras);
-            scare::short_unattributed(&facts, &mut f);
+            scare::short_unattributed(ctx, &facts, &mut f);
             reports.extend(scare::report_around_quoted_name(ctx, &facts, &mut f));
         }
         out.push(f);

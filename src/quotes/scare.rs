@@ -15,8 +15,9 @@ use crate::doc::QuoteKind;
 
 /// Most words of a nickname (`Marcello "Shorty" Cuttitta`).
 const MAX_NICKNAME_WORDS: usize = 3;
-/// Fewest and most words of a title-case quotation read as a title (`"Meet the Press"`).
-const TITLE_WORDS: std::ops::RangeInclusive<usize> = 2..=5;
+/// Fewest and most words of a title-case quotation read as a title (`"Meet the Press"`,
+/// `"Once Upon a Time in the West"`).
+const TITLE_WORDS: std::ops::RangeInclusive<usize> = 2..=7;
 /// Most words of an unattributed quotation without sentence punctuation that is a scare
 /// quote: a longer one is kept as speech with `speaker: null`.
 const MAX_SCARE_QUOTE_WORDS: usize = 4;
@@ -61,10 +62,13 @@ pub(crate) fn title_by_case(ctx: &Context, f: &Facts) -> Option<Attribution> {
     is_title(ctx, f.mark, f.words).then(Attribution::none)
 }
 
-/// Post-pass: an unattributed quotation of at most [`MAX_SCARE_QUOTE_WORDS`] words without
-/// sentence punctuation is a scare quote (`scare-quote`).
-pub(crate) fn short_unattributed(f: &Facts, found: &mut Found) {
-    if found.rule == Rule::QuoteUnattributed && f.words <= MAX_SCARE_QUOTE_WORDS && !f.sentence_like
+/// Post-pass: an unattributed quotation of at most [`MAX_SCARE_QUOTE_WORDS`] words is a scare
+/// quote (`scare-quote`) when it has no sentence punctuation, or when it is a title whose
+/// punctuation sits inside the marks, as American style puts it ([`is_punctuated_title`]).
+pub(crate) fn short_unattributed(ctx: &Context, f: &Facts, found: &mut Found) {
+    if found.rule == Rule::QuoteUnattributed
+        && f.words <= MAX_SCARE_QUOTE_WORDS
+        && (!f.sentence_like || is_punctuated_title(ctx, f))
     {
         found.rule = Rule::ScareQuote;
         found.kind = QuoteKind::Scare;
@@ -113,9 +117,23 @@ pub(crate) fn report_around_quoted_name(
 /// A title of a work or show (`"Meet the Press"`): two to five words, the first letter a
 /// capital and every word but [`TITLE_SMALL_WORDS`] capitalized.
 fn is_title(ctx: &Context, m: &Marked, words: usize) -> bool {
-    if !TITLE_WORDS.contains(&words) {
-        return false;
-    }
+    TITLE_WORDS.contains(&words) && every_word_capitalized(ctx, m)
+}
+
+/// `"Lanterns," a Danish drama…`, `also named "Salt," "Night Ferry," and …`, `it beat
+/// "Greta."`: a quotation whose every word is capitalized (but [`TITLE_SMALL_WORDS`]) and
+/// that ends on a comma, or on a period inside a sentence begun before the quotation — a name
+/// or title punctuated inside its marks. A one-word answer alone (`"Absolutely."`) stays
+/// speech.
+fn is_punctuated_title(ctx: &Context, f: &Facts) -> bool {
+    let inside_sentence = f.lead_start < f.open_tok;
+    (f.last_char == ',' || (f.last_char == '.' && inside_sentence))
+        && every_word_capitalized(ctx, f.mark)
+}
+
+/// Whether a quotation's first word and every word outside [`TITLE_SMALL_WORDS`] start with a
+/// capital or a digit.
+fn every_word_capitalized(ctx: &Context, m: &Marked) -> bool {
     let content: String = ctx.t.chars[m.start..m.end].iter().collect();
     let mut long = content
         .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
