@@ -11,9 +11,12 @@ Needs no torch. Run by scripts/test.sh after the build.
 import os
 import random
 import sys
+import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
+import conll_entities  # noqa: E402
+from gum_entities import entity_documents  # noqa: E402
 from training_data import LABEL_ID, ROLE_ID, augmented, conll_document, encode, prepare  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -54,7 +57,9 @@ def main():
                         "reopen": "I-CONTENT"}.items():
         assert role_enc["roles"][role_words[word]] == ROLE_ID[label], (word, label)
     listed = check_augmented(binary)
-    print(f"check_training_data: {len(enc['words'])} + {len(role_enc['words'])} + {listed} words "
+    gum = check_gum_entities(binary)
+    check_conll_entities()
+    print(f"check_training_data: {len(enc['words'])} + {len(role_enc['words'])} + {listed} + {gum} words "
           "labelled as quotegraph splits them")
 
 
@@ -74,6 +79,72 @@ def check_augmented(binary):
                         "Tallinn": "B-LOC"}.items():
         assert enc["labels"][first_of[word]] == LABEL_ID[label], (word, label)
     return len(enc["words"])
+
+
+# GUM's CoNLL-U shape (`Entity=` mentions with types and Wikipedia identities), text of our own.
+GUM_SENTENCES = [
+    ("Dr. Anna Berg of the Port of Tallinn met Estonian officials in Tartu.", [
+        ("Dr.", "PROPN", "Entity=(1-person-new-sssss-cf1-3-coref-Anna_Berg"), ("Anna", "PROPN", ""),
+        ("Berg", "PROPN", ""), ("of", "ADP", ""), ("the", "DET", "Entity=(2-organization-new-sssss-cf2-2-sgl"),
+        ("Port", "PROPN", ""), ("of", "ADP", ""), ("Tallinn", "PROPN", "Entity=(3-place-new-s-cf3-1-sgl-Tallinn)2)1)"),
+        ("met", "VERB", ""), ("Estonian", "ADJ", "Entity=(4-person-new-sssss-cf4-2-sgl"),
+        ("officials", "NOUN", "Entity=4)"), ("in", "ADP", ""), ("Tartu", "PROPN", "Entity=(5-place-new-s-cf5-1-sgl)"),
+        (".", "PUNCT", "")]),
+    ("Estonia welcomed the Tallinn Harbour Festival on Friday.", [
+        ("Estonia", "PROPN", "Entity=(6-organization-new-sssss-cf1-1-coref-Estonia)"), ("welcomed", "VERB", ""),
+        ("the", "DET", "Entity=(7-event-new-sssss-cf2-3-sgl"), ("Tallinn", "PROPN", "Entity=(3-place-giv-s-cf3-1-sgl)"),
+        ("Harbour", "PROPN", ""), ("Festival", "PROPN", "Entity=7)"), ("on", "ADP", ""),
+        ("Friday", "PROPN", "Entity=(8-time-new-sssss-cf3-1-sgl)"), (".", "PUNCT", "")]),
+]
+
+
+def check_gum_entities(binary):
+    """`gum_entities` reads GUM's mentions the CoNLL way — titles outside a person's name,
+    `HEAD of PLACE` one name, a demonym and a name with no identity unlabelled, a country
+    acting as an organization LOC when CoNLL train says so, a day no entity — and `encode` skips the unlabelled words.
+    Returns how many words the document has."""
+    lines = ["# newdoc id = GUM_news_fixture"]
+    for text, tokens in GUM_SENTENCES:
+        lines += ["# newpar", f"# text = {text}"]
+        lines += [f"{i}\t{form}\t_\t{upos}\t_\t_\t0\t_\t_\t{misc or '_'}"
+                  for i, (form, upos, misc) in enumerate(tokens, 1)]
+        lines.append("")
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "GUM_news_fixture.conllu")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("\n".join(lines) + "\n")
+        [doc] = entity_documents([path], {"Estonia"})
+    text = doc["text"]
+    assert text == "\n".join(t for t, _ in GUM_SENTENCES), text
+    names = [(text[s:e], tag) for s, e, tag in doc["spans"]]
+    assert names == [("Anna Berg", "PER"), ("Port of Tallinn", "ORG"), ("Tartu", "LOC"), ("Estonia", "LOC")], names
+    unlabelled = sorted(text[s:e] for s, e in doc["unlabelled"])
+    assert unlabelled == ["Dr.", "Estonian", "Tallinn Harbour Festival"], unlabelled
+    spans = [tuple(span) for span in doc["spans"]] + [(s, e, None) for s, e in doc["unlabelled"]]
+    [prepared] = prepare(binary, TOKENIZER, [text])
+    enc = encode(prepared, text, ner_spans=spans)
+    first_of = {text[s:e]: first for first, s, e in enc["words"]}
+    for word, label in {"Anna": "B-PER", "Berg": "I-PER", "Port": "B-ORG", "of": "I-ORG", "Estonia": "B-LOC",
+                        "Friday": "O", "met": "O", "Dr": None, "Estonian": None, "Harbour": None}.items():
+        assert enc["labels"][first_of[word]] == (LABEL_ID[label] if label else -100), (word, label)
+    return len(enc["words"])
+
+
+def check_conll_entities():
+    """`conll_entities` maps a corpus's own types (WNUT-17's) to CoNLL's and leaves unlabelled
+    a word the corpus calls `O` and CoNLL train calls MISC."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "corpus.conll")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("Saw\tO\nAnna\tB-person\nBerg\tI-person\nat\tO\nAcme\tB-corporation\n"
+                    "with\tO\nGerman\tO\nfans\tO\n\nTartu\tB-location\n!\tO\n")
+        blocks = conll_entities.read_blocks(path)
+    type_map = {"person": "PER", "location": "LOC", "corporation": "ORG"}
+    docs = conll_entities.entity_documents(blocks, type_map, {"German"})
+    assert [d["text"] for d in docs] == ["Saw Anna Berg at Acme with German fans", "Tartu !"], docs
+    names = [(d["text"][s:e], tag) for d in docs for s, e, tag in d["spans"]]
+    assert names == [("Anna Berg", "PER"), ("Acme", "ORG"), ("Tartu", "LOC")], names
+    assert [docs[0]["text"][s:e] for s, e in docs[0]["unlabelled"]] == ["German"], docs[0]
 
 
 if __name__ == "__main__":

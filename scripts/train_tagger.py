@@ -54,6 +54,7 @@ from training_data import (
     encode,
     prepare,
     read_conll,
+    read_entity_documents,
     read_polnear,
 )
 from transformers import BertConfig, BertForTokenClassification
@@ -194,6 +195,8 @@ def main():
     ap.add_argument("--augment", type=share, default=0.0,
                     help="share of CoNLL training documents added again in each page shape "
                          "(lower case, upper case, names one per line; training_data.augmented)")
+    ap.add_argument("--entities", nargs="*", default=[],
+                    help="extra entity documents, JSON Lines (scripts/gum_entities.py writes GUM's)")
     ap.add_argument("--out", required=True)
     ap.add_argument("--epochs", type=int, default=8)
     ap.add_argument("--lr", type=float, default=1e-4)
@@ -236,6 +239,7 @@ def main():
     # case classes and sentence starts, so that training sees exactly what inference sees.
     conll = [conll_document(d) for p in args.train for d in read_conll(p)]
     conll += augmented(conll, args.augment, random.Random(args.seed))
+    conll += [doc for path in args.entities for doc in read_entity_documents(path)]
     polnear = read_polnear(args.polnear) if args.polnear else []
     texts = [text for text, _ in conll + polnear]
     prepared = prepare(args.quotegraph, tok_path, texts)
@@ -243,7 +247,7 @@ def main():
     conll_docs = len(train)
     train += [encode(prep, text, role_spans=spans)
               for prep, (text, spans) in zip(prepared[len(conll):], polnear, strict=True)]
-    print(f"train docs {len(train)} ({conll_docs} CoNLL) sub-tokens {sum(len(e['ids']) for e in train)}",
+    print(f"train docs {len(train)} ({conll_docs} entity) sub-tokens {sum(len(e['ids']) for e in train)}",
           flush=True)
 
     config = BertConfig.from_pretrained(base, num_labels=len(LABELS),

@@ -115,6 +115,19 @@ def _names_per_line(text, spans):
     return "".join(parts), new_spans
 
 
+def read_entity_documents(path):
+    """Extra entity documents from a JSON Lines file (`scripts/gum_entities.py` writes one):
+    `(text, spans)` with each object's `spans` (`[start, end, tag]`) and its `unlabelled`
+    character ranges as spans tagged `None` (see `encode`)."""
+    docs = []
+    for line in open(path, encoding="utf-8"):
+        if line.strip():
+            doc = json.loads(line)
+            spans = [tuple(span) for span in doc["spans"]] + [(s, e, None) for s, e in doc.get("unlabelled", [])]
+            docs.append((doc["text"], spans))
+    return docs
+
+
 def read_polnear(folder):
     """PolNeAR articles as `(text, role_spans)`: every Source / Cue / Content piece of the first
     annotator's `.ann` file (sorted order), character offsets. A span lying inside a longer one
@@ -184,9 +197,10 @@ def encode(prepared, text, ner_spans=None, role_spans=None):
     """Labels one prepared document for training.
 
     `ner_spans` and `role_spans`: `(start, end, tag)` character spans, tags without the B-/I-
-    prefix. The first sub-token of each word carries a label when the head has data for this
-    document (a word is inside a span when its first character is), else -100; other
-    sub-tokens are always -100. Each sub-token's type is its word's case class, and `sents` its
+    prefix; a span tagged `None` marks words left unlabelled (-100: the loss skips them). The
+    first sub-token of each word carries a label when the head has data for this document (a
+    word is inside a span when its first character is), else -100; other sub-tokens are
+    always -100. Each sub-token's type is its word's case class, and `sents` its
     sentence number, from quotegraph's words.
     """
     ids = prepared["ids"]
@@ -205,6 +219,8 @@ def encode(prepared, text, ner_spans=None, role_spans=None):
             hit = at.get(s)
             if hit is None:
                 out[first] = label_id["O"]
+            elif hit[1] is None:
+                hit = None
             else:
                 prefix = "I-" if prev is not None and prev == hit[0] else "B-"
                 out[first] = label_id[prefix + hit[1]]

@@ -1,0 +1,261 @@
+"""GUM's named entities as extra entity documents for `scripts/train_tagger.py --entities`.
+
+GUM (Zeldes 2017, https://gucorpling.org/gum/; annotations CC-BY 4.0) marks every mention
+of an entity — named or not — with one of ten types, in the `Entity=` field of its
+`dep/*.conllu` files, with a Wikipedia identity where one exists. CoNLL-2003 tags only names,
+and only as PER / LOC / ORG / MISC, so this reads GUM the CoNLL way:
+
+- a **name** is a run of proper-noun words (`PROPN`, or a capitalized adjective, noun or
+  number) inside one mention — its innermost one — with `of`, `and`, `&`, `for`, `the`,
+  `de` or a hyphen allowed between two of them (`Bank of England`); a leading `The` stays
+  outside, as CoNLL has it;
+- its **type** comes from that mention: person → PER, place → LOC, organization → ORG;
+  event, object, abstract, substance, plant, animal → MISC when the mention has a Wikipedia
+  identity (`FIRST Robotics Competition`), else the name is left **unlabelled**; time and
+  quantity names (`August`, `Friday`) are no entity, as in CoNLL;
+- words CoNLL would tag and GUM does not mark as names — a capitalized adjective outside
+  every name (`American`, CoNLL's MISC), a proper noun in no mention — are **unlabelled**
+  too: the loss skips them rather than teach `O` where CoNLL says MISC.
+
+Only genres whose texts carry a licence that allows it are read (`GENRES`: Wikinews news and
+interviews CC-BY 2.5, academic and court CC-BY 4.0, Wikipedia biographies and Wikivoyage
+CC-BY-SA 3.0; not the non-commercial essays, fiction, letters, podcasts, how-tos or reddit).
+Text is rebuilt from the tokens (`SpaceAfter=No` honoured), a paragraph per line.
+
+Usage: `python3 scripts/gum_entities.py GUM/dep CONLL_TRAIN OUT.jsonl` — one JSON object per document:
+`{"id", "text", "spans": [[start, end, "PER"], ...], "unlabelled": [[start, end], ...]}`,
+character offsets, end-exclusive. The output is derived from GUM: keep it out of the
+repository (`target/` is ignored).
+"""
+
+import json
+import os
+import re
+import sys
+from collections import Counter
+
+from training_data import conll_document, read_conll
+
+GENRES = ("academic", "bio", "court", "interview", "news", "voyage")
+TYPE_OF = {"person": "PER", "place": "LOC", "organization": "ORG"}
+MISC_TYPES = {"event", "object", "abstract", "substance", "plant", "animal"}
+CONNECTORS = {"of", "and", "&", "for", "the", "de", "-", "'s"}
+NAME_LIKE_POS = {"ADJ", "NOUN", "NUM", "X"}
+TITLE_WORDS = {"president", "vice", "secretary", "senator", "governor", "mayor", "general",
+               "admiral", "colonel", "captain", "judge", "justice", "chief", "prime", "minister",
+               "king", "queen", "prince", "princess", "pope", "sir", "lord", "lady", "earl", "duke",
+               "saint", "st", "professor", "doctor", "mr", "mrs", "ms", "miss", "dr", "fellow", "sen",
+               "rep", "gov", "gen", "prof", "rev", "lt", "col", "capt", "sgt"}
+COORDINATORS = {"and", "&"}
+MENTION = re.compile(r"\((\d+)-([^()]*)(\))?|(\d+)\)")
+
+
+def read_documents(path):
+    """Sentences of one `.conllu` file: lists of token dicts (`form`, `upos`, `space_after`,
+    `entity`, `new_paragraph` on a paragraph's first token)."""
+    sents, tokens, new_par, text = [], [], True, ""
+    for line in open(path, encoding="utf-8"):
+        line = line.rstrip("\n")
+        if line.startswith("# newpar"):
+            new_par = True
+        elif line.startswith("# text = "):
+            text = line[len("# text = "):]
+        elif not line:
+            if tokens:
+                sents.append(with_spacing(tokens, text))
+                tokens = []
+        elif not line.startswith("#"):
+            cols = line.split("\t")
+            if not cols[0].isdigit():
+                continue
+            misc = dict(kv.split("=", 1) for kv in cols[9].split("|") if "=" in kv)
+            tokens.append(dict(form=cols[1], upos=cols[3], space_after=misc.get("SpaceAfter") != "No",
+                               entity=misc.get("Entity", ""), new_paragraph=new_par and not tokens))
+            new_par = False
+    if tokens:
+        sents.append(with_spacing(tokens, text))
+    return sents
+
+
+def with_spacing(tokens, text):
+    """`space_after` of each token read off the sentence's `# text` line, which GUM spaces as
+    written (its `SpaceAfter=No` marks miss some, `Korea` before `'s`); the marks stand where
+    a token is not found there."""
+    pos = 0
+    for tok in tokens:
+        at = text.find(tok["form"], pos)
+        if at < 0:
+            continue
+        pos = at + len(tok["form"])
+        tok["space_after"] = text[pos:pos + 1] == " "
+    return tokens
+
+
+def mentions(sent):
+    """Mentions of one sentence as `(first, last, etype, identity)`, token indices inclusive."""
+    out, open_ = [], {}
+    for i, tok in enumerate(sent):
+        for m in MENTION.finditer(tok["entity"]):
+            if m.group(1):
+                fields = m.group(2).split("-", 6)
+                etype = fields[0]
+                identity = fields[6] if len(fields) > 6 else None
+                if m.group(3):
+                    out.append((i, i, etype, identity))
+                else:
+                    open_.setdefault(m.group(1), []).append((i, etype, identity))
+            else:
+                stack = open_.get(m.group(4))
+                if stack:
+                    first, etype, identity = stack.pop()
+                    out.append((first, i, etype, identity))
+    return out
+
+
+def name_like(tok, sentence_first):
+    return tok["upos"] == "PROPN" or (
+        tok["upos"] in NAME_LIKE_POS and tok["form"][:1].isupper() and not sentence_first)
+
+
+def convert(sents):
+    """One document as `(text, names, unlabelled)`: `names` as `(start, end, etype,
+    identity)` before types are mapped (`entity_type`), character offsets."""
+    parts, pos, names, unlabelled = [], 0, [], []
+    for si, sent in enumerate(sents):
+        if si:
+            parts.append("\n" if sent[0]["new_paragraph"] else " ")
+            pos += 1
+        starts = []
+        for ti, tok in enumerate(sent):
+            starts.append(pos)
+            parts.append(tok["form"])
+            pos += len(tok["form"])
+            if tok["space_after"] and ti + 1 < len(sent):
+                parts.append(" ")
+                pos += 1
+        found = sorted(mentions(sent), key=lambda m: m[1] - m[0])
+        covered = [False] * len(sent)
+        i = 0
+        while i < len(sent):
+            first_mention = smallest(found, i, i)
+            if not name_like(sent[i], i == 0) or first_mention is None:
+                i += 1
+                continue
+            end = run_end(sent, found, i)
+            mention = smallest(found, i, end)
+            leading = leading_titles(sent[i:end + 1]) if mention[2] == "person" else 0
+            if leading and (leading > end - i or sent[i + leading]["form"].lower() in CONNECTORS):
+                leading = end - i + 1
+            if leading:
+                unlabelled.append((starts[i], starts[i + leading - 1] + len(sent[i + leading - 1]["form"])))
+            run = sent[i + leading:end + 1]
+            span = (starts[min(i + leading, end)], starts[end] + len(sent[end]["form"]))
+            if run and any(tok["upos"] == "PROPN" for tok in run) and run[-1]["upos"] != "ADJ":
+                names.append((*span, mention[2], mention[3]))
+            elif run and run[-1]["upos"] == "ADJ":
+                unlabelled.append(span)
+            for k in range(i, end + 1):
+                covered[k] = True
+            i = end + 1
+        for ti, tok in enumerate(sent):
+            stray = tok["upos"] == "PROPN" or (tok["upos"] == "ADJ" and tok["form"][:1].isupper() and ti)
+            if stray and not covered[ti]:
+                unlabelled.append((starts[ti], starts[ti] + len(tok["form"])))
+    return "".join(parts), names, unlabelled
+
+
+def smallest(found, first, last):
+    """The smallest mention holding tokens `first..=last` (`found` sorted by length)."""
+    return next((m for m in found if m[0] <= first and last <= m[1]), None)
+
+
+def run_end(sent, found, i):
+    """The last token of the name starting at token `i`: name-like tokens, a connector allowed
+    between two of them, as long as one mention holds them all and, where they come from
+    different innermost mentions (`Aberdeen` + `Grammar School`), that mention is no person
+    (`U.S. President Barack Obama`, `John Smith of Reuters` are two names each) and they are
+    not joined by `and` (`Thissio and Plaka` are two places)."""
+    end = i
+    while end + 1 < len(sent):
+        step = 1 if name_like(sent[end + 1], False) else 0
+        connector = sent[end + 1]["form"].lower()
+        if not step and connector in CONNECTORS and end + 2 < len(sent) and name_like(sent[end + 2], False):
+            step = 2
+        if not step:
+            break
+        mention = smallest(found, i, end + step)
+        parts = {smallest(found, k, k) for k in range(i, end + step + 1)}
+        if mention is None or (len(parts) > 1 and (mention[2] == "person" or connector in COORDINATORS)):
+            break
+        end += step
+    return end
+
+
+def leading_titles(run):
+    """How many words at the front of a person's name are titles (`Dr.`, `President`): CoNLL
+    leaves them outside the name, quotegraph trims them (`src/titles.rs`). A name that is
+    titles only, or titles and then `of` (`Earl of Clare`), is left unlabelled whole."""
+    n = 0
+    while n < len(run) and (run[n]["form"].lower().rstrip(".") in TITLE_WORDS):
+        n += 1
+    return n
+
+
+def entity_type(etype, identity, name, places):
+    """The CoNLL type of a GUM name, `None` for no entity, `"?"` for unlabelled. GUM types a
+    country acting as an organization (`North Korea said`); CoNLL tags it LOC whatever it
+    does, so an organization whose identity or name GUM also types as a place, or whose name
+    CoNLL-2003 train tags LOC most often, is LOC (`places` holds both)."""
+    if etype == "organization" and (identity in places or name in places):
+        return "LOC"
+    if etype in TYPE_OF:
+        return TYPE_OF[etype]
+    if etype in MISC_TYPES:
+        return "MISC" if identity else "?"
+    return None
+
+
+def conll_places(path):
+    """Names CoNLL-2003 `path` tags LOC more often than anything else."""
+    votes = {}
+    for doc in read_conll(path):
+        for text, spans in [conll_document(doc)]:
+            for s, e, tag in spans:
+                votes.setdefault(text[s:e], Counter())[tag] += 1
+    return {name for name, tags in votes.items() if tags.most_common(1)[0][0] == "LOC"}
+
+
+def entity_documents(paths, extra_places):
+    """The `.conllu` files at `paths` as entity documents: dicts with `id`, `text`, `spans`
+    (`(start, end, tag)`) and `unlabelled` (`(start, end)`). `extra_places`: names typed LOC
+    whatever GUM says (`conll_places`)."""
+    docs = [(os.path.basename(path)[:-len(".conllu")], *convert(read_documents(path))) for path in paths]
+    places = {key for _, text, found, _ in docs for s, e, etype, identity in found if etype == "place"
+              for key in (identity, text[s:e]) if key} | extra_places
+    out = []
+    for doc_id, text, found, unlabelled in docs:
+        spans = []
+        for s, e, etype, identity in found:
+            tag = entity_type(etype, identity, text[s:e], places)
+            if tag == "?":
+                unlabelled.append((s, e))
+            elif tag:
+                spans.append((s, e, tag))
+        out.append(dict(id=doc_id, text=text, spans=spans, unlabelled=unlabelled))
+    return out
+
+
+def main():
+    folder, conll_train, out_path = sys.argv[1], sys.argv[2], sys.argv[3]
+    paths = sorted(os.path.join(folder, n) for n in os.listdir(folder)
+                   if n.endswith(".conllu") and n.split("_")[0] == "GUM" and n.split("_")[1] in GENRES)
+    docs = entity_documents(paths, conll_places(conll_train))
+    with open(out_path, "w", encoding="utf-8") as out:
+        for doc in docs:
+            out.write(json.dumps(doc) + "\n")
+    counts = Counter(tag for doc in docs for _, _, tag in doc["spans"])
+    print(f"{len(docs)} documents written to {out_path}: {dict(counts)}")
+
+
+if __name__ == "__main__":
+    main()
