@@ -54,7 +54,8 @@ pub(crate) fn nickname(ctx: &Context, f: &Facts) -> Option<Attribution> {
 /// "Thirteen"`); or one set off by a comma after such a noun (`his book, "The Art of the
 /// Deal,"`).
 pub(crate) fn title_in_context(ctx: &Context, f: &Facts) -> Option<Attribution> {
-    (is_named_title(ctx, f) || is_appositive_title(ctx, f)).then(Attribution::none)
+    (is_named_title(ctx, f) || is_appositive_title(ctx, f) || is_quoted_name_word(ctx, f))
+        .then(Attribution::none)
 }
 
 /// A title-case quotation of two to five words that nothing attributes (`"Meet the Press"`).
@@ -164,6 +165,23 @@ fn is_named_title(ctx: &Context, f: &Facts) -> bool {
     let possessive = lower.ends_with("'s") || lower.ends_with("’s") || lower.ends_with("s'");
     (possessive || TITLE_INTRODUCERS.contains(lower) || WORK_NOUNS.contains(lower))
         && is_title(ctx, f.mark, f.words)
+}
+
+/// `fame through violence in "Joker" has swept`: one capitalized word quoted inside a sentence,
+/// right after a lower-case word that is no cue — a name or a title; quoted speech of one
+/// word follows its cue (`said "No"`), starts its sentence or is an exclamation or a question
+/// (`chants of "Bobby!"`).
+fn is_quoted_name_word(ctx: &Context, f: &Facts) -> bool {
+    let Some(prev) = f.open_tok.checked_sub(1) else {
+        return false;
+    };
+    f.words == 1
+        && !matches!(f.last_char, '!' | '?')
+        && f.lead_start <= prev
+        && ctx.free_word(prev)
+        && !ctx.t.is_capitalized(prev)
+        && !ctx.is_any_cue(prev)
+        && is_title_case(ctx, f.mark)
 }
 
 /// `his book, "The Art of the Deal,"`: a title-case quotation set off by a comma after a noun
