@@ -95,15 +95,22 @@ GUM_SENTENCES = [
         ("the", "DET", "Entity=(7-event-new-sssss-cf2-3-sgl"), ("Tallinn", "PROPN", "Entity=(3-place-giv-s-cf3-1-sgl)"),
         ("Harbour", "PROPN", ""), ("Festival", "PROPN", "Entity=7)"), ("on", "ADP", ""),
         ("Friday", "PROPN", "Entity=(8-time-new-sssss-cf3-1-sgl)"), (".", "PUNCT", "")]),
+    ("Secretary of State Mark Vell met Lady Gaga.", [
+        ("Secretary", "PROPN", "Entity=(9-person-new-sssss-cf1-4,5-coref-Mark_Vell"), ("of", "ADP", ""),
+        ("State", "PROPN", ""), ("Mark", "PROPN", ""), ("Vell", "PROPN", "Entity=9)"), ("met", "VERB", ""),
+        ("Lady", "PROPN", "Entity=(10-person-new-sssss-cf2-1,2-sgl-Lady_Gaga"), ("Gaga", "PROPN", "Entity=10)"),
+        (".", "PUNCT", "")]),
 ]
 
 
 def check_gum_entities(binary):
-    """`gum_entities` reads GUM's mentions the CoNLL way — titles outside a person's name,
+    """`gum_entities` reads GUM's mentions the CoNLL way — titles outside a person's name
+    (`src/titles.txt`'s, `Secretary of State` whole, not in a stage name),
     `HEAD of PLACE` one name, a demonym and a name with no identity unlabelled, a country
     acting as an organization LOC when CoNLL train says so, a day no entity — and `encode` skips the unlabelled words.
     Returns how many words the document has."""
-    lines = ["# newdoc id = GUM_news_fixture"]
+    lines = ["# newdoc id = GUM_news_fixture",
+             "# global.Entity = GRP-etype-infstat-salience-centering-minspan-link-identity"]
     for text, tokens in GUM_SENTENCES:
         lines += ["# newpar", f"# text = {text}"]
         lines += [f"{i}\t{form}\t_\t{upos}\t_\t_\t0\t_\t_\t{misc or '_'}"
@@ -117,22 +124,27 @@ def check_gum_entities(binary):
     text = doc["text"]
     assert text == "\n".join(t for t, _ in GUM_SENTENCES), text
     names = [(text[s:e], tag) for s, e, tag in doc["spans"]]
-    assert names == [("Anna Berg", "PER"), ("Port of Tallinn", "ORG"), ("Tartu", "LOC"), ("Estonia", "LOC")], names
+    assert names == [("Anna Berg", "PER"), ("Port of Tallinn", "ORG"), ("Tartu", "LOC"), ("Estonia", "LOC"),
+                     ("Mark Vell", "PER"), ("Lady Gaga", "PER")], names
     unlabelled = sorted(text[s:e] for s, e in doc["unlabelled"])
-    assert unlabelled == ["Dr.", "Estonian", "Tallinn Harbour Festival"], unlabelled
+    assert unlabelled == ["Dr.", "Estonian", "Secretary of State", "Tallinn Harbour Festival"], unlabelled
     spans = [tuple(span) for span in doc["spans"]] + [(s, e, None) for s, e in doc["unlabelled"]]
     [prepared] = prepare(binary, TOKENIZER, [text])
     enc = encode(prepared, text, ner_spans=spans)
-    first_of = {text[s:e]: first for first, s, e in enc["words"]}
-    for word, label in {"Anna": "B-PER", "Berg": "I-PER", "Port": "B-ORG", "of": "I-ORG", "Estonia": "B-LOC",
-                        "Friday": "O", "met": "O", "Dr": None, "Estonian": None, "Harbour": None}.items():
+    first_of = {}
+    for first, s, e in enc["words"]:
+        first_of.setdefault(text[s:e], first)
+    for word, label in {"Anna": "B-PER", "Berg": "I-PER", "Port": "B-ORG", "Tallinn": "I-ORG", "Estonia": "B-LOC",
+                        "Friday": "O", "met": "O", "Dr": None, "Estonian": None, "Harbour": None,
+                        "Secretary": None, "Vell": "I-PER"}.items():
         assert enc["labels"][first_of[word]] == (LABEL_ID[label] if label else -100), (word, label)
     return len(enc["words"])
 
 
 def check_conll_entities():
-    """`conll_entities` maps a corpus's own types (WNUT-17's) to CoNLL's and leaves unlabelled
-    a word the corpus calls `O` and CoNLL train calls MISC."""
+    """`conll_entities` maps a corpus's own types (WNUT-17's) to CoNLL's, refuses a map that
+    misses a type or names no CoNLL type, and leaves unlabelled a word the corpus calls `O` and
+    CoNLL train calls MISC."""
     with tempfile.TemporaryDirectory() as folder:
         path = os.path.join(folder, "corpus.conll")
         with open(path, "w", encoding="utf-8") as f:
@@ -145,6 +157,12 @@ def check_conll_entities():
     names = [(d["text"][s:e], tag) for d in docs for s, e, tag in d["spans"]]
     assert names == [("Anna Berg", "PER"), ("Acme", "ORG"), ("Tartu", "LOC")], names
     assert [docs[0]["text"][s:e] for s, e in docs[0]["unlabelled"]] == ["German"], docs[0]
+    for bad_map in ({"person": "PER"}, dict(type_map, location="PLACE")):
+        try:
+            conll_entities.entity_documents(blocks, bad_map, set())
+        except ValueError:
+            continue
+        raise AssertionError(f"a type missing from {bad_map} or mapped to no CoNLL type was accepted")
 
 
 if __name__ == "__main__":

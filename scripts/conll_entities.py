@@ -51,12 +51,21 @@ def conll_misc_words(path):
     return {word for word, tags in votes.items() if tags.most_common(1)[0][0] == "MISC"}
 
 
+TYPES = {"PER", "LOC", "ORG", "MISC"}
+
+
 def mapped(tag, type_map):
-    """An IOB tag with its type mapped (`B-person` → `B-PER`); `O` when the type maps to nothing."""
+    """An IOB tag with its type mapped (`B-person` → `B-PER`); `O` when the type maps to
+    nothing. Without a map the corpus's types must be CoNLL's own. Raises `ValueError` for a
+    type the map does not name or a type that is not PER / LOC / ORG / MISC."""
     if tag == "O":
         return tag
     prefix, _, kind = tag.partition("-")
-    target = type_map.get(kind, kind) if type_map else kind
+    if type_map and kind not in type_map:
+        raise ValueError(f"type {kind!r} (tag {tag!r}) is not in --map")
+    target = type_map[kind] if type_map else kind
+    if target and target not in TYPES:
+        raise ValueError(f"type {target!r} (tag {tag!r}) is none of {sorted(TYPES)}")
     return f"{prefix}-{target}" if target else "O"
 
 
@@ -76,6 +85,7 @@ def entity_documents(blocks, type_map, misc_words):
 
 
 def main():
+    """`conll_entities.py CONLL_TRAIN OUT.jsonl FILE... [--map TYPE=TAG ...]`."""
     ap = argparse.ArgumentParser()
     ap.add_argument("conll_train")
     ap.add_argument("out")

@@ -5,14 +5,24 @@ of an entity — named or not — with one of ten types, in the `Entity=` field 
 `dep/*.conllu` files, with a Wikipedia identity where one exists. CoNLL-2003 tags only names,
 and only as PER / LOC / ORG / MISC, so this reads GUM the CoNLL way:
 
-- a **name** is a run of proper-noun words (`PROPN`, or a capitalized adjective, noun or
-  number) inside one mention — its innermost one — with `of`, `and`, `&`, `for`, `the`,
-  `de` or a hyphen allowed between two of them (`Bank of England`); a leading `The` stays
-  outside, as CoNLL has it;
-- its **type** comes from that mention: person → PER, place → LOC, organization → ORG;
+- a **name** is a run of name-like words (`PROPN`, or a capitalized adjective, noun, number
+  or `X` not first in its sentence) holding at least one proper noun, with a word of
+  `CONNECTORS` (`of`, `and`, `&`, `for`, `the`, `de`, `'s`, a hyphen) allowed between two of
+  them (`Bank of England`); a leading `The` stays outside, as CoNLL has it; a run of
+  capitalized words without a proper noun is left **unlabelled**;
+- its **type** comes from the smallest mention holding the whole run (`Aberdeen Grammar
+  School` is one organization, not a place and a school), which may join words of several
+  mentions unless it is a person (`U.S. President Barack Obama`) or they are coordinated
+  (`Thissio and Plaka`): person → PER, place → LOC, organization → ORG;
   event, object, abstract, substance, plant, animal → MISC when the mention has a Wikipedia
   identity (`FIRST Robotics Competition`), else the name is left **unlabelled**; time and
-  quantity names (`August`, `Friday`) are no entity, as in CoNLL;
+  quantity names (`August`, `Friday`) are no entity, as in CoNLL; a country acting as an
+  organization (`North Korea said`) is LOC, as CoNLL tags it, when GUM types the same name or
+  identity a place somewhere, or CoNLL train tags the name LOC most often;
+- titles before a person's name (`Dr.`, `Secretary of State`) are left **unlabelled**: they are
+  the words quotegraph trims from a person's mention (`src/titles.txt`, the list it reads),
+  and CoNLL leaves them outside the name; not when the person's identity starts with the
+  title (`Lady_Gaga`);
 - words CoNLL would tag and GUM does not mark as names — a capitalized adjective outside
   every name (`American`, CoNLL's MISC), a proper noun in no mention — are **unlabelled**
   too: the loss skips them rather than teach `O` where CoNLL says MISC.
@@ -20,7 +30,8 @@ and only as PER / LOC / ORG / MISC, so this reads GUM the CoNLL way:
 Only genres whose texts carry a licence that allows it are read (`GENRES`: Wikinews news and
 interviews CC-BY 2.5, academic and court CC-BY 4.0, Wikipedia biographies and Wikivoyage
 CC-BY-SA 3.0; not the non-commercial essays, fiction, letters, podcasts, how-tos or reddit).
-Text is rebuilt from the tokens (`SpaceAfter=No` honoured), a paragraph per line.
+Text is rebuilt from the tokens, spaced as each sentence's `# text` line has it, a paragraph
+per line. The mention fields are found by name in the file's `# global.Entity` header.
 
 Usage: `python3 scripts/gum_entities.py GUM/dep CONLL_TRAIN OUT.jsonl` — one JSON object per document:
 `{"id", "text", "spans": [[start, end, "PER"], ...], "unlabelled": [[start, end], ...]}`,
@@ -41,29 +52,29 @@ TYPE_OF = {"person": "PER", "place": "LOC", "organization": "ORG"}
 MISC_TYPES = {"event", "object", "abstract", "substance", "plant", "animal"}
 CONNECTORS = {"of", "and", "&", "for", "the", "de", "-", "'s"}
 NAME_LIKE_POS = {"ADJ", "NOUN", "NUM", "X"}
-TITLE_WORDS = {"president", "vice", "secretary", "senator", "governor", "mayor", "general",
-               "admiral", "colonel", "captain", "judge", "justice", "chief", "prime", "minister",
-               "king", "queen", "prince", "princess", "pope", "sir", "lord", "lady", "earl", "duke",
-               "saint", "st", "professor", "doctor", "mr", "mrs", "ms", "miss", "dr", "fellow", "sen",
-               "rep", "gov", "gen", "prof", "rev", "lt", "col", "capt", "sgt"}
+TITLES_FILE = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "src", "titles.txt")
+TITLE_LINKS = {"the", "of"}
 COORDINATORS = {"and", "&"}
 MENTION = re.compile(r"\((\d+)-([^()]*)(\))?|(\d+)\)")
 
 
-def read_documents(path):
-    """Sentences of one `.conllu` file: lists of token dicts (`form`, `upos`, `space_after`,
-    `entity`, `new_paragraph` on a paragraph's first token)."""
-    sents, tokens, new_par, text = [], [], True, ""
+def read_sentences(path):
+    """Sentences of one `.conllu` file — lists of token dicts (`form`, `upos`, `space_after`,
+    `entity`, `new_paragraph` on a paragraph's first token) — and the names of its mention
+    fields (`# global.Entity = GRP-etype-…-identity`, without `GRP`)."""
+    sents, tokens, new_par, text, fields = [], [], True, "", []
     for line in open(path, encoding="utf-8"):
         line = line.rstrip("\n")
-        if line.startswith("# newpar"):
+        if line.startswith("# global.Entity = "):
+            fields = line.split("=", 1)[1].strip().split("-")[1:]
+        elif line.startswith("# newpar"):
             new_par = True
         elif line.startswith("# text = "):
             text = line[len("# text = "):]
         elif not line:
             if tokens:
                 sents.append(with_spacing(tokens, text))
-                tokens = []
+                tokens, text = [], ""
         elif not line.startswith("#"):
             cols = line.split("\t")
             if not cols[0].isdigit():
@@ -74,32 +85,37 @@ def read_documents(path):
             new_par = False
     if tokens:
         sents.append(with_spacing(tokens, text))
-    return sents
+    if "etype" not in fields:
+        raise ValueError(f"{path}: no `# global.Entity` header naming an etype field")
+    return sents, fields
 
 
 def with_spacing(tokens, text):
     """`space_after` of each token read off the sentence's `# text` line, which GUM spaces as
-    written (its `SpaceAfter=No` marks miss some, `Korea` before `'s`); the marks stand where
-    a token is not found there."""
+    written (its `SpaceAfter=No` marks miss some, `Korea` before `'s`); from the first token
+    that is not next in the line (after spaces), the marks stand."""
     pos = 0
     for tok in tokens:
-        at = text.find(tok["form"], pos)
-        if at < 0:
-            continue
-        pos = at + len(tok["form"])
+        while text[pos:pos + 1] == " ":
+            pos += 1
+        if not text.startswith(tok["form"], pos):
+            break
+        pos += len(tok["form"])
         tok["space_after"] = text[pos:pos + 1] == " "
     return tokens
 
 
-def mentions(sent):
-    """Mentions of one sentence as `(first, last, etype, identity)`, token indices inclusive."""
+def mentions(sent, fields):
+    """Mentions of one sentence as `(first, last, etype, identity)`, token indices inclusive;
+    `fields`: the mention fields' names (`read_sentences`)."""
     out, open_ = [], {}
+    etype_at, identity_at = fields.index("etype"), fields.index("identity") if "identity" in fields else None
     for i, tok in enumerate(sent):
         for m in MENTION.finditer(tok["entity"]):
             if m.group(1):
-                fields = m.group(2).split("-", 6)
-                etype = fields[0]
-                identity = fields[6] if len(fields) > 6 else None
+                values = m.group(2).split("-", len(fields) - 1)
+                etype = values[etype_at]
+                identity = values[identity_at] if identity_at is not None and identity_at < len(values) else None
                 if m.group(3):
                     out.append((i, i, etype, identity))
                 else:
@@ -113,13 +129,16 @@ def mentions(sent):
 
 
 def name_like(tok, sentence_first):
+    """Whether a token may be part of a name: a proper noun, or a capitalized adjective, noun,
+    number or `X` that does not start its sentence."""
     return tok["upos"] == "PROPN" or (
         tok["upos"] in NAME_LIKE_POS and tok["form"][:1].isupper() and not sentence_first)
 
 
-def convert(sents):
+def convert(sents, fields, titles):
     """One document as `(text, names, unlabelled)`: `names` as `(start, end, etype,
-    identity)` before types are mapped (`entity_type`), character offsets."""
+    identity)` before types are mapped (`entity_type`), character offsets; `fields` as
+    `read_sentences` gives them, `titles` the words of `src/titles.txt`."""
     parts, pos, names, unlabelled = [], 0, [], []
     for si, sent in enumerate(sents):
         if si:
@@ -133,7 +152,7 @@ def convert(sents):
             if tok["space_after"] and ti + 1 < len(sent):
                 parts.append(" ")
                 pos += 1
-        found = sorted(mentions(sent), key=lambda m: m[1] - m[0])
+        found = sorted(mentions(sent, fields), key=lambda m: m[1] - m[0])
         covered = [False] * len(sent)
         i = 0
         while i < len(sent):
@@ -143,17 +162,16 @@ def convert(sents):
                 continue
             end = run_end(sent, found, i)
             mention = smallest(found, i, end)
-            leading = leading_titles(sent[i:end + 1]) if mention[2] == "person" else 0
-            if leading and (leading > end - i or sent[i + leading]["form"].lower() in CONNECTORS):
-                leading = end - i + 1
+            leading = titles_before_name(sent[i:end + 1], mention, titles)
             if leading:
                 unlabelled.append((starts[i], starts[i + leading - 1] + len(sent[i + leading - 1]["form"])))
-            run = sent[i + leading:end + 1]
-            span = (starts[min(i + leading, end)], starts[end] + len(sent[end]["form"]))
-            if run and any(tok["upos"] == "PROPN" for tok in run) and run[-1]["upos"] != "ADJ":
-                names.append((*span, mention[2], mention[3]))
-            elif run and run[-1]["upos"] == "ADJ":
-                unlabelled.append(span)
+            if leading <= end - i:
+                run = sent[i + leading:end + 1]
+                span = (starts[i + leading], starts[end] + len(sent[end]["form"]))
+                if any(tok["upos"] == "PROPN" for tok in run) and run[-1]["upos"] != "ADJ":
+                    names.append((*span, mention[2], mention[3]))
+                else:
+                    unlabelled.append(span)
             for k in range(i, end + 1):
                 covered[k] = True
             i = end + 1
@@ -191,14 +209,39 @@ def run_end(sent, found, i):
     return end
 
 
-def leading_titles(run):
-    """How many words at the front of a person's name are titles (`Dr.`, `President`): CoNLL
-    leaves them outside the name, quotegraph trims them (`src/titles.rs`). A name that is
-    titles only, or titles and then `of` (`Earl of Clare`), is left unlabelled whole."""
+def titles_before_name(run, mention, titles):
+    """How many tokens at the front of a person's name are titles, counted as `src/titles.rs`
+    (`leading_titles`) counts them: capitalized words of `titles` (never `the` or `of` alone),
+    `of` between two of them and a lone `.` after one taken along. Zero when the mention is no
+    person, when its identity starts with the title (`Lady_Gaga`), or when what would be left
+    starts in lower case; the whole run when nothing would be left (`Lord`)."""
+    if mention[2] != "person":
+        return 0
+
+    def is_lead(tok):
+        bare = tok["form"].replace(".", "").lower()
+        return tok["form"][:1].isupper() and bare in titles and bare not in TITLE_LINKS
+
     n = 0
-    while n < len(run) and (run[n]["form"].lower().rstrip(".") in TITLE_WORDS):
-        n += 1
-    return n
+    while n < len(run):
+        if is_lead(run[n]) or (n and run[n]["form"] == "."):
+            n += 1
+        elif n and run[n]["form"] == "of" and n + 1 < len(run) and is_lead(run[n + 1]):
+            n += 2
+        else:
+            break
+    first = run[0]["form"].replace(".", "").lower()
+    if n == 0 or (mention[3] or "").lower().startswith(first + "_"):
+        return 0
+    if n == len(run):
+        return n
+    return n if run[n]["form"][:1].isupper() or run[n]["form"][:1].isdigit() else 0
+
+
+def read_titles():
+    """The words of `src/titles.txt`, the titles quotegraph trims from a person's mention."""
+    with open(TITLES_FILE, encoding="utf-8") as f:
+        return {line.strip() for line in f if line.strip() and not line.startswith("#")}
 
 
 def entity_type(etype, identity, name, places):
@@ -219,9 +262,9 @@ def conll_places(path):
     """Names CoNLL-2003 `path` tags LOC more often than anything else."""
     votes = {}
     for doc in read_conll(path):
-        for text, spans in [conll_document(doc)]:
-            for s, e, tag in spans:
-                votes.setdefault(text[s:e], Counter())[tag] += 1
+        text, spans = conll_document(doc)
+        for s, e, tag in spans:
+            votes.setdefault(text[s:e], Counter())[tag] += 1
     return {name for name, tags in votes.items() if tags.most_common(1)[0][0] == "LOC"}
 
 
@@ -229,7 +272,8 @@ def entity_documents(paths, extra_places):
     """The `.conllu` files at `paths` as entity documents: dicts with `id`, `text`, `spans`
     (`(start, end, tag)`) and `unlabelled` (`(start, end)`). `extra_places`: names typed LOC
     whatever GUM says (`conll_places`)."""
-    docs = [(os.path.basename(path)[:-len(".conllu")], *convert(read_documents(path))) for path in paths]
+    titles = read_titles()
+    docs = [(os.path.basename(path)[:-len(".conllu")], *convert(*read_sentences(path), titles)) for path in paths]
     places = {key for _, text, found, _ in docs for s, e, etype, identity in found if etype == "place"
               for key in (identity, text[s:e]) if key} | extra_places
     out = []
@@ -246,6 +290,7 @@ def entity_documents(paths, extra_places):
 
 
 def main():
+    """`gum_entities.py GUM/dep CONLL_TRAIN OUT.jsonl`: the licensed genres' documents."""
     folder, conll_train, out_path = sys.argv[1], sys.argv[2], sys.argv[3]
     paths = sorted(os.path.join(folder, n) for n in os.listdir(folder)
                    if n.endswith(".conllu") and n.split("_")[0] == "GUM" and n.split("_")[1] in GENRES)

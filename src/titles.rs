@@ -3,136 +3,28 @@
 //! mention ([`leading_titles`]), speakers take them back in, linking strips titles from a
 //! person's name, the graph export leaves them out of ids.
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
 /// Titles and honorifics dropped from the front of a person's name (compared lower case,
-/// without dots).
-const TITLES: &[&str] = &[
-    "president",
-    "vice",
-    "secretary",
-    "of",
-    "state",
-    "defense",
-    "treasury",
-    "homeland",
-    "security",
-    "sen",
-    "senator",
-    "rep",
-    "representative",
-    "gov",
-    "governor",
-    "mayor",
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "dr",
-    "prof",
-    "professor",
-    "gen",
-    "general",
-    "adm",
-    "admiral",
-    "col",
-    "colonel",
-    "lt",
-    "capt",
-    "captain",
-    "sgt",
-    "judge",
-    "justice",
-    "chief",
-    "former",
-    "the",
-    "speaker",
-    "leader",
-    "minister",
-    "prime",
-    "foreign",
-    "attorney",
-    "first",
-    "lady",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "pope",
-    "rev",
-    "reverend",
-    "sir",
-    "dame",
-    "lord",
-    "chairman",
-    "chairwoman",
-    "ambassador",
-    "commissioner",
-    "director",
-    "deputy",
-    "press",
-    "sheriff",
-    "candidate",
-    "nominee",
-    "presidential",
-    "democratic",
-    "republican",
-    "supreme",
-    "north",
-    "south",
-    "korean",
-    "us",
-    "american",
-    "sens",
-    "reps",
-    "house",
-    "senate",
-    "majority",
-    "minority",
-    "whip",
-    "interior",
-    "energy",
-    "commerce",
-    "labor",
-    "education",
-    "agriculture",
-    "transportation",
-    "health",
-    "sec",
-    "adviser",
-    "advisor",
-    "national",
-    "supt",
-    "chancellor",
-    "congressman",
-    "congresswoman",
-    "councilman",
-    "councilwoman",
-    "councillor",
-    "councilor",
-    "lieutenant",
-    "sergeant",
-    "inspector",
-    "detective",
-    "doctor",
-    "mx",
-    "father",
-    "sister",
-    "rabbi",
-    "imam",
-    "sheikh",
-    "premier",
-    "chair",
-    "ceo",
-    "coach",
-    "officer",
-    "assistant",
-];
+/// without dots): the lines of `titles.txt`, data shared with the training scripts.
+fn titles() -> &'static HashSet<&'static str> {
+    static TITLES: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    TITLES.get_or_init(|| {
+        include_str!("titles.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty() && !line.starts_with('#'))
+            .collect()
+    })
+}
 
 /// True for a title or honorific (`President`, `Sen.`, `Dr`), compared lower case without dots.
 pub fn is_title(word: &str) -> bool {
-    TITLES.contains(&word.replace('.', "").to_lowercase().as_str())
+    titles().contains(word.replace('.', "").to_lowercase().as_str())
 }
 
-/// Words of [`TITLES`] that are honorifics or function words, not offices (`Mr Stanton`,
+/// Words of [`titles`] that are honorifics or function words, not offices (`Mr Stanton`,
 /// `The Rock`): a speaker phrase led by an office (`the Mayor`) is a role, not a name.
 const NOT_OFFICES: &[&str] = &[
     "mr", "mrs", "ms", "miss", "dr", "prof", "the", "of", "former",
@@ -143,14 +35,14 @@ const NOT_OFFICES: &[&str] = &[
 /// person's mention.
 pub fn is_office(word: &str) -> bool {
     let bare = word.replace('.', "").to_lowercase();
-    TITLES.contains(&bare.as_str()) && !NOT_OFFICES.contains(&bare.as_str())
+    titles().contains(bare.as_str()) && !NOT_OFFICES.contains(&bare.as_str())
 }
 
-/// Function words of [`TITLES`]: inside a title (`Secretary of State`), never one alone.
+/// Function words of [`titles`]: inside a title (`Secretary of State`), never one alone.
 const TITLE_LINKS: &[&str] = &["the", "of"];
 
 /// How many of `words` (a person's mention, word by word) are titles before the name: each
-/// a capitalized word of [`TITLES`] (`President`, `Mr.`), with `of` between two of them
+/// a capitalized word of [`titles`] (`President`, `Mr.`), with `of` between two of them
 /// (`Secretary of State`) and a lone `.` after one (`Mr` `.`) taken along; none when what
 /// would be left starts in lower case or is empty (`Mr. and Mrs. Smith`, `The Rock`).
 pub fn leading_titles(words: &[&str]) -> usize {

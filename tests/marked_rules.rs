@@ -354,14 +354,11 @@ fn quoted_words_inside_the_subject_are_not_speech() {
 
 #[test]
 fn titles_punctuated_inside_their_marks_are_not_speech() {
-    let text = "Critics praised the thriller “Harbour,” the first film of the season.\n\n“Lanterns,” a Danish drama about fishermen, won in Berlin.\n\nThe shortlist also named “Salt,” “Night Ferry,” and the biopic “Greta.”\n\nAna Diaz said “Never” and walked out. Fans greeted her with chants of “Ana!” at the door.\n\nShe starred in “The Long Winter Over the Northern Sea” last year.\n\nHer turn as a loner in “Driftwood” has swept the season.\n\n“Absolutely.”\n\n“The rent has doubled in two years and nobody can pay it.”";
+    let text = "Critics praised the thriller “Harbour,” the first film of the season.\n\n“Lanterns,” a Danish drama about fishermen, won in Berlin.\n\nThe jury also liked the biopic “Greta.”\n\nShe starred in “The Long Winter Over the Northern Sea” last year.\n\nAna Diaz wrote on Twitter. “THIS IS A DISGRACE TO OUR TOWN.”\n\n“Never,” came the reply.\n\n“Absolutely.”\n\n“The rent has doubled in two years and nobody can pay it.”";
     let quotes = run(text, &[per("Ana Diaz")]);
     for (title, rule) in [
         ("Harbour,", "scare-title"),
-        ("Driftwood", "scare-title"),
         ("Lanterns,", "scare-quote"),
-        ("Salt,", "scare-title"),
-        ("Night Ferry,", "scare-title"),
         ("Greta.", "scare-title"),
         ("The Long Winter Over the Northern Sea", "scare-title"),
     ] {
@@ -369,22 +366,33 @@ fn titles_punctuated_inside_their_marks_are_not_speech() {
         assert_eq!(quote.map(|q| q.kind), Some(QuoteKind::Scare), "{title}");
         assert_eq!(quote.map(|q| q.rule.as_str()), Some(rule), "{title}");
     }
-    for speech in ["Never", "Ana!"] {
-        let quote = quotes.iter().find(|q| q.text == speech);
-        assert!(
-            quote.is_some_and(|q| q.kind != QuoteKind::Scare),
-            "{speech}"
-        );
-    }
     for speech in [
+        "THIS IS A DISGRACE TO OUR TOWN.",
+        "Never,",
         "Absolutely.",
         "The rent has doubled in two years and nobody can pay it.",
     ] {
         let quote = quotes.iter().find(|q| q.text == speech);
-        assert_eq!(
-            quote.map(|q| q.rule.as_str()),
-            Some("quote-unattributed"),
-            "{speech}"
+        assert!(
+            quote.is_some_and(|q| q.kind != QuoteKind::Scare),
+            "{speech}: {:?}",
+            quote.map(|q| &q.rule)
+        );
+    }
+}
+
+#[test]
+fn one_capitalized_word_quoted_inside_a_sentence_is_a_name() {
+    let text = "Her turn as a loner in “Driftwood” has swept the season.\n\nAna Diaz said “Never” and walked out. She told reporters “Nothing.” Asked again, she said simply “No.” Fans greeted her with chants of “Ana!” at the door.";
+    let quotes = run(text, &[per("Ana Diaz")]);
+    let name = quotes.iter().find(|q| q.text == "Driftwood");
+    assert_eq!(name.map(|q| q.rule.as_str()), Some("scare-title"));
+    for speech in ["Never", "Nothing.", "No.", "Ana!"] {
+        let quote = quotes.iter().find(|q| q.text == speech);
+        assert!(
+            quote.is_some_and(|q| q.kind != QuoteKind::Scare),
+            "{speech}: {:?}",
+            quote.map(|q| &q.rule)
         );
     }
 }

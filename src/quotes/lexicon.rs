@@ -701,6 +701,9 @@ pub(crate) static LEAD_IN_FROM_WORDS: WordSet =
 pub(crate) static NICKNAME_MARKERS: WordSet =
     WordSet::new(&["so-called", "dubbed", "nicknamed", "aka"]);
 
+/// Words that open an appositive after a quoted name (`"Lanterns," a Danish drama`).
+pub(crate) static APPOSITIVE_STARTS: WordSet = WordSet::new(&["a", "an", "the"]);
+
 /// Words a title leaves in lower case (`"State of the Union"`), compared as written.
 pub(crate) static TITLE_SMALL_WORDS: WordSet = WordSet::new(&[
     "of", "the", "and", "a", "an", "in", "on", "with", "to", "for", "at", "from", "by",
@@ -953,6 +956,7 @@ mod tests {
             ("LEAD_IN_FROM_WORDS", &LEAD_IN_FROM_WORDS),
             ("NICKNAME_MARKERS", &NICKNAME_MARKERS),
             ("TITLE_SMALL_WORDS", &TITLE_SMALL_WORDS),
+            ("APPOSITIVE_STARTS", &APPOSITIVE_STARTS),
             ("STATEMENT_TAIL_WORDS", &STATEMENT_TAIL_WORDS),
             ("CLAUSE_TAIL_WORDS", &CLAUSE_TAIL_WORDS),
             ("NOMINAL_SPEAKER_STARTS", &NOMINAL_SPEAKER_STARTS),

@@ -1,5 +1,5 @@
 //! Scare quotes, nicknames and titles of works: quoted words that are not speech (kind
-//! `scare`, never attributed). Two rows of the marked-quotation table ([`nickname`],
+//! `scare`, never attributed). Three rows of the marked-quotation table ([`nickname`],
 //! [`title_in_context`], [`title_by_case`]) and two post-passes ([`short_unattributed`],
 //! [`report_around_quoted_name`]).
 
@@ -7,7 +7,8 @@ use super::context::Context;
 use super::facts::{Attribution, Facts};
 use super::found::Found;
 use super::lexicon::{
-    is_time_word, NICKNAME_MARKERS, TITLE_INTRODUCERS, TITLE_SMALL_WORDS, WORK_NOUNS,
+    is_time_word, APPOSITIVE_STARTS, NICKNAME_MARKERS, TITLE_INTRODUCERS, TITLE_SMALL_WORDS,
+    WORK_NOUNS,
 };
 use super::marks::Marked;
 use super::rules::Rule;
@@ -18,9 +19,12 @@ const MAX_NICKNAME_WORDS: usize = 3;
 /// Fewest and most words of a title-case quotation read as a title (`"Meet the Press"`,
 /// `"Once Upon a Time in the West"`).
 const TITLE_WORDS: std::ops::RangeInclusive<usize> = 2..=7;
-/// Most words of an unattributed quotation without sentence punctuation that is a scare
-/// quote: a longer one is kept as speech with `speaker: null`.
+/// Most words of an unattributed quotation that is a scare quote for want of sentence
+/// punctuation or as a punctuated title: a longer one is kept as speech with `speaker: null`.
 const MAX_SCARE_QUOTE_WORDS: usize = 4;
+/// How many words before a one-word quotation are searched for a cue that makes it speech
+/// (`told reporters "Nothing."`, `said simply "No."`, `called the report "Fake."`).
+const MAX_CUE_TO_QUOTE_WORDS: usize = 3;
 /// Most words of a quoted name inside a report (`the "Green House" compound, a source said`).
 const MAX_QUOTED_NAME_WORDS: usize = 3;
 
@@ -51,14 +55,15 @@ pub(crate) fn nickname(ctx: &Context, f: &Facts) -> Option<Attribution> {
 /// attribution (the name is not speech even when a cue follows it): a title-case quotation
 /// after a possessive or a word of [`TITLE_INTRODUCERS`] or [`WORK_NOUNS`] (`on CNN's "State
 /// of the Union."`); a one-word one after `titled` or a noun for a work (`the documentary
-/// "Thirteen"`); or one set off by a comma after such a noun (`his book, "The Art of the
-/// Deal,"`).
+/// "Thirteen"`); one set off by a comma after such a noun (`his book, "The Art of the
+/// Deal,"`); or one capitalized word quoted inside a sentence with no cue just before it
+/// ([`is_quoted_name_word`]).
 pub(crate) fn title_in_context(ctx: &Context, f: &Facts) -> Option<Attribution> {
     (is_named_title(ctx, f) || is_appositive_title(ctx, f) || is_quoted_name_word(ctx, f))
         .then(Attribution::none)
 }
 
-/// A title-case quotation of two to five words that nothing attributes (`"Meet the Press"`).
+/// A title-case quotation of [`TITLE_WORDS`] words that nothing attributes (`"Meet the Press"`).
 pub(crate) fn title_by_case(ctx: &Context, f: &Facts) -> Option<Attribution> {
     is_title(ctx, f.mark, f.words).then(Attribution::none)
 }
@@ -115,38 +120,61 @@ pub(crate) fn report_around_quoted_name(
     Some(report)
 }
 
-/// A title of a work or show (`"Meet the Press"`): two to five words, the first letter a
-/// capital and every word but [`TITLE_SMALL_WORDS`] capitalized.
+/// A title of a work or show (`"Meet the Press"`): [`TITLE_WORDS`] words, capitalized as
+/// [`every_word_capitalized`] says.
 fn is_title(ctx: &Context, m: &Marked, words: usize) -> bool {
     TITLE_WORDS.contains(&words) && every_word_capitalized(ctx, m)
 }
 
-/// `"Lanterns," a Danish drama…`, `also named "Salt," "Night Ferry," and …`, `it beat
-/// "Greta."`: a quotation whose every word is capitalized (but [`TITLE_SMALL_WORDS`]) and
-/// that ends on a comma, or on a period inside a sentence begun before the quotation — a name
-/// or title punctuated inside its marks. A one-word answer alone (`"Absolutely."`) stays
-/// speech.
+/// `"Lanterns," a Danish drama…`, `"Parasite," the Korean satire…`: a quotation capitalized as
+/// [`every_word_capitalized`] says, its punctuation inside its marks — a comma followed by an
+/// appositive ([`APPOSITIVE_STARTS`]), or a comma or a period inside a sentence begun before
+/// the quotation — is a name or title. A one-word answer (`"Absolutely."`, `"Never," came the
+/// reply`) stays speech. Titles of two words or more are read by [`title_by_case`] before
+/// this post-pass; it sees the one-word ones.
 fn is_punctuated_title(ctx: &Context, f: &Facts) -> bool {
     let inside_sentence = f.lead_start < f.open_tok;
-    (f.last_char == ',' || (f.last_char == '.' && inside_sentence))
-        && every_word_capitalized(ctx, f.mark)
+    let appositive_after = f.close_tok.is_some_and(|close| {
+        let next = if ctx.t.is_punct(close + 1, ',') {
+            close + 2
+        } else {
+            close + 1
+        };
+        next < ctx.t.toks.len()
+            && ctx.free_word(next)
+            && APPOSITIVE_STARTS.contains(ctx.lower(next))
+    });
+    let punctuated = match f.last_char {
+        ',' => inside_sentence || appositive_after,
+        '.' => inside_sentence,
+        _ => false,
+    };
+    punctuated && every_word_capitalized(ctx, f.mark)
 }
 
-/// Whether a quotation's first word and every word outside [`TITLE_SMALL_WORDS`] start with a
-/// capital or a digit.
+/// Whether a quotation's first letter is a capital, every word outside [`TITLE_SMALL_WORDS`]
+/// starts with a capital or a digit, and some letter is lower case: words in capitals only
+/// (`"THIS IS A DISGRACE"`) are shouted, not a title.
 fn every_word_capitalized(ctx: &Context, m: &Marked) -> bool {
-    let content: String = ctx.t.chars[m.start..m.end].iter().collect();
-    let mut long = content
-        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-        .filter(|w| !w.is_empty())
-        .filter(|w| !TITLE_SMALL_WORDS.contains(w));
-    let first = content.chars().find(|c| c.is_alphanumeric());
-    first.is_some_and(char::is_uppercase)
-        && long.all(|w| {
-            w.chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || c.is_numeric())
-        })
+    has_lower_case(ctx, m) && {
+        let content: String = ctx.t.chars[m.start..m.end].iter().collect();
+        let mut long = content
+            .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+            .filter(|w| !w.is_empty())
+            .filter(|w| !TITLE_SMALL_WORDS.contains(w));
+        let first = content.chars().find(|c| c.is_alphanumeric());
+        first.is_some_and(char::is_uppercase)
+            && long.all(|w| {
+                w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+            })
+    }
+}
+
+/// Whether some letter of a quotation is lower case.
+fn has_lower_case(ctx: &Context, m: &Marked) -> bool {
+    ctx.t.chars[m.start..m.end].iter().any(|c| c.is_lowercase())
 }
 
 /// A title-case quotation right after a possessive or a word that announces a title.
@@ -167,21 +195,30 @@ fn is_named_title(ctx: &Context, f: &Facts) -> bool {
         && is_title(ctx, f.mark, f.words)
 }
 
-/// `fame through violence in "Joker" has swept`: one capitalized word quoted inside a sentence,
-/// right after a lower-case word that is no cue — a name or a title; quoted speech of one
-/// word follows its cue (`said "No"`), starts its sentence or is an exclamation or a question
-/// (`chants of "Bobby!"`).
+/// `fame through violence in "Joker" has swept`: one capitalized word (not in capitals only)
+/// quoted inside a sentence, right after a lower-case word, with no cue among the
+/// [`MAX_CUE_TO_QUOTE_WORDS`] words before it in its sentence (quotations skipped) — a name
+/// or a title. Quoted speech of one word follows its cue (`said "No"`, `told reporters
+/// "Nothing."`), starts its sentence, or is an exclamation or a question (`chants of
+/// "Bobby!"`).
 fn is_quoted_name_word(ctx: &Context, f: &Facts) -> bool {
     let Some(prev) = f.open_tok.checked_sub(1) else {
         return false;
     };
+    let sentence_start = ctx.sentence_start(f.open_tok);
+    let cue_before = (sentence_start..f.open_tok)
+        .rev()
+        .filter(|&i| ctx.free_word(i))
+        .take(MAX_CUE_TO_QUOTE_WORDS)
+        .any(|i| ctx.is_any_cue(i));
     f.words == 1
         && !matches!(f.last_char, '!' | '?')
         && f.lead_start <= prev
         && ctx.free_word(prev)
         && !ctx.t.is_capitalized(prev)
-        && !ctx.is_any_cue(prev)
+        && !cue_before
         && is_title_case(ctx, f.mark)
+        && has_lower_case(ctx, f.mark)
 }
 
 /// `his book, "The Art of the Deal,"`: a title-case quotation set off by a comma after a noun
