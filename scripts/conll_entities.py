@@ -19,10 +19,9 @@ CC-BY 4.0) needs no map. The output is derived from the corpus: keep it out of t
 """
 
 import argparse
-import json
 from collections import Counter
 
-from training_data import conll_document, read_conll
+from training_data import conll_document, read_conll, write_entity_documents
 
 
 def read_blocks(path):
@@ -95,11 +94,8 @@ def main():
     type_map = dict(pair.split("=", 1) for pair in args.map)
     docs = entity_documents([b for path in args.files for b in read_blocks(path)], type_map,
                             conll_misc_words(args.conll_train))
-    with open(args.out, "w", encoding="utf-8") as out:
-        for doc in docs:
-            out.write(json.dumps(doc) + "\n")
-    counts = Counter(tag for doc in docs for _, _, tag in doc["spans"])
-    print(f"{len(docs)} documents written to {args.out}: {dict(counts)}, "
+    counts = write_entity_documents(args.out, docs)
+    print(f"{len(docs)} documents written to {args.out}: {counts}, "
           f"{sum(len(d['unlabelled']) for d in docs)} words unlabelled")
 
 

@@ -39,13 +39,12 @@ character offsets, end-exclusive. The output is derived from GUM: keep it out of
 repository (`target/` is ignored).
 """
 
-import json
 import os
 import re
 import sys
 from collections import Counter
 
-from training_data import conll_document, read_conll
+from training_data import conll_document, read_conll, write_entity_documents
 
 GENRES = ("academic", "bio", "court", "interview", "news", "voyage")
 TYPE_OF = {"person": "PER", "place": "LOC", "organization": "ORG"}
@@ -295,11 +294,8 @@ def main():
     paths = sorted(os.path.join(folder, n) for n in os.listdir(folder)
                    if n.endswith(".conllu") and n.split("_")[0] == "GUM" and n.split("_")[1] in GENRES)
     docs = entity_documents(paths, conll_places(conll_train))
-    with open(out_path, "w", encoding="utf-8") as out:
-        for doc in docs:
-            out.write(json.dumps(doc) + "\n")
-    counts = Counter(tag for doc in docs for _, _, tag in doc["spans"])
-    print(f"{len(docs)} documents written to {out_path}: {dict(counts)}")
+    counts = write_entity_documents(out_path, docs)
+    print(f"{len(docs)} documents written to {out_path}: {counts}")
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ import json
 import os
 import subprocess
 import tempfile
+from collections import Counter
 
 LABELS = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"]
 LABEL_ID = {label: i for i, label in enumerate(LABELS)}
@@ -126,6 +127,15 @@ def read_entity_documents(path):
             spans = [tuple(span) for span in doc["spans"]] + [(s, e, None) for s, e in doc.get("unlabelled", [])]
             docs.append((doc["text"], spans))
     return docs
+
+
+def write_entity_documents(path, docs):
+    """Writes entity documents (dicts with `text`, `spans`, `unlabelled`) as JSON Lines, the
+    form `read_entity_documents` reads; returns how many names of each tag they hold."""
+    with open(path, "w", encoding="utf-8") as out:
+        for doc in docs:
+            out.write(json.dumps(doc) + "\n")
+    return dict(Counter(tag for doc in docs for _, _, tag in doc["spans"]))
 
 
 def read_polnear(folder):

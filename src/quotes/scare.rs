@@ -134,7 +134,18 @@ fn is_title(ctx: &Context, m: &Marked, words: usize) -> bool {
 /// this post-pass; it sees the one-word ones.
 fn is_punctuated_title(ctx: &Context, f: &Facts) -> bool {
     let inside_sentence = f.lead_start < f.open_tok;
-    let appositive_after = f.close_tok.is_some_and(|close| {
+    let punctuated = match f.last_char {
+        ',' => inside_sentence || appositive_after(ctx, f),
+        '.' => inside_sentence,
+        _ => false,
+    };
+    punctuated && every_word_capitalized(ctx, f.mark)
+}
+
+/// Whether a word of [`APPOSITIVE_STARTS`] follows the closing mark (after a comma outside
+/// the marks, if there is one).
+fn appositive_after(ctx: &Context, f: &Facts) -> bool {
+    f.close_tok.is_some_and(|close| {
         let next = if ctx.t.is_punct(close + 1, ',') {
             close + 2
         } else {
@@ -143,13 +154,7 @@ fn is_punctuated_title(ctx: &Context, f: &Facts) -> bool {
         next < ctx.t.toks.len()
             && ctx.free_word(next)
             && APPOSITIVE_STARTS.contains(ctx.lower(next))
-    });
-    let punctuated = match f.last_char {
-        ',' => inside_sentence || appositive_after,
-        '.' => inside_sentence,
-        _ => false,
-    };
-    punctuated && every_word_capitalized(ctx, f.mark)
+    })
 }
 
 /// Whether a quotation's first letter is a capital, every word outside [`TITLE_SMALL_WORDS`]
@@ -205,20 +210,18 @@ fn is_quoted_name_word(ctx: &Context, f: &Facts) -> bool {
     let Some(prev) = f.open_tok.checked_sub(1) else {
         return false;
     };
-    let sentence_start = ctx.sentence_start(f.open_tok);
-    let cue_before = (sentence_start..f.open_tok)
-        .rev()
-        .filter(|&i| ctx.free_word(i))
-        .take(MAX_CUE_TO_QUOTE_WORDS)
-        .any(|i| ctx.is_any_cue(i));
     f.words == 1
         && !matches!(f.last_char, '!' | '?')
         && f.lead_start <= prev
         && ctx.free_word(prev)
         && !ctx.t.is_capitalized(prev)
-        && !cue_before
         && is_title_case(ctx, f.mark)
         && has_lower_case(ctx, f.mark)
+        && !(ctx.sentence_start(f.open_tok)..f.open_tok)
+            .rev()
+            .filter(|&i| ctx.free_word(i))
+            .take(MAX_CUE_TO_QUOTE_WORDS)
+            .any(|i| ctx.is_any_cue(i))
 }
 
 /// `his book, "The Art of the Deal,"`: a title-case quotation set off by a comma after a noun
